@@ -27,9 +27,11 @@ function hostPort(value: string): { host: string; port: number } {
  * it": the script checks it answers and never starts or stops it.
  */
 export function endpoints() {
-  const kafka = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const mongo = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
-  const redis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // INFRA_PORT_OFFSET moves a second, private set of servers aside (the lifecycle test uses it).
+  const offset = Number(process.env.INFRA_PORT_OFFSET ?? 0);
+  const kafka = process.env.KAFKA_BROKERS ?? `127.0.0.1:${9092 + offset}`;
+  const mongo = process.env.MONGO_URL ?? `mongodb://127.0.0.1:${27017 + offset}`;
+  const redis = process.env.REDIS_URL ?? `redis://127.0.0.1:${6379 + offset}`;
   return {
     kafka: { url: kafka, external: Boolean(process.env.KAFKA_BROKERS), ...hostPort(kafka) },
     mongo: { url: mongo, external: Boolean(process.env.MONGO_URL), ...hostPort(mongo) },

@@ -1,0 +1,1 @@
+export { claimSlot, releaseSlot, claimedCount, slotClaimModel, type SlotClaim, type ClaimResult } from './store/slot-claims';
