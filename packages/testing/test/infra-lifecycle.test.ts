@@ -14,10 +14,9 @@ import { createClient } from 'redis';
 const root = join(__dirname, '..', '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'hoanhap-lifecycle-'));
 const offset = 20_000;
-const env = { ...process.env, HOANHAP_DATA: dataDir, INFRA_PORT_OFFSET: String(offset), KAFKA_BROKERS: '', MONGO_URL: '', REDIS_URL: '' };
-delete env.KAFKA_BROKERS;
-delete env.MONGO_URL;
-delete env.REDIS_URL;
+// no server URLs from the environment: this CLI must start and own all three
+const { KAFKA_BROKERS: _k, MONGO_URL: _m, REDIS_URL: _r, ...inherited } = process.env;
+const env = { ...inherited, HOANHAP_DATA: dataDir, INFRA_PORT_OFFSET: String(offset) };
 const urls = { kafka: `127.0.0.1:${9092 + offset}`, mongo: `mongodb://127.0.0.1:${27017 + offset}/lifecycle`, redis: `redis://127.0.0.1:${6379 + offset}` };
 
 function infra(command: string): string {
