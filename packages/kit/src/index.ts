@@ -1,1 +1,14 @@
+export { AppError, isAppError, type AppErrorOptions, type FieldError } from './errors/app-error';
+export { classifyError, toProblem, type ClassifiedError, type Problem } from './errors/problem';
+export { errorHandler, sendProblem } from './errors/error-handler.middleware';
+export { createApp, type AppDeps } from './http/create-app';
+export { requestContext, type RequestContext } from './http/request-context.middleware';
+export { createLogger, SENSITIVE_FIELDS, type Logger, type LoggerOptions } from './log/logger';
+export { openApiValidator } from './openapi/openapi-validator.middleware';
+export { loadOpenApi, type OpenApiDocument } from './openapi/openapi-document';
+export { healthRoutes, mongoCheck, redisCheck, type ReadinessCheck } from './health/health.routes';
+export { createMetricsRegistry } from './metrics/metrics';
+export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } from './lifecycle/graceful-shutdown';
+export { field, type ConfigField } from './config/config-fields';
+export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';
 export { claimSlot, releaseSlot, claimedCount, slotClaimModel, type SlotClaim, type ClaimResult } from './store/slot-claims';

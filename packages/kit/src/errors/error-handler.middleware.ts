@@ -1,0 +1,24 @@
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import { classifyError, type Problem } from './problem';
+
+/** Writes a problem document as `application/problem+json`. */
+export function sendProblem(res: Response, problem: Problem, headers: Record<string, string> = {}): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/**
+ * The one HTTP error handler: every thrown or forwarded error ends here and
+ * leaves as problem+json. Unexpected errors are attached to the response so
+ * pino-http logs them (with their stack) on the request's log line; clients
+ * never see the stack.
+ */
+export function errorHandler(): ErrorRequestHandler {
+  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const classified = classifyError(error);
+    if (classified.unexpected) (res as Response & { err?: Error }).err = error as Error;
+    const requestId = req.context?.requestId;
+    sendProblem(res, requestId ? { ...classified.problem, requestId } : classified.problem, classified.headers);
+  };
+}
