@@ -1,22 +1,24 @@
 import { frozen, once } from './once';
 import type { Commune, OldProvinceMapping, Province } from './types';
 
-// Loaded on first use: services that never ask for communes do not parse the 3,321 rows.
-const load = once(() => {
-  const provinceList = frozen(require('../data/provinces.json') as Province[]);
-  const communeList = frozen(require('../data/communes.json') as Commune[]);
-  const communesByProvince = new Map<string, Commune[]>();
-  for (const c of communeList) {
-    const list = communesByProvince.get(c.provinceCode) ?? [];
-    list.push(c);
-    communesByProvince.set(c.provinceCode, list);
+// Each file is parsed on first use: a service that only checks province codes never parses the communes.
+const loadProvinces = once(() => {
+  const list = frozen(require('../data/provinces.json') as Province[]);
+  return { list, byCode: new Map(list.map((p) => [p.code, p])) };
+});
+
+const loadCommunes = once(() => {
+  const list = frozen(require('../data/communes.json') as Commune[]);
+  const byProvince = new Map<string, Commune[]>();
+  for (const c of list) {
+    const group = byProvince.get(c.provinceCode) ?? [];
+    group.push(c);
+    byProvince.set(c.provinceCode, group);
   }
   return {
-    provinceList,
-    communeList,
-    provinceByCode: new Map(provinceList.map((p) => [p.code, p])),
-    communeByCode: new Map(communeList.map((c) => [c.code, c])),
-    communesByProvince: new Map([...communesByProvince].map(([code, list]) => [code, frozen(list)])),
+    list,
+    byCode: new Map(list.map((c) => [c.code, c])),
+    byProvince: new Map([...byProvince].map(([code, group]) => [code, frozen(group)])),
   };
 });
 
@@ -29,38 +31,38 @@ const NO_COMMUNES: readonly Commune[] = Object.freeze([]);
 
 /** The 34 provinces and centrally-run cities in force since 1 July 2025, ordered by code. */
 export function provinces(): readonly Province[] {
-  return load().provinceList;
+  return loadProvinces().list;
 }
 
 /** The province with this official code ("40"), or undefined. */
 export function province(code: string): Province | undefined {
-  return load().provinceByCode.get(code);
+  return loadProvinces().byCode.get(code);
 }
 
 /** All communes, wards and special zones ordered by code, or only those of one province. */
 export function communes(provinceCode?: string): readonly Commune[] {
-  if (provinceCode === undefined) return load().communeList;
-  return load().communesByProvince.get(provinceCode) ?? NO_COMMUNES;
+  if (provinceCode === undefined) return loadCommunes().list;
+  return loadCommunes().byProvince.get(provinceCode) ?? NO_COMMUNES;
 }
 
 /** The commune, ward or special zone with this official code ("16681"), or undefined. */
 export function commune(code: string): Commune | undefined {
-  return load().communeByCode.get(code);
+  return loadCommunes().byCode.get(code);
 }
 
 /** True when the value is the code of a province in force ("01", not 1 or "1"). */
 export function isProvinceCode(value: unknown): value is string {
-  return typeof value === 'string' && load().provinceByCode.has(value);
+  return typeof value === 'string' && loadProvinces().byCode.has(value);
 }
 
 /** True when the value is the code of a commune in force ("16681", not 16681). */
 export function isCommuneCode(value: unknown): value is string {
-  return typeof value === 'string' && load().communeByCode.has(value);
+  return typeof value === 'string' && loadCommunes().byCode.has(value);
 }
 
 /** True when the commune exists and lies in that province. */
 export function communeInProvince(communeCode: string, provinceCode: string): boolean {
-  return load().communeByCode.get(communeCode)?.provinceCode === provinceCode;
+  return loadCommunes().byCode.get(communeCode)?.provinceCode === provinceCode;
 }
 
 /**
