@@ -12,3 +12,13 @@ export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } fr
 export { field, type ConfigField } from './config/config-fields';
 export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';
 export { claimSlot, releaseSlot, claimedCount, slotClaimModel, type SlotClaim, type ClaimResult } from './store/slot-claims';
+export {
+  createOnce,
+  idempotencyKeyOf,
+  sendCreated,
+  type CreateOnceOptions,
+  type CreateOnceResult,
+  type CreatedReply,
+} from './idempotency/create-once';
+export { fingerprint, idempotentId, idempotencySchemaPath, type IdempotencyRecord } from './idempotency/idempotency-record';
+export { redisIdempotencyCache, type IdempotencyCache } from './idempotency/idempotency-cache';

@@ -24,8 +24,12 @@ export interface Shutdown {
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
-    server.close(() => resolve());
-    // keep-alive sockets would otherwise hold close() open until they time out
+    // keep-alive sockets would hold close() open until they time out: drop each as soon as it is idle
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -1,0 +1,44 @@
+import { Writable } from 'node:stream';
+import { Router } from 'express';
+import request from 'supertest';
+import { testNamespace } from '@hoanhap/testing';
+import { createApp, createLogger } from '../src';
+
+testNamespace(); // no server touched; kept for the per-file convention
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ name: 'kit-logger', level: 'info', destination }) };
+}
+
+describe('logging', () => {
+  it('when personal data and credentials are logged, then they are redacted at any of the first levels', () => {
+    const { lines, logger } = capture();
+    logger.info({ password: 'p', returnee: { fullName: 'Nguyễn Văn An', nationalId: '001090012345', phone: '0912345678', offence: 'x' } }, 'registered');
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ['Nguyễn Văn An', '001090012345', '0912345678', '"p"']) expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({ password: '[redacted]', returnee: { fullName: '[redacted]' } });
+  });
+
+  it('when a request carries a token and cookies, then its log line has ids but not them', async () => {
+    const { lines, logger } = capture();
+    const router = Router();
+    router.get('/ping', (_req, res) => {
+      res.json({});
+    });
+    await request(createApp({ name: 'kit-logger', routes: router, logger }))
+      .get('/ping')
+      .set('authorization', 'Bearer eyJsecret')
+      .set('cookie', 'session=abc')
+      .set('x-correlation-id', 'corr-9');
+    const line = lines.find((l) => l.msg === 'request completed')!;
+    expect(line).toMatchObject({ correlationId: 'corr-9', req: { headers: { authorization: '[redacted]', cookie: '[redacted]' } } });
+    expect(JSON.stringify(lines)).not.toContain('eyJsecret');
+  });
+});
