@@ -71,7 +71,9 @@ function ferretdbLaunch(ep: Endpoints): Launch {
   mkdirSync(dir, { recursive: true });
   return {
     command: ferretdbBin,
-    args: [`--listen-addr=${ep.mongo.host}:${ep.mongo.port}`, `--sqlite-url=file:${dir}/`, '--log-level=warn'],
+    // WAL with synchronous=NORMAL: a killed process loses nothing (the WAL is written before the reply),
+    // only an OS crash can lose the last commits; it makes single writes ~10× faster than fsync-per-commit.
+    args: [`--listen-addr=${ep.mongo.host}:${ep.mongo.port}`, `--sqlite-url=file:${dir}/?_pragma=synchronous(NORMAL)`, '--log-level=error'],
     startTimeoutS: 30,
   };
 }
