@@ -59,8 +59,9 @@ function kafkaLaunch(ep: Endpoints): Launch {
   const classpath = `${kafkaLibDir}/*`;
   if (!existsSync(join(dir, 'data', 'meta.properties'))) {
     const idFile = join(dir, 'cluster-id');
+    // a base64url id may start with '-'; the = form keeps the argument parser from reading it as a flag
     if (!existsSync(idFile)) writeFileSync(idFile, randomBytes(16).toString('base64url').slice(0, 22));
-    const format = spawnSync('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', readFileSync(idFile, 'utf8').trim(), '-c', props, '--ignore-formatted'], { encoding: 'utf8' });
+    const format = spawnSync('java', [...jvm, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${readFileSync(idFile, 'utf8').trim()}`, `--config=${props}`, '--ignore-formatted'], { encoding: 'utf8' });
     if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
   }
   return { command: 'java', args: [...jvm, '-cp', classpath, 'kafka.Kafka', props], startTimeoutS: 90 };
