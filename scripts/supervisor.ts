@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProcessSpec } from './topology';
+
+const MAX_BACKOFF_MS = 30_000;
+/** A process that stayed up this long is healthy again: its backoff starts over. */
+const STABLE_AFTER_MS = 60_000;
+
+interface Supervised {
+  spec: ProcessSpec;
+  child?: ChildProcess;
+  restarts: number;
+  startedAt: number;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Runs each service as a child process with its output in .data/logs/<name>.log,
+ * restarts one that crashes with exponential backoff (and says so), and stops
+ * them all on request.
+ */
+export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (line: string) => void) {
+  const logDir = join(root, '.data', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const running = new Map<string, Supervised>();
+  let stopping = false;
+
+  function launch(entry: Supervised): void {
+    const { spec } = entry;
+    const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [tsx, join(root, spec.dir, 'src', 'start.ts')], {
+      cwd: join(root, spec.dir),
+      env: { ...env, PORT: String(spec.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    entry.child = child;
+    entry.startedAt = Date.now();
+    child.on('exit', (code, signal) => {
+      log.end();
+      if (stopping) return;
+      if (Date.now() - entry.startedAt > STABLE_AFTER_MS) entry.restarts = 0;
+      const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** entry.restarts++);
+      say(`${spec.name} dừng/exited (${signal ?? `code ${code}`}); khởi động lại sau/restarting in ${delay / 1000}s — log ${join(logDir, spec.name + '.log')}`);
+      say(tail(join(logDir, `${spec.name}.log`)));
+      entry.timer = setTimeout(() => launch(entry), delay);
+    });
+  }
+
+  return {
+    start(spec: ProcessSpec): void {
+      const entry: Supervised = { spec, restarts: 0, startedAt: Date.now() };
+      running.set(spec.name, entry);
+      launch(entry);
+    },
+    async stopAll(graceMs = 10_000): Promise<void> {
+      stopping = true;
+      const exits = [...running.values()].map((entry) => {
+        clearTimeout(entry.timer);
+        const child = entry.child;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+        return new Promise<void>((resolve) => {
+          const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        });
+      });
+      await Promise.all(exits);
+    },
+  };
+}
+
+function tail(file: string, lines = 8): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+  } catch {
+    return '';
+  }
+}
