@@ -29,6 +29,6 @@ export async function startContainers(): Promise<Record<string, string>> {
   return {
     REDIS_URL: `redis://${redis.getHost()}:${redis.getMappedPort(6379)}`,
     MONGO_URL: `mongodb://${mongo.getHost()}:${mongo.getMappedPort(27017)}`,
-    KAFKA_BROKERS: `127.0.0.1:39092`,
+    KAFKA_BROKERS: `${kafka.getHost()}:39092`,
   };
 }
