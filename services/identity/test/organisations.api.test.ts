@@ -82,7 +82,7 @@ describe('GET /organisations', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await request(h.app)
+      const res: request.Response = await request(h.app)
         .get('/organisations')
         .query({ limit: 2, ...(cursor ? { cursor } : {}) })
         .set('Authorization', admin);
