@@ -22,8 +22,9 @@ export function refreshTokenRepository(redis: RedisClient, prefix: string) {
     const token = `rt_${randomBytes(32).toString('base64url')}`;
     const multi = redis.multi().hSet(tokenKey(token), { userId, familyId }).pExpire(tokenKey(token), ttlMs);
     if (newFamily) {
-      multi.set(familyKey(familyId), userId, { PX: ttlMs }).sAdd(userKey(userId), familyId).pExpire(userKey(userId), ttlMs, 'GT');
-      multi.pExpire(userKey(userId), ttlMs, 'NX');
+      // the user's family set lives as long as its longest family: GT extends an existing TTL, NX sets a new key's
+      multi.set(familyKey(familyId), userId, { PX: ttlMs }).sAdd(userKey(userId), familyId);
+      multi.pExpire(userKey(userId), ttlMs, 'GT').pExpire(userKey(userId), ttlMs, 'NX');
     }
     await multi.exec();
     return token;
