@@ -1,13 +1,42 @@
 import type { EventDefinition } from '../event-definition';
 import { jobPostedV1 } from './employers.job.posted.v1';
+import { milestoneReachedV1 } from './cases.milestone.reached.v1';
+import { referralCreatedV1 } from './cases.referral.created.v1';
+import { referralStatusChangedV1 } from './cases.referral.status-changed.v1';
+import { referralWithdrawnV1 } from './cases.referral.withdrawn.v1';
+import { profilePublishedV1 } from './cases.returnee.profile-published.v1';
+import { returneeRegisteredV1 } from './cases.returnee.registered.v1';
+import { restrictionsPublishedV1 } from './cases.returnee.restrictions-published.v1';
+import { returneeTransferredV1 } from './cases.returnee.transferred.v1';
 
 export { jobPostedV1, jobPostedV1Schema, type JobPostedV1 } from './employers.job.posted.v1';
+export { milestoneReachedV1, milestoneReachedV1Schema, type MilestoneReachedV1 } from './cases.milestone.reached.v1';
+export { referralCreatedV1, referralCreatedV1Schema, type ReferralCreatedV1 } from './cases.referral.created.v1';
+export { referralStatusChangedV1, referralStatusChangedV1Schema, type ReferralStatusChangedV1 } from './cases.referral.status-changed.v1';
+export { referralWithdrawnV1, referralWithdrawnV1Schema, type ReferralWithdrawnV1 } from './cases.referral.withdrawn.v1';
+export { profilePublishedV1, profilePublishedV1Schema, type ProfilePublishedV1 } from './cases.returnee.profile-published.v1';
+export { returneeRegisteredV1, returneeRegisteredV1Schema, type ReturneeRegisteredV1 } from './cases.returnee.registered.v1';
+export { restrictionsPublishedV1, restrictionsPublishedV1Schema, type RestrictionsPublishedV1 } from './cases.returnee.restrictions-published.v1';
+export { returneeTransferredV1, returneeTransferredV1Schema, type ReturneeTransferredV1 } from './cases.returnee.transferred.v1';
+export type { ConsentFlagsV1, PublishedCertificateV1 } from './cases.returnee.profile-published.v1';
+export { SENSITIVE_FIELD_NAMES } from './cases.schema-parts';
 
 /**
  * Every event type and version on the wire. A service adds its event file in
  * this folder and lists it here; topic creation and tooling read this list.
  */
-export const eventCatalogue: readonly EventDefinition[] = [jobPostedV1];
+export const eventCatalogue: readonly EventDefinition[] = [
+  jobPostedV1,
+  // cases
+  milestoneReachedV1,
+  referralCreatedV1,
+  referralStatusChangedV1,
+  referralWithdrawnV1,
+  profilePublishedV1,
+  returneeRegisteredV1,
+  restrictionsPublishedV1,
+  returneeTransferredV1,
+];
 
 /** Every topic of the catalogue (dead-letter topics are `<topic>.dlq`). */
 export const eventTopics: readonly string[] = eventCatalogue.map((definition) => definition.topic);
