@@ -8,6 +8,9 @@ import { profilePublishedV1 } from './cases.returnee.profile-published.v1';
 import { returneeRegisteredV1 } from './cases.returnee.registered.v1';
 import { restrictionsPublishedV1 } from './cases.returnee.restrictions-published.v1';
 import { returneeTransferredV1 } from './cases.returnee.transferred.v1';
+import { certificateIssuedV1 } from './colleges.certificate.issued.v1';
+import { cohortPublishedV1 } from './colleges.cohort.published.v1';
+import { enrolmentStatusChangedV1 } from './colleges.enrolment.status-changed.v1';
 
 export { jobPostedV1, jobPostedV1Schema, type JobPostedV1 } from './employers.job.posted.v1';
 export { milestoneReachedV1, milestoneReachedV1Schema, type MilestoneReachedV1 } from './cases.milestone.reached.v1';
@@ -20,6 +23,15 @@ export { restrictionsPublishedV1, restrictionsPublishedV1Schema, type Restrictio
 export { returneeTransferredV1, returneeTransferredV1Schema, type ReturneeTransferredV1 } from './cases.returnee.transferred.v1';
 export type { ConsentFlagsV1, PublishedCertificateV1 } from './cases.returnee.profile-published.v1';
 export { SENSITIVE_FIELD_NAMES } from './cases.schema-parts';
+export { cohortPublishedV1, cohortPublishedV1Schema, type CohortPublishedV1, type CohortSupportV1 } from './colleges.cohort.published.v1';
+export {
+  enrolmentStatusChangedV1,
+  enrolmentStatusChangedV1Schema,
+  type EnrolmentStatusChangedV1,
+  type EnrolmentStatusV1,
+} from './colleges.enrolment.status-changed.v1';
+export { certificateIssuedV1, certificateIssuedV1Schema, type CertificateIssuedV1 } from './colleges.certificate.issued.v1';
+export { COLLEGES_FORBIDDEN_FIELDS } from './colleges.schema-parts';
 
 /**
  * Every event type and version on the wire. A service adds its event file in
@@ -36,6 +48,10 @@ export const eventCatalogue: readonly EventDefinition[] = [
   returneeRegisteredV1,
   restrictionsPublishedV1,
   returneeTransferredV1,
+  // colleges
+  cohortPublishedV1,
+  enrolmentStatusChangedV1,
+  certificateIssuedV1,
 ];
 
 /** Every topic of the catalogue (dead-letter topics are `<topic>.dlq`). */
