@@ -11,6 +11,8 @@ import { returneeTransferredV1 } from './cases.returnee.transferred.v1';
 import { certificateIssuedV1 } from './colleges.certificate.issued.v1';
 import { cohortPublishedV1 } from './colleges.cohort.published.v1';
 import { enrolmentStatusChangedV1 } from './colleges.enrolment.status-changed.v1';
+import { loanApplicationStatusChangedV1 } from './loans.application.status-changed.v1';
+import { loanProductPublishedV1 } from './loans.product.published.v1';
 
 export { jobPostedV1, jobPostedV1Schema, type JobPostedV1 } from './employers.job.posted.v1';
 export { milestoneReachedV1, milestoneReachedV1Schema, type MilestoneReachedV1 } from './cases.milestone.reached.v1';
@@ -32,6 +34,14 @@ export {
 } from './colleges.enrolment.status-changed.v1';
 export { certificateIssuedV1, certificateIssuedV1Schema, type CertificateIssuedV1 } from './colleges.certificate.issued.v1';
 export { COLLEGES_FORBIDDEN_FIELDS } from './colleges.schema-parts';
+export {
+  loanApplicationStatusChangedV1,
+  loanApplicationStatusChangedV1Schema,
+  type LoanApplicationStatusChangedV1,
+  type LoanApplicationStatusV1,
+} from './loans.application.status-changed.v1';
+export { loanProductPublishedV1, loanProductPublishedV1Schema, type LoanProductPublishedV1 } from './loans.product.published.v1';
+export { LOANS_FORBIDDEN_FIELDS } from './loans.schema-parts';
 
 /**
  * Every event type and version on the wire. A service adds its event file in
@@ -52,6 +62,9 @@ export const eventCatalogue: readonly EventDefinition[] = [
   cohortPublishedV1,
   enrolmentStatusChangedV1,
   certificateIssuedV1,
+  // loans
+  loanApplicationStatusChangedV1,
+  loanProductPublishedV1,
 ];
 
 /** Every topic of the catalogue (dead-letter topics are `<topic>.dlq`). */
