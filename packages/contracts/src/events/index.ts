@@ -1,5 +1,9 @@
 import type { EventDefinition } from '../event-definition';
 import { jobPostedV1 } from './employers.job.posted.v1';
+import { jobUpdatedV1 } from './employers.job.updated.v1';
+import { applicationStatusChangedV1 } from './employers.application.status-changed.v1';
+import { employmentCheckedV1 } from './employers.employment.checked.v1';
+import { invitationRequestedV1 } from './employers.invitation.requested.v1';
 import { milestoneReachedV1 } from './cases.milestone.reached.v1';
 import { referralCreatedV1 } from './cases.referral.created.v1';
 import { referralStatusChangedV1 } from './cases.referral.status-changed.v1';
@@ -15,6 +19,17 @@ import { loanApplicationStatusChangedV1 } from './loans.application.status-chang
 import { loanProductPublishedV1 } from './loans.product.published.v1';
 
 export { jobPostedV1, jobPostedV1Schema, type JobPostedV1 } from './employers.job.posted.v1';
+export { jobUpdatedV1, jobUpdatedV1Schema, type JobUpdatedV1 } from './employers.job.updated.v1';
+export type { JobStateV1, JobStatusV1 } from './employers.job-state';
+export {
+  applicationStatusChangedV1,
+  applicationStatusChangedV1Schema,
+  type ApplicationStatusChangedV1,
+  type ApplicationStatusV1,
+} from './employers.application.status-changed.v1';
+export { employmentCheckedV1, employmentCheckedV1Schema, type EmploymentCheckedV1 } from './employers.employment.checked.v1';
+export { invitationRequestedV1, invitationRequestedV1Schema, type InvitationRequestedV1 } from './employers.invitation.requested.v1';
+export { EMPLOYERS_FORBIDDEN_FIELDS } from './employers.schema-parts';
 export { milestoneReachedV1, milestoneReachedV1Schema, type MilestoneReachedV1 } from './cases.milestone.reached.v1';
 export { referralCreatedV1, referralCreatedV1Schema, type ReferralCreatedV1 } from './cases.referral.created.v1';
 export { referralStatusChangedV1, referralStatusChangedV1Schema, type ReferralStatusChangedV1 } from './cases.referral.status-changed.v1';
@@ -48,7 +63,12 @@ export { LOANS_FORBIDDEN_FIELDS } from './loans.schema-parts';
  * this folder and lists it here; topic creation and tooling read this list.
  */
 export const eventCatalogue: readonly EventDefinition[] = [
+  // employers
   jobPostedV1,
+  jobUpdatedV1,
+  applicationStatusChangedV1,
+  employmentCheckedV1,
+  invitationRequestedV1,
   // cases
   milestoneReachedV1,
   referralCreatedV1,
