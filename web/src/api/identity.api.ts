@@ -1,0 +1,75 @@
+import { http, newIdempotencyKey, type Page } from './http';
+
+export type Role = 'officer' | 'employer' | 'college' | 'bank' | 'admin' | 'returnee';
+export type StaffRole = Exclude<Role, 'returnee'>;
+export type OrganisationKind = 'police-unit' | 'employer' | 'college' | 'bank-branch' | 'admin';
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  orgId: string;
+  provinceCode: string;
+  email: string;
+  name: string;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface Organisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  provinceCode: string;
+  communeCode?: string;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  provinceCode: string;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  disabledAt?: string;
+}
+
+export interface NewOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  provinceCode: string;
+  communeCode?: string;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: StaffRole;
+  orgId: string;
+  password: string;
+}
+
+/** identity: login, sessions (at /auth) and organisations and users (at /api/identity). */
+export const identityApi = {
+  login: (email: string, password: string) => http.post<Session>('/auth/login', { email, password }, { anonymous: true }),
+  refresh: (refreshToken: string) => http.post<Session>('/auth/refresh', { refreshToken }, { anonymous: true }),
+  logout: (refreshToken: string) => http.post<void>('/auth/logout', { refreshToken }, { anonymous: true }),
+  me: () => http.get<User>('/auth/me'),
+  changePassword: (currentPassword: string, newPassword: string) => http.post<void>('/auth/password', { currentPassword, newPassword }),
+
+  listOrganisations: (query: { kind?: OrganisationKind; provinceCode?: string; limit?: number; cursor?: string } = {}) =>
+    http.get<Page<Organisation>>('/api/identity/organisations', query),
+  createOrganisation: (body: NewOrganisation) => http.post<Organisation>('/api/identity/organisations', body, { idempotencyKey: newIdempotencyKey() }),
+  listUsers: (query: { orgId?: string; role?: Role; status?: 'active' | 'disabled'; limit?: number; cursor?: string } = {}) =>
+    http.get<Page<User>>('/api/identity/users', query),
+  createUser: (body: NewUser) => http.post<User>('/api/identity/users', body, { idempotencyKey: newIdempotencyKey() }),
+  disableUser: (id: string) => http.post<User>(`/api/identity/users/${encodeURIComponent(id)}/disable`),
+};
