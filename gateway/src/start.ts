@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from 'redis';
+import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
+import { createApp } from './app';
+import { loadGatewayConfig } from './config';
+import { createUpstreamAgent } from './proxy/upstream-proxy';
+import { SERVICES, type ServiceTarget } from './services';
+
+const logger = createLogger({ name: 'gateway' });
+
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  // A service's document is read from the repository at start; one without a file is not deployed yet.
+  const services: ServiceTarget[] = SERVICES.map((s) => {
+    const file = join(config.servicesDir, s.name, 'openapi.yaml');
+    return { name: s.name, url: config[`${s.name}Url`], openapi: existsSync(file) ? file : undefined };
+  });
+  // Without the offline queue a Redis outage fails a command at once (and the limiter lets the request through) instead of hanging it.
+  const redis = createClient({ url: config.redisUrl, disableOfflineQueue: true });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  await redis.connect();
+  const agent = createUpstreamAgent({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
+
+  const app = createApp({
+    services,
+    verify: createVerifier({ issuer: config.jwtIssuer, audience: config.jwtAudience, keys: jwksKeys(config.jwksUrl) }),
+    agent,
+    redis,
+    rateLimits: { perIp: config.rateLimitIpPerMinute, perUser: config.rateLimitUserPerMinute, windowMs: config.rateLimitWindowMs, prefix: 'gw:rl:' },
+    webOrigins: config.webOrigins,
+    bodyLimitBytes: config.bodyLimitBytes,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    readyTimeoutMs: config.readyTimeoutMs,
+    trustProxyHops: config.trustProxyHops,
+    webDistDir: config.webDistDir,
+    logger,
+  });
+  const server = app.listen(config.port, () => {
+    const missing = services.filter((s) => !s.openapi).map((s) => s.name);
+    logger.info({ port: config.port, notDeployed: missing }, `gateway listening on http://127.0.0.1:${config.port}`);
+  });
+  // Longer than the services' keep-alive would be wrong for a load balancer in front; 65 s is the usual pairing.
+  server.keepAliveTimeout = 65_000;
+  const shutdown = gracefulShutdown(server, { logger });
+  shutdown.onShutdown('upstream connections', () => agent.close());
+  shutdown.onShutdown('redis', () => redis.quit());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) logger.error(error.message);
+  else logger.error({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});
