@@ -1,0 +1,82 @@
+import type { mongo } from 'mongoose';
+import type { EventEnvelope } from '@hoanhap/contracts';
+import type { Publisher } from '../publish/publisher';
+import type { AggregateDocument } from './aggregate-document';
+import type { OutboxLedger, OutboxMarker } from './outbox-ledger';
+import type { RedisLease } from './redis-lock';
+
+/**
+ * What the relay knows about an aggregate with pending events: the outbox as
+ * its writer committed it (signal from this process), or the markers a poll
+ * found, in which case the round reads the document (other instances' writes,
+ * crash recovery).
+ */
+export type WorkItem = { id: string; snapshot?: EventEnvelope[]; polled?: OutboxMarker[] };
+
+export interface RoundResult {
+  published: string[];
+  /** Markers to delete: published events and stale markers of dead writers. */
+  done: string[];
+  /** Aggregates another relay holds right now. */
+  busy: WorkItem[];
+}
+
+export interface RoundDeps {
+  ledger: OutboxLedger;
+  collection: mongo.Collection<AggregateDocument>;
+  publisher: Publisher;
+  staleMarkerMs: number;
+}
+
+type Candidates = { entries: EventEnvelope[]; known: Set<string>; stale: string[] };
+
+/**
+ * The entries that may be pending, and which of them are known to have had a
+ * marker: every entry of a writer's snapshot (it checked the older ones when
+ * it wrote), the polled markers' entries for a document read.
+ */
+async function candidatesOf(deps: RoundDeps, item: WorkItem): Promise<Candidates> {
+  if (item.snapshot) return { entries: item.snapshot, known: new Set(item.snapshot.map((e) => e.eventId)), stale: [] };
+  const doc = await deps.collection.findOne({ _id: item.id }, { projection: { _outbox: 1 } });
+  const entries = doc?._outbox ?? [];
+  const inDoc = new Set(entries.map((e) => e.eventId));
+  // a marker whose event never reached its aggregate belongs to a writer that died between
+  // the marker insert and the document write; the age rules out one still writing
+  const polled = item.polled ?? [];
+  const stale = polled.filter((m) => !inDoc.has(m._id) && Date.now() - m.at.getTime() > deps.staleMarkerMs).map((m) => m._id);
+  return { entries, known: new Set(polled.map((m) => m._id)), stale };
+}
+
+/** In outbox order, the candidates not yet sent: Redis flags first, a marker read for the unknown rest. */
+async function pendingOf(deps: RoundDeps, all: Candidates[]): Promise<{ pending: EventEnvelope[]; sent: Set<string> }> {
+  const sent = await deps.ledger.sentIds(all.flatMap((c) => c.entries.map((e) => e.eventId)));
+  const unknown = all.flatMap((c) => c.entries.filter((e) => !sent.has(e.eventId) && !c.known.has(e.eventId)).map((e) => e.eventId));
+  const open = await deps.ledger.openMarkers(unknown);
+  const pending = all.flatMap((c) => c.entries.filter((e) => !sent.has(e.eventId) && (c.known.has(e.eventId) || open.has(e.eventId))));
+  return { pending, sent };
+}
+
+/**
+ * One relay round over a few aggregates: lock each (skip those another relay
+ * holds), find their unpublished events in outbox order, send them in one
+ * batch, and flag them as sent in Redis before the locks are released, so
+ * the next relay to lock the aggregate does not send them again. The markers
+ * are deleted later, in bulk, by the caller.
+ */
+export async function relayRound(deps: RoundDeps, items: WorkItem[]): Promise<RoundResult> {
+  const leases = await Promise.all(items.map((item) => deps.ledger.tryRelayLock(item.id)));
+  const held = items.filter((_, i) => leases[i]);
+  const busy = items.filter((_, i) => !leases[i]);
+  try {
+    const candidates = await Promise.all(held.map((item) => candidatesOf(deps, item)));
+    const { pending, sent } = await pendingOf(deps, candidates);
+    const published = pending.map((e) => e.eventId);
+    await deps.publisher.sendEnvelopes(pending);
+    await deps.ledger.markSent(published);
+    // polled markers of events sent earlier belong to a relay that stopped before deleting them
+    const orphans = held.flatMap((item) => (item.polled ?? []).filter((m) => sent.has(m._id)).map((m) => m._id));
+    return { published, done: [...published, ...orphans, ...candidates.flatMap((c) => c.stale)], busy };
+  } finally {
+    await Promise.all(leases.filter((l): l is RedisLease => !!l).map((l) => deps.ledger.releaseRelayLock(l).catch(() => undefined)));
+  }
+}
