@@ -20,6 +20,7 @@ export function createUpstreamAgent(options: { connectTimeoutMs: number; connect
   return new Agent({ connect: { timeout: options.connectTimeoutMs }, keepAliveTimeout: 30_000, connections: options.connections ?? 256 });
 }
 
+const upstreamTimeout = Object.assign(new Error('no response headers in time'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
 const tooLarge = (limit: number) => new AppError('REQUEST.TOO_LARGE', 413, `the request body is larger than ${limit} bytes`);
 
 // A chunked body has no length to check up front: count it as it streams.
@@ -50,7 +51,7 @@ function requestBody(req: Request, limit: number): Dispatcher.DispatchOptions['b
  * become 502/503/504 problems; after it started, the response is cut.
  */
 export function createProxy(agent: Dispatcher, options: ProxyOptions) {
-  async function send(req: Request, res: Response, origin: string, path: string, signal: AbortSignal): Promise<void> {
+  async function send(req: Request, res: Response, origin: string, path: string, signal: AbortSignal, answered: () => void): Promise<void> {
     await agent.stream(
       {
         origin,
@@ -63,6 +64,7 @@ export function createProxy(agent: Dispatcher, options: ProxyOptions) {
         signal,
       },
       ({ statusCode, headers }) => {
+        answered();
         res.writeHead(statusCode, downstreamResponseHeaders(headers));
         return res;
       },
@@ -71,18 +73,30 @@ export function createProxy(agent: Dispatcher, options: ProxyOptions) {
 
   return async function forward(req: Request, res: Response, target: { service: string; origin: string; path: string }): Promise<void> {
     const aborter = new AbortController();
-    res.once('close', () => {
+    let timedOut = false;
+    // undici's own timeouts tick once a second; this deadline is exact: the service must start
+    // answering (connect + headers) within timeoutMs. undici's bodyTimeout then bounds each gap.
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      aborter.abort();
+    }, options.timeoutMs);
+    const onClose = () => {
       if (!res.writableFinished) aborter.abort(); // the client left: stop waiting for the service
-    });
+    };
+    res.once('close', onClose);
     const retriable = req.method === 'GET' || req.method === 'HEAD';
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send(req, res, target.origin, target.path, aborter.signal);
-      } catch (error) {
-        if (res.headersSent || aborter.signal.aborted) return void res.destroy();
-        if (retriable && attempt === 1 && isStaleConnection(error)) continue;
-        throw upstreamProblem(error, target.service, options.timeoutMs);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await send(req, res, target.origin, target.path, aborter.signal, () => clearTimeout(deadline));
+        } catch (error) {
+          if (res.headersSent || (aborter.signal.aborted && !timedOut)) return void res.destroy();
+          if (retriable && attempt === 1 && !timedOut && isStaleConnection(error)) continue;
+          throw upstreamProblem(timedOut ? upstreamTimeout : error, target.service, options.timeoutMs);
+        }
       }
+    } finally {
+      clearTimeout(deadline);
     }
   };
 }

@@ -13,7 +13,8 @@ export function webUiRoutes(distDir: string): Router {
   if (!existsSync(index)) return router;
   router.use(express.static(distDir, { index: 'index.html', maxAge: '1h' }));
   router.get(/^\/(?!api\/|auth\/|docs|openapi\.json|healthz|readyz|metrics).*/, (req, res, next) => {
-    if (!req.accepts('html')) return next();
+    // only a browser navigation (which always asks for text/html); an API client's */* gets the 404 problem
+    if (!req.headers.accept?.includes('text/html')) return next();
     res.sendFile(index);
   });
   return router;
