@@ -35,7 +35,12 @@ describe('record clearance (Penal Code Art. 70)', () => {
   });
 
   it('when released on 2025-09-01 after 60 months, then the record counts as cleared from 2027-09-02 (Art. 70(2)(b); Civil Code Art. 147–148)', () => {
-    expect(expectedClearance(prison(60))).toMatchObject({ automatic: true, expectedOn: '2027-09-02', waitYears: 2, mainPenaltyEndsOn: '2025-09-01' });
+    expect(expectedClearance(prison(60))).toMatchObject({
+      automatic: true,
+      expectedOn: '2027-09-02',
+      waitYears: 2,
+      mainPenaltyEndsOn: '2025-09-01',
+    });
   });
 
   it('when released after 61 months, then clearance is 3 years later (Art. 70(2)(c))', () => {
@@ -49,25 +54,43 @@ describe('record clearance (Penal Code Art. 70)', () => {
 
   it('when an additional penalty ends after the waiting period, then clearance follows its end (Art. 70(2)–(3))', () => {
     const restrictions: Restrictions = { ...none, bannedAreas: [{ provinceCode: '01', until: '2028-03-01' }] };
-    expect(expectedClearance({ ...prison(30), restrictions })).toMatchObject({ expectedOn: '2028-03-02', extendedByAdditionalPenalty: true });
+    expect(expectedClearance({ ...prison(30), restrictions })).toMatchObject({
+      expectedOn: '2028-03-02',
+      extendedByAdditionalPenalty: true,
+    });
   });
 
   it('when an additional penalty ends within the waiting period, then it does not move the date (Art. 70(3))', () => {
     const restrictions: Restrictions = { ...none, supervisedCommune: { communeCode: '16681', until: '2026-09-01' } };
-    expect(expectedClearance({ ...prison(30), restrictions })).toMatchObject({ expectedOn: '2027-09-02', extendedByAdditionalPenalty: false });
+    expect(expectedClearance({ ...prison(30), restrictions })).toMatchObject({
+      expectedOn: '2027-09-02',
+      extendedByAdditionalPenalty: false,
+    });
   });
 
   it.each(['national-security', 'crimes-against-peace-humanity'])(
     'when the offence is %s (Chapter XIII/XXVI), then clearance is not automatic: null with a reason (Art. 70(1), Art. 71)',
     (offenceCategory) => {
-      expect(expectedClearance({ ...prison(24), offenceCategory })).toMatchObject({ automatic: false, expectedOn: null, reason: 'excluded-chapter' });
+      expect(expectedClearance({ ...prison(24), offenceCategory })).toMatchObject({
+        automatic: false,
+        expectedOn: null,
+        reason: 'excluded-chapter',
+      });
     },
   );
 
   it('when the sentence was suspended, then the 1 year runs from the end of the probation (Art. 70(2)(a))', () => {
-    const input = { ...base, releaseKind: 'suspended' as const, sentence: { kind: 'suspended' as const, months: 24 }, probationEndsOn: '2026-03-10' };
+    const input = {
+      ...base,
+      releaseKind: 'suspended' as const,
+      sentence: { kind: 'suspended' as const, months: 24 },
+      probationEndsOn: '2026-03-10',
+    };
     expect(expectedClearance(input)).toMatchObject({ expectedOn: '2027-03-11', mainPenaltyEndsOn: '2026-03-10' });
-    expect(expectedClearance({ ...input, probationEndsOn: undefined })).toMatchObject({ expectedOn: null, reason: 'main-penalty-end-unknown' });
+    expect(expectedClearance({ ...input, probationEndsOn: undefined })).toMatchObject({
+      expectedOn: null,
+      reason: 'main-penalty-end-unknown',
+    });
   });
 });
 
@@ -91,7 +114,13 @@ describe('credit window (Decision 22/2023/QĐ-TTg: within 5 years of release)', 
   });
 
   it('when the release was a completed sentence or amnesty, then the release kind qualifies; conditional release does not (Decision 22/2023)', () => {
-    expect(['completed', 'amnesty', 'conditional', 'suspended', 'non-custodial'].map((k) => releaseKindEligible(k as never))).toEqual([true, true, false, false, false]);
+    expect(['completed', 'amnesty', 'conditional', 'suspended', 'non-custodial'].map((k) => releaseKindEligible(k as never))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -117,11 +146,18 @@ describe('active restrictions (Penal Code Art. 41–44: from completion of the p
   });
 
   it('when every end date has passed, then nothing is active (Art. 41–44)', () => {
-    expect(activeRestrictions(restrictions, '2025-09-01', '2028-09-02')).toEqual({ bannedOccupations: [], bannedAreas: [], supervisedCommune: null, noStateAgencyWork: false });
+    expect(activeRestrictions(restrictions, '2025-09-01', '2028-09-02')).toEqual({
+      bannedOccupations: [],
+      bannedAreas: [],
+      supervisedCommune: null,
+      noStateAgencyWork: false,
+    });
   });
 
   it('when Art. 44 has no end date, then the loss of the right to state-agency work stays active', () => {
-    expect(activeRestrictions({ ...restrictions, noStateAgencyWorkUntil: undefined }, '2025-09-01', '2035-01-01').noStateAgencyWork).toBe(true);
+    expect(activeRestrictions({ ...restrictions, noStateAgencyWorkUntil: undefined }, '2025-09-01', '2035-01-01').noStateAgencyWork).toBe(
+      true,
+    );
   });
 });
 

@@ -11,7 +11,8 @@ function parts(date: string): [number, number, number] {
   if (!match) throw new Error(`not an ISO date: ${date}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
-const format = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const format = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export function isValidDate(value: string): boolean {

@@ -13,8 +13,20 @@ export interface ClearanceInput {
 }
 
 export type Clearance =
-  | { automatic: true; expectedOn: string; waitYears: number; mainPenaltyEndsOn: string; extendedByAdditionalPenalty: boolean; basis: string }
-  | { automatic: false; expectedOn: null; reason: 'excluded-chapter' | 'main-penalty-end-unknown' | 'sentence-term-unknown'; basis: string };
+  | {
+      automatic: true;
+      expectedOn: string;
+      waitYears: number;
+      mainPenaltyEndsOn: string;
+      extendedByAdditionalPenalty: boolean;
+      basis: string;
+    }
+  | {
+      automatic: false;
+      expectedOn: null;
+      reason: 'excluded-chapter' | 'main-penalty-end-unknown' | 'sentence-term-unknown';
+      basis: string;
+    };
 
 /**
  * Penal Code Art. 70(2): the waiting period by main penalty — 1 year for a warning, fine, non-custodial reform
@@ -44,7 +56,9 @@ export function clearanceWaitYears(sentence: Sentence): number | null {
  * When the main penalty ends: for a suspended sentence, at the end of its probation (Art. 70(2)); for a
  * conditional early release, at the end of the probation (Art. 66); otherwise on the release date.
  */
-export function mainPenaltyEndsOn(input: Pick<ClearanceInput, 'sentence' | 'releaseKind' | 'releaseDate' | 'probationEndsOn'>): string | null {
+export function mainPenaltyEndsOn(
+  input: Pick<ClearanceInput, 'sentence' | 'releaseKind' | 'releaseDate' | 'probationEndsOn'>,
+): string | null {
   const onProbation = input.sentence.kind === 'suspended' || input.releaseKind === 'suspended' || input.releaseKind === 'conditional';
   if (onProbation) return input.probationEndsOn ?? null;
   return input.releaseDate;
@@ -70,13 +84,29 @@ export function additionalPenaltyEnds(restrictions: Restrictions): string[] {
 export function expectedClearance(input: ClearanceInput): Clearance {
   const chapter = chapterOf(input.offenceCategory);
   if (chapter && (LEGAL.chaptersWithoutAutomaticClearance as readonly string[]).includes(chapter)) {
-    return { automatic: false, expectedOn: null, reason: 'excluded-chapter', basis: `Penal Code Art. 70(1), Art. 71: Chapter ${chapter} needs a court decision` };
+    return {
+      automatic: false,
+      expectedOn: null,
+      reason: 'excluded-chapter',
+      basis: `Penal Code Art. 70(1), Art. 71: Chapter ${chapter} needs a court decision`,
+    };
   }
   const waitYears = clearanceWaitYears(input.sentence);
-  if (waitYears === null) return { automatic: false, expectedOn: null, reason: 'sentence-term-unknown', basis: 'Penal Code Art. 70(2): the prison term decides the period' };
+  if (waitYears === null)
+    return {
+      automatic: false,
+      expectedOn: null,
+      reason: 'sentence-term-unknown',
+      basis: 'Penal Code Art. 70(2): the prison term decides the period',
+    };
   const mainEnd = mainPenaltyEndsOn(input);
   if (mainEnd === null) {
-    return { automatic: false, expectedOn: null, reason: 'main-penalty-end-unknown', basis: 'Penal Code Art. 70(2): counted from the end of the probation' };
+    return {
+      automatic: false,
+      expectedOn: null,
+      reason: 'main-penalty-end-unknown',
+      basis: 'Penal Code Art. 70(2): counted from the end of the probation',
+    };
   }
   const waitEnds = addYears(mainEnd, waitYears);
   const additionalEnd = latest(additionalPenaltyEnds(input.restrictions));

@@ -57,6 +57,8 @@ export interface Returnee {
   formerOfficerIds: string[];
   /** Revision of the last published profile; each publication is the next one. */
   profileRevision: number;
+  /** Revision of the last published restrictions. */
+  restrictionsRevision: number;
   registeredBy: { id: string; orgId?: string };
   createdAt: string;
   updatedAt: string;

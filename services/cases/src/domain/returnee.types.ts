@@ -21,11 +21,15 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type MilestoneKind = (typeof MILESTONES)[number];
 export type ReturneeStatus = (typeof RETURNEE_STATUSES)[number];
 
+/** Who acts, and the flow they act in (events carry the correlation id; the audit log the rest). */
 export interface Actor {
   id: string;
   role: string;
   orgId?: string;
   provinceCode?: string;
+  correlationId: string;
+  /** The event that caused this action, when a consumer acts. */
+  causationId?: string;
 }
 export interface Recorded {
   recordedBy: string;

@@ -1,0 +1,37 @@
+import { AppError } from '@hoanhap/kit';
+import { provinceScope } from './access.rules';
+import { audit } from './audit-trail';
+import type { CasesContext } from './cases.context';
+import { GRADES, MILESTONES, type Actor } from './returnee.types';
+
+/**
+ * The statistics that need grades and offences, computed here because those never leave this service
+ * (ARCHITECTURE §2): counts by grade, re-offending (grade D: detained again), milestones and referral
+ * outcomes, for one province. Officers of that province and admins only.
+ */
+export async function provinceStatistics(ctx: CasesContext, actor: Actor, provinceCode: string) {
+  const scope = provinceScope(actor);
+  if (scope && scope !== provinceCode)
+    throw new AppError('STATISTICS.OTHER_PROVINCE', 403, 'officers see the statistics of their own province only');
+  const count = (filter: Record<string, unknown> = {}) => ctx.returnees.count({ provinceCode, ...filter });
+  // one count per value: FerretDB 1.x has few aggregation accumulators, and counts use the province index
+  const [active, transferPending, ...byGradeCounts] = await Promise.all([
+    count({ status: 'active' }),
+    count({ status: 'transfer-pending' }),
+    ...GRADES.map((grade) => count({ grade })),
+  ]);
+  const total = active + transferPending;
+  const byGrade = Object.fromEntries(GRADES.map((g, i) => [g, byGradeCounts[i]!])) as Record<string, number>;
+  const graded = GRADES.reduce((sum, g) => sum + byGrade[g]!, 0);
+  const milestoneCounts = await Promise.all(MILESTONES.map((kind) => ctx.returnees.countWithMilestone(provinceCode, kind)));
+  const referrals = await ctx.referrals.countByStatus(provinceCode);
+  await audit(ctx, actor, 'statistics.read', { type: 'province', id: provinceCode }, 'reporting');
+  return {
+    provinceCode,
+    returnees: { total, active, transferPending },
+    byGrade: { ...byGrade, ungraded: total - graded },
+    reoffending: { count: byGrade.D!, rate: total > 0 ? Math.round((byGrade.D! / total) * 1000) / 1000 : 0 },
+    milestones: Object.fromEntries(MILESTONES.map((m, i) => [m, milestoneCounts[i]!])),
+    referrals,
+  };
+}

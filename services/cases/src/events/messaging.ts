@@ -1,0 +1,80 @@
+import type { Connection } from 'mongoose';
+import { eventCatalogue } from '@hoanhap/contracts';
+import {
+  createConsumerRunner,
+  createOutboxRelay,
+  createPublisher,
+  ensureTopics,
+  processedEventsCollection,
+  type EventHandler,
+  type EventsLogger,
+  type KafkaClient,
+} from '@hoanhap/events';
+import type { Cases } from '../app';
+import { applicationStatusConsumer } from './consumers/application-status.consumer';
+import { certificateIssuedConsumer } from './consumers/certificate-issued.consumer';
+import { enrolmentStatusConsumer } from './consumers/enrolment-status.consumer';
+import { loanStatusConsumer } from './consumers/loan-status.consumer';
+import { referralTargetConsumers } from './consumers/referral-targets.consumer';
+
+export interface MessagingOptions {
+  kafka: KafkaClient;
+  connection: Connection;
+  topicPrefix?: string;
+  numPartitions?: number;
+  replicationFactor?: number;
+  /** The consumer group (`cases`); tests pass their own. */
+  groupId?: string;
+  logger?: EventsLogger;
+}
+
+export interface Messaging {
+  stop(): Promise<void>;
+}
+
+/** Every event this service reacts to. */
+export const consumers = (ctx: Cases['ctx']): EventHandler[] =>
+  [
+    applicationStatusConsumer(ctx),
+    enrolmentStatusConsumer(ctx),
+    loanStatusConsumer(ctx),
+    certificateIssuedConsumer(ctx),
+    ...referralTargetConsumers(ctx),
+  ] as EventHandler[];
+
+/**
+ * Topics, the outbox relays of the two aggregate stores (returnees, referrals) and the consumer group.
+ * Stop order matters on shutdown: consumers first (no new changes), then the relays (publish what is left).
+ */
+export async function startMessaging(cases: Cases, options: MessagingOptions): Promise<Messaging> {
+  const { kafka, topicPrefix = '' } = options;
+  const handlers = consumers(cases.ctx);
+  const produced = eventCatalogue.filter((d) => d.producer === 'cases');
+  await ensureTopics(kafka, [...produced, ...handlers.map((h) => h.definition)], {
+    numPartitions: options.numPartitions ?? 3,
+    replicationFactor: options.replicationFactor ?? 1,
+    topicPrefix,
+  });
+  const publisher = createPublisher({ kafka, topicPrefix });
+  await publisher.connect();
+  const relays = [cases.stores.returnees, cases.stores.referrals].map((store) =>
+    createOutboxRelay({ store: store as never, publisher, ...(options.logger && { logger: options.logger }) }),
+  );
+  relays.forEach((relay) => relay.start());
+  const runner = createConsumerRunner({
+    kafka,
+    groupId: options.groupId ?? 'cases',
+    handlers,
+    topicPrefix,
+    processedEvents: processedEventsCollection(options.connection),
+    ...(options.logger && { logger: options.logger }),
+  });
+  await runner.start();
+  return {
+    stop: async () => {
+      await runner.stop();
+      await Promise.all(relays.map((relay) => relay.stop()));
+      await publisher.disconnect();
+    },
+  };
+}

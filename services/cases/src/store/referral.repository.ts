@@ -1,0 +1,122 @@
+import type { AggregateStore } from '@hoanhap/events';
+import type { IdempotencyRecord } from '@hoanhap/kit';
+import type { OutgoingEvent } from '../domain/outgoing-event';
+import { sortKeyOf } from '../domain/pagination';
+import { OPEN_STATUSES } from '../domain/referral.rules';
+import type { Referral, ReferralKind, ReferralStatus } from '../domain/referral.types';
+import { duplicateKey, notStored, type Trace } from './store-errors';
+
+export interface ReferralState extends Omit<Referral, 'id'> {
+  sortKey: string;
+  idempotency?: IdempotencyRecord;
+}
+
+export interface ReferralFilter {
+  returneeId?: string;
+  status?: ReferralStatus;
+  provinceCode?: string;
+}
+
+const HIDDEN = { _outbox: 0, _applied: 0, idempotency: 0 } as const;
+
+function toReferral(doc: Record<string, unknown>): Referral {
+  const { _id, sortKey: _s, idempotency: _i, _outbox, _applied, ...referral } = doc;
+  return { id: _id as string, ...(referral as Omit<Referral, 'id'>) };
+}
+
+const stateOf = ({ id, ...referral }: Referral, idempotency?: IdempotencyRecord): ReferralState =>
+  JSON.parse(
+    JSON.stringify({ ...referral, sortKey: sortKeyOf(referral.createdAt, id), ...(idempotency && { idempotency }) }),
+  ) as ReferralState;
+
+/** Referrals, one aggregate document each (one writer per referral, its events in the same write). */
+export function referralRepository(store: AggregateStore<ReferralState>) {
+  const collection = store.collection;
+  const page = async (query: Record<string, unknown>, limit: number, after?: string) => {
+    if (after) query.sortKey = { $lt: after };
+    const rows = await collection
+      .find(query, { projection: HIDDEN })
+      .sort({ sortKey: -1 })
+      .limit(limit + 1)
+      .toArray();
+    return rows.map((row) => ({ sortKey: row.sortKey as string, referral: toReferral(row) }));
+  };
+  return {
+    init: async () => {
+      await collection.createIndex({ returneeId: 1, sortKey: -1 });
+      await collection.createIndex({ provinceCode: 1, sortKey: -1 });
+      await collection.createIndex({ provinceCode: 1, unreadAnswer: 1 });
+      await collection.createIndex({ provinceCode: 1, status: 1, changedAt: 1 });
+    },
+    insert: async (r: Referral, events: OutgoingEvent[], trace: Trace, idempotency?: IdempotencyRecord) => {
+      await store.change(
+        r.id,
+        (current) => {
+          if (current) throw duplicateKey();
+          return { next: stateOf(r, idempotency), events };
+        },
+        trace,
+      );
+    },
+    /**
+     * Runs `fn` on the referral as its only writer; `applyOnce` (a consumed eventId) makes a redelivered
+     * event change nothing, recorded in the same write. `fn` returning null writes nothing.
+     */
+    change: async (
+      id: string,
+      trace: Trace & { applyOnce?: string },
+      fn: (current: Referral | null) => Promise<{ referral: Referral; events: OutgoingEvent[] } | null>,
+    ): Promise<Referral | null> => {
+      let saved: Referral | null = null;
+      await store.change(
+        id,
+        async (current) => {
+          const outcome = await fn(current ? toReferral({ _id: id, ...current }) : null);
+          if (!outcome) return { next: current as ReferralState };
+          if (!current) throw notStored(id);
+          saved = outcome.referral;
+          return { next: stateOf(outcome.referral, current.idempotency), events: outcome.events };
+        },
+        trace,
+      );
+      return saved;
+    },
+    idempotencyRecord: async (id: string) =>
+      (await collection.findOne({ _id: id }, { projection: { idempotency: 1 } }))?.idempotency as IdempotencyRecord | undefined,
+    findById: async (id: string) => {
+      const doc = await collection.findOne({ _id: id }, { projection: HIDDEN });
+      return doc ? toReferral(doc) : null;
+    },
+    page: (filter: ReferralFilter, limit: number, after?: string) => {
+      const query: Record<string, unknown> = {};
+      if (filter.returneeId) query.returneeId = filter.returneeId;
+      if (filter.status) query.status = filter.status;
+      if (filter.provinceCode) query.provinceCode = filter.provinceCode;
+      return page(query, limit, after);
+    },
+    /** The officer's inbox: answers not looked at yet, and open referrals unchanged since `staleBefore`. */
+    inbox: (provinceCode: string | undefined, staleBefore: string, limit: number, after?: string) =>
+      page(
+        {
+          ...(provinceCode && { provinceCode }),
+          $or: [{ unreadAnswer: true }, { status: { $in: OPEN_STATUSES }, changedAt: { $lt: staleBefore } }],
+        },
+        limit,
+        after,
+      ),
+    openOf: async (returneeId: string, kind?: ReferralKind) =>
+      (
+        await collection
+          .find({ returneeId, ...(kind && { 'target.kind': kind }), status: { $in: OPEN_STATUSES } }, { projection: HIDDEN })
+          .toArray()
+      ).map(toReferral),
+    /** Counts by status for one province, one count each: FerretDB 1.x has few aggregation accumulators. */
+    countByStatus: async (provinceCode: string) => {
+      const statuses: ReferralStatus[] = ['sent', 'seen', 'in-progress', 'succeeded', 'declined', 'withdrawn'];
+      const counts = await Promise.all(statuses.map((status) => collection.countDocuments({ provinceCode, status })));
+      return Object.fromEntries(statuses.map((s, i) => [s, counts[i]!])) as Record<ReferralStatus, number>;
+    },
+  };
+}
+
+export type ReferralRepository = ReturnType<typeof referralRepository>;

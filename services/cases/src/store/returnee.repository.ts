@@ -1,0 +1,203 @@
+import type { AggregateStore } from '@hoanhap/events';
+import type { IdempotencyRecord } from '@hoanhap/kit';
+import { foldVietnamese } from '@hoanhap/reference';
+import type { OutgoingEvent } from '../domain/outgoing-event';
+import { sortKeyOf } from '../domain/pagination';
+import type { Returnee } from '../domain/returnee';
+import type { Grade, ReturneeStatus } from '../domain/returnee.types';
+import { duplicateKey, notStored, type Trace } from './store-errors';
+
+/** A file as stored: the file's fields, plus lookup keys derived here so that they never drift from it. */
+export interface ReturneeState extends Omit<Returnee, 'id'> {
+  /** The national ID, or `none:<id>` when unknown: unique, so one insert settles a race for one ID. */
+  nationalIdKey: string;
+  /** Folded full name (no diacritics, lower case): search with or without accents. */
+  fullNameFolded: string;
+  /** Folded name + birth date: possible duplicates. */
+  nameKey: string;
+  sortKey: string;
+  /** Set while an XLSX import is not committed: the file is invisible until then. */
+  pendingImport?: string;
+  idempotency?: IdempotencyRecord;
+}
+
+export interface ReturneeFilter {
+  provinceCode?: string;
+  communeCode?: string;
+  q?: string;
+  nationalId?: string;
+  status?: ReturneeStatus;
+  grade?: Grade;
+}
+
+const HIDDEN = { _outbox: 0, _applied: 0, idempotency: 0 } as const;
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function toReturnee(doc: Record<string, unknown>): Returnee {
+  const {
+    _id,
+    nationalIdKey: _n,
+    fullNameFolded: _f,
+    nameKey: _k,
+    sortKey: _s,
+    pendingImport: _p,
+    idempotency: _i,
+    _outbox,
+    _applied,
+    ...file
+  } = doc;
+  return { id: _id as string, ...(file as Omit<Returnee, 'id'>) };
+}
+
+export function stateOf({ id, ...file }: Returnee, extra: Pick<ReturneeState, 'pendingImport' | 'idempotency'> = {}): ReturneeState {
+  const folded = foldVietnamese(file.fullName);
+  const state: ReturneeState = {
+    ...file,
+    nationalIdKey: file.nationalId ?? `none:${id}`,
+    fullNameFolded: folded,
+    nameKey: `${folded}|${file.dateOfBirth}`,
+    sortKey: sortKeyOf(file.createdAt, id),
+  };
+  if (extra.pendingImport) state.pendingImport = extra.pendingImport;
+  if (extra.idempotency) state.idempotency = extra.idempotency;
+  // undefined fields would be stored as null and come back as null: leave them out
+  return JSON.parse(JSON.stringify(state)) as ReturneeState;
+}
+
+function queryOf(filter: ReturneeFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = { pendingImport: { $exists: false }, status: filter.status ?? { $ne: 'deleted' } };
+  if (filter.provinceCode) query['address.provinceCode'] = filter.provinceCode;
+  if (filter.communeCode) query['address.communeCode'] = filter.communeCode;
+  if (filter.nationalId) query.nationalIdKey = filter.nationalId;
+  if (filter.grade) query.grade = filter.grade;
+  if (filter.q) query.fullNameFolded = { $regex: escapeRegex(foldVietnamese(filter.q)) };
+  return query;
+}
+
+/**
+ * Returnee files, one aggregate document each (packages/events' store: one writer per file, the file and its
+ * events in one document write). Reads return plain objects.
+ */
+export function returneeRepository(store: AggregateStore<ReturneeState>) {
+  const collection = store.collection;
+  const visible = { pendingImport: { $exists: false } };
+  const page = async (query: Record<string, unknown>, limit: number, after?: string) => {
+    if (after) query.sortKey = { $lt: after };
+    const rows = await collection
+      .find(query, { projection: HIDDEN })
+      .sort({ sortKey: -1 })
+      .limit(limit + 1)
+      .toArray();
+    return rows.map((row) => ({ sortKey: row.sortKey as string, returnee: toReturnee(row) }));
+  };
+  return {
+    init: async () => {
+      await collection.createIndex({ nationalIdKey: 1 }, { unique: true });
+      await collection.createIndex({ nameKey: 1 });
+      await collection.createIndex({ 'address.provinceCode': 1, sortKey: -1 });
+      await collection.createIndex({ 'transfer.to.provinceCode': 1 });
+      await collection.createIndex({ pendingImport: 1 });
+    },
+    /** Creates a file; an existing id (an Idempotency-Key race) or national ID fails with code 11000. */
+    insert: async (
+      r: Returnee,
+      events: OutgoingEvent[],
+      trace: Trace,
+      extra: Pick<ReturneeState, 'pendingImport' | 'idempotency'> = {},
+    ) => {
+      await store.change(
+        r.id,
+        (current) => {
+          if (current) throw duplicateKey();
+          return { next: stateOf(r, extra), events };
+        },
+        trace,
+      );
+    },
+    /** Runs `fn` on the file as its only writer and stores the file it returns with its events. */
+    change: async (id: string, trace: Trace, fn: (current: Returnee | null) => Promise<{ file: Returnee; events: OutgoingEvent[] }>) => {
+      let saved: Returnee | undefined;
+      await store.change(
+        id,
+        async (current) => {
+          const visibleState = current && !current.pendingImport ? current : undefined;
+          const { file, events } = await fn(visibleState ? toReturnee({ _id: id, ...visibleState }) : null);
+          if (!current) throw notStored(id);
+          saved = file;
+          return { next: stateOf(file, { idempotency: current.idempotency, pendingImport: current.pendingImport }), events };
+        },
+        trace,
+      );
+      return saved!;
+    },
+    /**
+     * Runs `work` as the file's only writer without changing it: what must not interleave with a change of
+     * the file (a referral checked against its consent) runs here.
+     */
+    withLock: async <T>(id: string, trace: Trace, work: (current: Returnee | null) => Promise<T>): Promise<T> => {
+      let result: T | undefined;
+      await store.change(
+        id,
+        async (current) => {
+          result = await work(current && !current.pendingImport ? toReturnee({ _id: id, ...current }) : null);
+          // the same object back: the store writes nothing
+          return { next: current as ReturneeState };
+        },
+        trace,
+      );
+      return result as T;
+    },
+    idempotencyRecord: async (id: string) =>
+      (await collection.findOne({ _id: id }, { projection: { idempotency: 1 } }))?.idempotency as IdempotencyRecord | undefined,
+    findById: async (id: string) => {
+      const doc = await collection.findOne({ _id: id, ...visible }, { projection: HIDDEN });
+      return doc ? toReturnee(doc) : null;
+    },
+    findIdByNationalId: async (nationalId: string) =>
+      ((await collection.findOne({ nationalIdKey: nationalId }, { projection: { _id: 1 } }))?._id as string | undefined) ?? null,
+    findIdsByNationalIds: async (nationalIds: string[]) =>
+      (await collection.find({ nationalIdKey: { $in: nationalIds } }, { projection: { _id: 1, nationalIdKey: 1 } }).toArray()).map((d) => ({
+        id: d._id,
+        nationalId: d.nationalIdKey as string,
+      })),
+    findByNameKey: async (nameKey: string) =>
+      (
+        await collection
+          .find({ nameKey, status: { $ne: 'deleted' }, ...visible }, { projection: HIDDEN })
+          .limit(20)
+          .toArray()
+      ).map(toReturnee),
+    page: (filter: ReturneeFilter, limit: number, after?: string) => page(queryOf(filter), limit, after),
+    count: (filter: ReturneeFilter) => collection.countDocuments(queryOf(filter)),
+    /** Files of a province (not deleted) that reached a milestone. */
+    countWithMilestone: (provinceCode: string, kind: string) =>
+      collection.countDocuments({ ...queryOf({ provinceCode }), milestones: { $elemMatch: { kind } } }),
+    /** Files moving into a province (any for an admin), waiting for its officer. */
+    pendingTransfersTo: (provinceCode: string | undefined, limit: number, after?: string) =>
+      page({ status: 'transfer-pending', ...visible, ...(provinceCode && { 'transfer.to.provinceCode': provinceCode }) }, limit, after),
+    /** Import batches: committing makes a file visible, with its events; removing takes back a failed import. */
+    commitImport: async (id: string, trace: Trace, fn: (file: Returnee) => { file: Returnee; events: OutgoingEvent[] }) => {
+      await store.change(
+        id,
+        (current) => {
+          if (!current?.pendingImport) return { next: current as ReturneeState };
+          const { file, events } = fn(toReturnee({ _id: id, ...current }));
+          return { next: stateOf(file), events };
+        },
+        trace,
+      );
+    },
+    pendingImports: async () =>
+      (
+        await collection.find({ pendingImport: { $exists: true } }, { projection: { _id: 1, pendingImport: 1, createdAt: 1 } }).toArray()
+      ).map((d) => ({
+        id: d._id,
+        batchId: d.pendingImport as string,
+        createdAt: d.createdAt as string,
+      })),
+    removePendingImport: async (batchId: string) => (await collection.deleteMany({ pendingImport: batchId })).deletedCount,
+    store,
+  };
+}
+
+export type ReturneeRepository = ReturnType<typeof returneeRepository>;

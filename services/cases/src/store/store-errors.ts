@@ -1,0 +1,13 @@
+import { AppError } from '@hoanhap/kit';
+
+/** Where an event comes from in a business flow (packages/events' EventTrace). */
+export interface Trace {
+  correlationId: string;
+  causationId?: string;
+}
+
+/** Shaped like the driver's duplicate-key error, which createOnce and the use cases recognise. */
+export const duplicateKey = () => Object.assign(new Error('E11000 duplicate key: the aggregate already exists'), { code: 11000 });
+
+/** A change function ran for an aggregate that does not exist; the use case has already answered 404. */
+export const notStored = (id: string) => new AppError('STORE.NOT_FOUND', 404, `no aggregate ${id}`);
