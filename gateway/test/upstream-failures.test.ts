@@ -86,6 +86,6 @@ describe('when a service is slow, down or not deployed', () => {
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
-    expect((await chunked.json()).code).toBe('REQUEST.TOO_LARGE');
+    expect(((await chunked.json()) as { code: string }).code).toBe('REQUEST.TOO_LARGE');
   });
 });
