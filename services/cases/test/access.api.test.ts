@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { loadOpenApi } from '@hoanhap/kit';
+import { OPENAPI_FILE } from '../src/app';
+import { CALLERS, startCases, type Caller, type Harness } from './support/cases-harness';
+
+let h: Harness;
+let fileId: string;
+beforeAll(async () => {
+  h = await startCases();
+  fileId = (await h.register()).body.id;
+});
+afterAll(() => h.close());
+
+const document = loadOpenApi(OPENAPI_FILE);
+const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+    .map(([method, op]) => ({ path, method, op: op as { operationId?: string; 'x-roles'?: string[] } })),
+);
+
+/** A body and query each operation accepts, so that the role check is what answers. */
+const VALID: Record<string, { body?: unknown; query?: Record<string, string>; type?: string }> = {
+  registerReturnee: { body: { fullName: 'Lê Thị Hoa', dateOfBirth: '1992-01-01', gender: 'female', address: { provinceCode: '40', communeCode: '16681' }, releaseDate: '2025-01-01', releaseKind: 'completed', sentence: { kind: 'fine' }, offenceCategory: 'theft' } },
+  importReturnees: { body: Buffer.from('not a workbook'), type: 'application/octet-stream' },
+  updateReturnee: { body: { phone: '0912000000' } },
+  deleteReturnee: { query: { reason: 'registered twice' } },
+  recordConsent: { body: { matching: false, shareWithEmployers: false, shareWithColleges: false, shareWithBank: false, discoverable: false, version: '2026-01', method: 'paper-form' } },
+  recordMilestone: { body: { kind: 'id-card', on: '2025-10-01' } },
+  gradeReturnee: { body: { grade: 'B' } },
+  addNote: { body: { text: 'gặp tại nhà' } },
+  recordReception: { body: { meetingOn: '2025-09-05' } },
+  recordInformationSheet: { body: { completedOn: '2025-09-06' } },
+  requestTransfer: { body: { provinceCode: '01', communeCode: '00004' } },
+  createReferral: { body: { returneeId: randomUUID(), target: { kind: 'job', id: 'job-1' } } },
+  getStatistics: { query: { provinceCode: '40' } },
+};
+
+function call(caller: Caller, method: string, path: string, operationId: string) {
+  const valid = VALID[operationId] ?? {};
+  const url = path.replace(/\{id\}/g, fileId);
+  let req = h.as(caller)[method as 'get'](url);
+  if (valid.query) req = req.query(valid.query);
+  if (valid.body !== undefined) req = req.set('content-type', valid.type ?? 'application/json').send(valid.body as object);
+  return req;
+}
+
+describe('OpenAPI document', () => {
+  it('when read, then every operation has an operationId and x-roles', () => {
+    expect(operations.length).toBeGreaterThan(20);
+    for (const { op } of operations) {
+      expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(Array.isArray(op['x-roles'])).toBe(true);
+    }
+  });
+});
+
+describe('roles (x-roles) against the running app', () => {
+  const others: Caller[] = ['employer', 'college', 'bank', 'returnee'];
+  it.each(operations.map((o) => [o.op.operationId!, o.method.toUpperCase(), o.path, o.op['x-roles']!] as const))(
+    'when an employer, college, bank or returnee calls %s (%s %s), then 403 problem+json',
+    async (operationId, method, path, roles) => {
+      for (const caller of others) {
+        expect(roles).not.toContain(CALLERS[caller].role);
+        const res = await call(caller, method.toLowerCase(), path, operationId);
+        expect([res.status, res.body.code]).toEqual([403, 'AUTH.FORBIDDEN_ROLE']);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+    },
+  );
+
+  it('when an admin calls an officer-only operation (create a referral), then 403', async () => {
+    const res = await call('admin', 'post', '/referrals', 'createReferral');
+    expect([res.status, res.body.code]).toEqual([403, 'AUTH.FORBIDDEN_ROLE']);
+  });
+
+  it('when there is no token, then 401; with a forged one, 401', async () => {
+    const { default: request } = await import('supertest');
+    expect((await request(h.cases.app).get(`/returnees/${fileId}`)).status).toBe(401);
+    const forged = h.issuer.forged(CALLERS.officer40);
+    expect((await request(h.cases.app).get(`/returnees/${fileId}`).set('authorization', `Bearer ${forged}`)).status).toBe(401);
+  });
+
+  it('when an officer token carries no province, then 403 AUTH.NO_PROVINCE', async () => {
+    const { default: request } = await import('supertest');
+    const token = h.issuer.sign({ sub: 'officer-x', role: 'officer', orgId: 'org-x' });
+    const res = await request(h.cases.app).get(`/returnees/${fileId}`).set('authorization', `Bearer ${token}`);
+    expect([res.status, res.body.code]).toEqual([403, 'AUTH.NO_PROVINCE']);
+  });
+});
+
+describe('province isolation (object-level authorisation)', () => {
+  it('when an officer of another province reads, changes or refers the file, then 404 as if it did not exist', async () => {
+    const officer01 = h.as('officer01');
+    expect((await officer01.get(`/returnees/${fileId}`)).status).toBe(404);
+    expect((await officer01.patch(`/returnees/${fileId}`).send({ phone: '0900000000' })).status).toBe(404);
+    expect((await officer01.post(`/returnees/${fileId}/grades`).send({ grade: 'D' })).status).toBe(404);
+    expect((await officer01.put(`/returnees/${fileId}/consent`).send(VALID.recordConsent!.body as object)).status).toBe(404);
+    expect((await officer01.post('/referrals').send({ returneeId: fileId, target: { kind: 'job', id: 'j' } })).status).toBe(404);
+    const missing = await officer01.get(`/returnees/${randomUUID()}`);
+    expect(missing.body.detail).toMatch(/^no returnee file/);
+  });
+
+  it('when an officer of another province searches, then none of this province’s files show', async () => {
+    expect((await h.as('officer01').get('/returnees').query({ q: 'Nguyen' })).body.items).toEqual([]);
+    expect((await h.as('officer01').get('/returnees').query({ provinceCode: '40' })).body.items).toEqual([]);
+  });
+
+  it('when an officer registers a file in another province, then 403 naming address.provinceCode', async () => {
+    const res = await h.register({ address: { provinceCode: '01', communeCode: '00004' } });
+    expect(res.status).toBe(403);
+    expect(res.body.errors[0].field).toBe('address.provinceCode');
+  });
+
+  it('when an officer asks for another province’s statistics, then 403; admin may', async () => {
+    expect((await h.as('officer01').get('/statistics').query({ provinceCode: '40' })).status).toBe(403);
+    expect((await h.as('admin').get('/statistics').query({ provinceCode: '40' })).status).toBe(200);
+  });
+
+  it('when an admin reads any province’s file, then 200', async () => {
+    expect((await h.as('admin').get(`/returnees/${fileId}`)).status).toBe(200);
+  });
+});
