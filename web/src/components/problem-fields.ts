@@ -1,22 +1,26 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/api-error';
 
+/** A form field name; `'*'` stands for any list index (`['restrictions', 'bannedOccupations', '*', 'code']`). */
+export type KnownField = readonly (string | number)[];
+
 /**
  * Puts each `errors[].field` of a problem+json answer next to the matching
- * form field ("address.communeCode" → ['address', 'communeCode'],
- * "skills/0" or "skills[0]" → ['skills']). Returns the problems no field
- * took, for a banner above the form.
+ * form field: "address.communeCode", "/address/communeCode" and
+ * "restrictions.bannedOccupations[0].until" all find their field. Returns the
+ * problems no field took, for a banner above the form.
  */
-export function showProblemOnForm(form: FormInstance, error: unknown, knownFields: readonly (string | number)[][]): string[] {
+export function showProblemOnForm(form: FormInstance, error: unknown, knownFields: readonly KnownField[]): string[] {
   if (!(error instanceof ApiError)) return [];
   const leftovers: string[] = [];
   const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const problem of error.fieldErrors) {
     const path = problem.field
-      .replace(/^\/?(body\.)?/, '')
+      .replace(/^(body\.|\/)/, '')
       .split(/[./[\]]+/)
-      .filter(Boolean);
-    const name = longestKnownPrefix(path, knownFields);
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const name = matchKnown(path, knownFields);
     if (!name) {
       leftovers.push(`${problem.field}: ${problem.message}`);
       continue;
@@ -30,11 +34,12 @@ export function showProblemOnForm(form: FormInstance, error: unknown, knownField
   return leftovers;
 }
 
-function longestKnownPrefix(path: string[], known: readonly (string | number)[][]): (string | number)[] | null {
+/** The longest known field that starts the path, with the path's real list indexes. */
+function matchKnown(path: (string | number)[], known: readonly KnownField[]): (string | number)[] | null {
   for (let length = path.length; length > 0; length -= 1) {
-    const candidate = path.slice(0, length).join('.');
-    const match = known.find((name) => name.join('.') === candidate);
-    if (match) return match;
+    const candidate = path.slice(0, length);
+    const match = known.find((name) => name.length === length && name.every((part, i) => part === '*' ? typeof candidate[i] === 'number' : part === candidate[i]));
+    if (match) return candidate;
   }
   return null;
 }
