@@ -84,14 +84,18 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
 
   async function launch(): Promise<void> {
     // a short long-poll: data still arrives at once (minBytes 1), and stop() waits at most this long
-    const current = kafka.consumer({ groupId, maxWaitTimeInMs: options.maxWaitTimeInMs ?? 500, retry: { retries: 5 } });
+    const current = kafka.consumer({
+      groupId,
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 500,
+      // kafkajs restarts after some crashes and stays dead after others: we take every
+      // restart ourselves, with a fresh consumer and backoff, so there is one path to trust
+      retry: { restartOnFailure: async () => false },
+    });
     consumer = current;
     current.on(current.events.CRASH, ({ payload }) => {
       stats.crashes += 1;
-      logger.error({ err: payload.error, groupId, restart: payload.restart }, 'consumer crashed');
-      if (payload.restart) stats.restarts += 1;
-      // kafkajs gives up on errors it deems not retriable: start a fresh consumer ourselves
-      else if (!stopping && consumer === current) void relaunch(current);
+      logger.error({ err: payload.error, groupId }, 'consumer crashed; restarting from the last committed offset');
+      if (!stopping && consumer === current) void relaunch(current);
     });
     await current.connect();
     await current.subscribe({ topics: [...handlers.keys()], fromBeginning: options.fromBeginning ?? true });

@@ -11,6 +11,8 @@ export interface KafkaClientOptions {
   logger?: EventsLogger;
   /** kafkajs chatter below WARN is dropped by default (reconnects, rebalances are routine). */
   verbose?: boolean;
+  /** Retries of each request before it fails (default 8, about 25 s with backoff). */
+  retries?: number;
 }
 
 /** Creates the one Kafka client of a process. */
@@ -21,6 +23,6 @@ export function createKafka(options: KafkaClientOptions): KafkaClient {
     brokers: options.brokers,
     logLevel: options.verbose ? logLevel.INFO : logLevel.WARN,
     logCreator: kafkaLogCreator(logger),
-    retry: { initialRetryTime: 100, retries: 8 },
+    retry: { initialRetryTime: 100, retries: options.retries ?? 8 },
   });
 }
