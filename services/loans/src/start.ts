@@ -1,0 +1,71 @@
+/**
+ * Boot: config → Mongo and Redis → app → listen → Kafka (topics, relay, consumers, products) → the overdue
+ * sweep. Any boot failure prints one line saying what is wrong and exits 1 (the supervisor restarts it).
+ * SIGTERM/SIGINT drain HTTP, stop the consumers and the relay, then close the stores.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import { createClient } from 'redis';
+import { createAuditLog } from '@hoanhap/audit';
+import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
+import { createLoansApp } from './app';
+import { loadLoansConfig, loadPolicies } from './config';
+import { detectOverdue } from './domain/detect-overdue.use-case';
+import { loansEvents } from './events/loans-events';
+
+async function main(): Promise<void> {
+  const config = loadLoansConfig();
+  const policies = loadPolicies(config);
+  const logger = createLogger({ name: 'loans' });
+  const connection = await mongoose.createConnection(config.mongoUrl, { dbName: config.mongoDb, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const redis = createClient({ url: config.redisUrl });
+  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+  await redis.connect();
+
+  const verify = createVerifier({ issuer: config.issuer, audience: config.audience, keys: jwksKeys(config.jwksUrl) });
+  const loans = createLoansApp({
+    connection,
+    redis,
+    redisPrefix: config.redisPrefix,
+    verify,
+    audit: createAuditLog(connection),
+    documentsDir: join(config.dataDir, 'documents'),
+    settings: { retryAfterSec: config.retryAfterSec, maxDocumentBytes: config.maxDocumentBytes, branchByProvince: config.branchByProvince },
+    policies,
+    logger,
+  });
+  await loans.prepare();
+  const server = loans.app.listen(config.port);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  logger.info({ port: (server.address() as AddressInfo).port }, 'loans listening');
+  const shutdown = gracefulShutdown(server, { logger });
+
+  const events = loansEvents(loans.ctx, loans.applications, {
+    brokers: config.kafkaBrokers,
+    topicPrefix: config.topicPrefix,
+    numPartitions: config.kafkaPartitions,
+    replicationFactor: config.kafkaReplication,
+    groupId: 'loans',
+    connection,
+    logger,
+  });
+  await events.start();
+  const sweep = setInterval(() => {
+    detectOverdue(loans.ctx, { correlationId: randomUUID() }).catch((error: unknown) => logger.warn({ err: error }, 'overdue sweep failed'));
+  }, config.overdueSweepSec * 1000);
+  sweep.unref();
+
+  shutdown.onShutdown('overdue sweep', async () => clearInterval(sweep));
+  shutdown.onShutdown('kafka', () => events.stop());
+  shutdown.onShutdown('redis', () => redis.quit().then(() => undefined));
+  shutdown.onShutdown('mongo', () => connection.close());
+}
+
+main().catch((error: unknown) => {
+  // one clear line, to stderr, before any logger exists
+  console.error(`loans cannot start: ${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+import type { createClient } from 'redis';
+
+export type RedisClient = ReturnType<typeof createClient>;
