@@ -1,0 +1,91 @@
+import { FOREVER, type Day } from '../calendar';
+import { JOB } from '../model/job-table';
+import type { MatchingModel } from '../model/matching-model';
+import { PREF, STATE } from '../model/returnee-table';
+import { bitIds } from '../model/skill-bits';
+import { FAR_PROVINCE, NEIGHBOUR_PROVINCE, NO_COMMUNE } from '../model/vocabulary';
+import { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } from '../scoring/job-score.rules';
+import { dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn, type Reason } from './format';
+
+/**
+ * Who reads the reasons. An officer (or the returnee) sees every reason. An employer sees only what the
+ * person shared with employers (skills and availability, only with shareWithEmployers) and a coarse
+ * distance — never needs such as housing, never preferences, and, like everyone, never a restriction.
+ */
+export type Audience = 'officer' | 'employer';
+
+/** The reasons behind one person–job score, strongest first, from the same rules that scored it. */
+export function jobReasons(m: MatchingModel, p: number, j: number, today: Day, audience: Audience): Reason[] {
+  const { returnees: R, jobs: J, vocab } = m;
+  const w = m.weights.job;
+  const W = vocab.skillWords;
+  const reasons: Reason[] = [];
+  const shared = audience === 'officer' || R.has(p, STATE.named);
+  const held = (bits: Uint32Array) => bitIds(bits, j * W, W).filter((s) => (R.skills[p * W + (s >>> 5)]! & (1 << (s & 31))) !== 0);
+  const required = bitIds(J.required, j * W, W);
+  const nice = bitIds(J.nice, j * W, W);
+  const reqHeld = held(J.required);
+  const niceHeld = held(J.nice);
+  const skill = skillPoints(w, reqHeld.length, required.length, niceHeld.length, nice.length);
+  if (!shared) {
+    if (skill > 0) reasons.push(reason('skills-fit', skill, 'Phù hợp yêu cầu kỹ năng của công việc', "Fits the job's skill requirements"));
+  } else if (required.length === 0) {
+    reasons.push(reason('no-skills-required', skillPoints(w, 0, 0, 0, 0), 'Không yêu cầu kỹ năng, nhận người mới', 'No skills required; beginners welcome'));
+  } else if (reqHeld.length > 0) {
+    const names = skillNames(vocab, reqHeld);
+    reasons.push(reason('skills-required', skillPoints(w, reqHeld.length, required.length, 0, 0), `Có ${reqHeld.length}/${required.length} kỹ năng bắt buộc: ${names.vi}`, `Has ${reqHeld.length} of ${required.length} required skills: ${names.en}`));
+  }
+  if (shared && niceHeld.length > 0) {
+    const names = skillNames(vocab, niceHeld);
+    reasons.push(reason('skills-nice-to-have', skill - skillPoints(w, reqHeld.length, required.length, 0, 0), `Có kỹ năng ưu tiên: ${names.vi}`, `Has nice-to-have skills: ${names.en}`));
+  }
+  const missing = required.filter((s) => !reqHeld.includes(s));
+  if (shared && missing.length > 0) {
+    const names = skillNames(vocab, missing);
+    reasons.push(reason('skills-missing', 0, `Còn thiếu kỹ năng: ${names.vi}`, `Missing required skills: ${names.en}`));
+  }
+  reasons.push(distanceReason(m, p, j, audience));
+  const state = J.state[j]!;
+  const prefs = R.prefs[p]!;
+  if (audience === 'officer') {
+    const stable = stabilityPoints(w, (prefs & PREF.stable) !== 0, (state & JOB.stable) !== 0);
+    if (stable > 0) reasons.push(reason('stable-as-preferred', stable, 'Việc làm ổn định, đúng mong muốn', 'Stable work, as preferred'));
+    else if ((prefs & PREF.stable) !== 0) reasons.push(reason('seasonal-not-preferred', 0, 'Việc làm thời vụ (người này muốn việc ổn định)', 'Seasonal work (stable work preferred)'));
+    const wage = wagePoints(w, J.wageMin[j]!, J.wageMax[j]!);
+    reasons.push(reason('wage', wage, `Lương ${vnd(J.wageMin[j]!)} – ${vnd(J.wageMax[j]!)}/tháng`, `Wage ${vndEn(J.wageMin[j]!)} – ${vndEn(J.wageMax[j]!)} a month`));
+    const housing = housingPoints(w, (prefs & PREF.housing) !== 0, (state & JOB.accommodation) !== 0);
+    if (housing > 0) reasons.push(reason('accommodation', housing, 'Có chỗ ở cho người lao động (người này cần nhà ở)', 'Accommodation provided (housing is needed)'));
+    else if ((prefs & PREF.housing) !== 0) reasons.push(reason('no-accommodation', 0, 'Không có chỗ ở (người này cần nhà ở)', 'No accommodation (housing is needed)'));
+  }
+  if (shared) reasons.push(startReason(m, p, j, today));
+  return reasons.sort((a, b) => b.points - a.points);
+}
+
+function distanceReason(m: MatchingModel, p: number, j: number, audience: Audience): Reason {
+  const { returnees: R, jobs: J, vocab } = m;
+  const w = m.weights.job;
+  const sameCommune = R.commune[p] !== NO_COMMUNE && R.commune[p] === J.commune[j];
+  const tier = vocab.tier(R.province[p]!, J.province[j]!);
+  const points = distancePoints(w, sameCommune, tier);
+  if (audience === 'employer') {
+    if (tier === NEIGHBOUR_PROVINCE) return reason('nearby-province', points, 'Sống ở tỉnh lân cận', 'Lives in a neighbouring province');
+    return reason(tier === FAR_PROVINCE ? 'far' : 'nearby', points, tier === FAR_PROVINCE ? 'Sống ở xa nơi làm việc' : 'Sống gần nơi làm việc', tier === FAR_PROVINCE ? 'Lives far from the workplace' : 'Lives near the workplace');
+  }
+  const place = provinceNames(vocab, J.province[j]!);
+  if (sameCommune) return reason('same-commune', points, 'Cùng xã/phường nơi cư trú', 'In the same commune');
+  if (tier === NEIGHBOUR_PROVINCE) return reason('neighbouring-province', points, `Tỉnh lân cận: ${place.vi}`, `Neighbouring province: ${place.en}`);
+  if (tier === FAR_PROVINCE) return reason('far', points, `Ở xa: ${place.vi}`, `Far away: ${place.en}`);
+  return reason('same-province', points, `Cùng tỉnh ${place.vi}`, `In the same province (${place.en})`);
+}
+
+function startReason(m: MatchingModel, p: number, j: number, today: Day): Reason {
+  const { returnees: R, jobs: J } = m;
+  const points = startPoints(m.weights.job, R.availableFrom[p]!, J.startDay[j]!, J.endDay[j]!, today);
+  const start = Math.max(today, J.startDay[j]!);
+  const available = R.availableFrom[p]!;
+  if (J.endDay[j]! !== FOREVER && available > J.endDay[j]!) {
+    return reason('available-after-season', 0, `Chỉ sẵn sàng sau khi mùa vụ kết thúc (${dateVi(J.endDay[j]!)})`, `Available only after the season ends (${dateEn(J.endDay[j]!)})`);
+  }
+  if (available <= start) return reason('available', points, `Sẵn sàng làm việc từ ngày bắt đầu (${dateVi(start)})`, `Available by the start date (${dateEn(start)})`);
+  return reason('available-late', points, `Sẵn sàng từ ${dateVi(available)}, sau ngày bắt đầu`, `Available from ${dateEn(available)}, after the start date`);
+}

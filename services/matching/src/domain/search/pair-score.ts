@@ -1,0 +1,46 @@
+import type { Day } from '../calendar';
+import { anyActive, legalExclusion, personalExclusion, type Exclusion, type Restrictions } from '../exclusions.rules';
+import { JOB } from '../model/job-table';
+import type { MatchingModel } from '../model/matching-model';
+import { overlapCount } from '../model/skill-bits';
+import { PREF } from '../model/returnee-table';
+import { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } from '../scoring/job-score.rules';
+import { FAR_PROVINCE, NO_COMMUNE } from '../model/vocabulary';
+
+/**
+ * One person and one job, read straight from the columns: the exact score (the sum of the rules in
+ * job-score.rules.ts) and whether the job may be offered at all. Both searches — indexed and full scan —
+ * call exactly these.
+ */
+export function pairScore(m: MatchingModel, p: number, j: number, today: Day): number {
+  const R = m.returnees;
+  const J = m.jobs;
+  const w = m.weights.job;
+  const W = m.vocab.skillWords;
+  const jobState = J.state[j]!;
+  const prefs = R.prefs[p]!;
+  return (
+    skillPoints(w, overlapCount(J.required, j * W, R.skills, p * W, W), J.requiredCount[j]!, overlapCount(J.nice, j * W, R.skills, p * W, W), J.niceCount[j]!) +
+    distancePoints(w, J.commune[j] === R.commune[p] && R.commune[p] !== NO_COMMUNE, m.vocab.tier(R.province[p]!, J.province[j]!)) +
+    stabilityPoints(w, (prefs & PREF.stable) !== 0, (jobState & JOB.stable) !== 0) +
+    wagePoints(w, J.wageMin[j]!, J.wageMax[j]!) +
+    housingPoints(w, (prefs & PREF.housing) !== 0, (jobState & JOB.accommodation) !== 0) +
+    startPoints(w, R.availableFrom[p]!, J.startDay[j]!, J.endDay[j]!, today)
+  );
+}
+
+/** The person's restrictions if any still applies today, else undefined (the common, fast case). */
+export function activeRestrictions(m: MatchingModel, p: number, today: Day): Restrictions | undefined {
+  const r = m.returnees.restrictions.get(p);
+  return r && anyActive(r, today) ? r : undefined;
+}
+
+/** Why this job may not be offered to this person (null: it may). Open, not past closing, in reach, no exclusion. */
+export function pairBarrier(m: MatchingModel, p: number, j: number, nowMs: number, today: Day, r: Restrictions | undefined): Exclusion | 'not-open' | 'out-of-reach' | null {
+  const J = m.jobs;
+  if (!J.isOpen(j) || J.closesAt[j]! <= nowMs) return 'not-open';
+  if (m.vocab.reach !== 'national' && m.vocab.tier(m.returnees.province[p]!, J.province[j]!) === FAR_PROVINCE) return 'out-of-reach';
+  const personal = personalExclusion(m.returnees.age[p]!, m.returnees.physical[p]!, J.minimumAge[j]!, J.physical[j]!);
+  if (personal) return personal;
+  return legalExclusion(r, { province: J.province[j]!, commune: J.commune[j]!, occupation: J.occupation[j]!, stateAgency: (J.state[j]! & JOB.stateAgency) !== 0 }, today);
+}
