@@ -20,11 +20,32 @@ const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =
 
 /** A body and query each operation accepts, so that the role check is what answers. */
 const VALID: Record<string, { body?: unknown; query?: Record<string, string>; type?: string }> = {
-  registerReturnee: { body: { fullName: 'Lê Thị Hoa', dateOfBirth: '1992-01-01', gender: 'female', address: { provinceCode: '40', communeCode: '16681' }, releaseDate: '2025-01-01', releaseKind: 'completed', sentence: { kind: 'fine' }, offenceCategory: 'theft' } },
+  registerReturnee: {
+    body: {
+      fullName: 'Lê Thị Hoa',
+      dateOfBirth: '1992-01-01',
+      gender: 'female',
+      address: { provinceCode: '40', communeCode: '16681' },
+      releaseDate: '2025-01-01',
+      releaseKind: 'completed',
+      sentence: { kind: 'fine' },
+      offenceCategory: 'theft',
+    },
+  },
   importReturnees: { body: Buffer.from('not a workbook'), type: 'application/octet-stream' },
   updateReturnee: { body: { phone: '0912000000' } },
   deleteReturnee: { query: { reason: 'registered twice' } },
-  recordConsent: { body: { matching: false, shareWithEmployers: false, shareWithColleges: false, shareWithBank: false, discoverable: false, version: '2026-01', method: 'paper-form' } },
+  recordConsent: {
+    body: {
+      matching: false,
+      shareWithEmployers: false,
+      shareWithColleges: false,
+      shareWithBank: false,
+      discoverable: false,
+      version: '2026-01',
+      method: 'paper-form',
+    },
+  },
   recordMilestone: { body: { kind: 'id-card', on: '2025-10-01' } },
   gradeReturnee: { body: { grade: 'B' } },
   addNote: { body: { text: 'gặp tại nhà' } },

@@ -1,4 +1,10 @@
-import { applicationStatusChangedV1, enrolmentStatusChangedV1, jobPostedV1, jobUpdatedV1, loanApplicationStatusChangedV1 } from '@hoanhap/contracts';
+import {
+  applicationStatusChangedV1,
+  enrolmentStatusChangedV1,
+  jobPostedV1,
+  jobUpdatedV1,
+  loanApplicationStatusChangedV1,
+} from '@hoanhap/contracts';
 import { waitFor } from '@hoanhap/testing';
 import { startTap, type EventTap } from './support/event-tap';
 import { newId, sideEvents } from './support/side-events';
@@ -55,7 +61,12 @@ describe('referrals (closed loop, ARCHITECTURE §3)', () => {
     const done = await settled(id, 'succeeded', 'hired');
     expect(done.history.map((x: { status: string }) => x.status)).toEqual(['sent', 'sent', 'seen', 'in-progress', 'succeeded']);
     const published = await tap.next(STATUS_CHANGED, (p) => p.referralId === id && p.status === 'succeeded');
-    expect(published.payload).toMatchObject({ returneeId, target: { kind: 'job', id: 'job-welder-1' }, sideStatus: 'hired', daysToAnswer: 0 });
+    expect(published.payload).toMatchObject({
+      returneeId,
+      target: { kind: 'job', id: 'job-welder-1' },
+      sideStatus: 'hired',
+      daysToAnswer: 0,
+    });
     expect(published.key).toBe(id);
   });
 
@@ -65,7 +76,11 @@ describe('referrals (closed loop, ARCHITECTURE §3)', () => {
     const enrolmentId = newId();
     await h.publish(enrolmentStatusChangedV1, sideEvents.enrolment(id, returneeId, enrolmentId, 'enrolled'), enrolmentId);
     await settled(id, 'in-progress', 'enrolled');
-    await h.publish(enrolmentStatusChangedV1, sideEvents.enrolment(id, returneeId, enrolmentId, 'dropped', { reason: 'moved-away' }), enrolmentId);
+    await h.publish(
+      enrolmentStatusChangedV1,
+      sideEvents.enrolment(id, returneeId, enrolmentId, 'dropped', { reason: 'moved-away' }),
+      enrolmentId,
+    );
     expect(await settled(id, 'declined', 'dropped')).toMatchObject({ side: { status: 'dropped', reason: 'moved-away' } });
   });
 
@@ -97,7 +112,11 @@ describe('referrals (closed loop, ARCHITECTURE §3)', () => {
       offsetDays = 0;
     }
     const applicationId = newId();
-    await h.publish(applicationStatusChangedV1, sideEvents.application(id, returneeId, applicationId, 'new', { openedAt: new Date().toISOString() }), applicationId);
+    await h.publish(
+      applicationStatusChangedV1,
+      sideEvents.application(id, returneeId, applicationId, 'new', { openedAt: new Date().toISOString() }),
+      applicationId,
+    );
     await settled(id, 'seen');
     const inbox = (await h.as('officer40').get('/referrals/inbox')).body.items.find((r: { id: string }) => r.id === id);
     expect(inbox).toMatchObject({ newlyAnswered: true, stale: false });
@@ -109,7 +128,10 @@ describe('referrals (closed loop, ARCHITECTURE §3)', () => {
     const returneeId = (await h.register()).body.id;
     const id = (await refer(returneeId, 'course', 'cohort-x')).body.id as string;
     expect((await h.as('officer40').post(`/referrals/${id}/withdraw`)).body.status).toBe('withdrawn');
-    expect((await tap.next('cases.referral.withdrawn.v1', (p) => p.referralId === id)).payload).toMatchObject({ reason: 'officer', target: { kind: 'course' } });
+    expect((await tap.next('cases.referral.withdrawn.v1', (p) => p.referralId === id)).payload).toMatchObject({
+      reason: 'officer',
+      target: { kind: 'course' },
+    });
     expect((await h.as('officer40').post(`/referrals/${id}/withdraw`)).status).toBe(409);
   });
 
@@ -127,7 +149,11 @@ describe('consent (Law 91/2025, Decree 356/2025)', () => {
   it('when a returnee consents to matching only, then the published profile has the matching section and no employer, college or bank view', async () => {
     const returneeId = (await h.register({ consent: { matching: true } })).body.id;
     const profile = await tap.next('cases.returnee.profile-published.v1', () => true, returneeId);
-    expect(profile.payload).toMatchObject({ revision: 1, consent: { matching: true, shareWithEmployers: false }, matching: { provinceCode: '40', skills: ['welding'] } });
+    expect(profile.payload).toMatchObject({
+      revision: 1,
+      consent: { matching: true, shareWithEmployers: false },
+      matching: { provinceCode: '40', skills: ['welding'] },
+    });
     expect(profile.payload).not.toHaveProperty('employerView');
     expect(profile.payload).not.toHaveProperty('collegeView');
     expect(profile.payload).not.toHaveProperty('bankView');
@@ -142,10 +168,22 @@ describe('consent (Law 91/2025, Decree 356/2025)', () => {
     const first = await tap.next('cases.returnee.profile-published.v1', (p) => p.revision === 1, returneeId);
     expect(first.payload).toMatchObject({ employerView: { givenName: 'An', skills: ['welding'] } });
 
-    const change = { matching: true, shareWithEmployers: false, shareWithColleges: true, shareWithBank: true, discoverable: true, version: '2026-01', method: 'paper-form' };
+    const change = {
+      matching: true,
+      shareWithEmployers: false,
+      shareWithColleges: true,
+      shareWithBank: true,
+      discoverable: true,
+      version: '2026-01',
+      method: 'paper-form',
+    };
     const res = await h.as('officer40').put(`/returnees/${returneeId}/consent`).send(change);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ consent: { shareWithEmployers: false, method: 'paper-form', recordedBy: 'officer-40' }, revoked: ['job'], withdrawnReferrals: [jobReferral] });
+    expect(res.body).toMatchObject({
+      consent: { shareWithEmployers: false, method: 'paper-form', recordedBy: 'officer-40' },
+      revoked: ['job'],
+      withdrawnReferrals: [jobReferral],
+    });
     expect(res.body.history).toHaveLength(1);
 
     const second = await tap.next('cases.returnee.profile-published.v1', (p) => p.revision === 2, returneeId);
@@ -167,9 +205,22 @@ describe('referral targets heard of from events', () => {
       const early = await refer(returneeId, 'job', jobId);
       expect([early.status, early.body.code, early.headers['retry-after']]).toEqual([409, 'REFERRAL.TARGET_NOT_YET_KNOWN', '2']);
       const job = {
-        jobId, employerOrgId: 'org-employer-1', title: 'Thợ hàn', occupationCode: '7212', skills: ['welding'], niceToHaveSkills: [],
-        provinceCode: '40', communeCode: '16681', employmentType: 'stable' as const, openings: 2, filled: 0, wageMinVnd: 7_000_000,
-        wageMaxVnd: 9_000_000, accommodation: false, stateAgency: false, verifiedEmployer: true,
+        jobId,
+        employerOrgId: 'org-employer-1',
+        title: 'Thợ hàn',
+        occupationCode: '7212',
+        skills: ['welding'],
+        niceToHaveSkills: [],
+        provinceCode: '40',
+        communeCode: '16681',
+        employmentType: 'stable' as const,
+        openings: 2,
+        filled: 0,
+        wageMinVnd: 7_000_000,
+        wageMaxVnd: 9_000_000,
+        accommodation: false,
+        stateAgency: false,
+        verifiedEmployer: true,
       };
       await h.publish(jobPostedV1, { ...job, status: 'open' }, jobId);
       await waitFor('job heard of', async () => (await refer(returneeId, 'job', jobId)).status === 201);

@@ -32,7 +32,11 @@ describe('POST /returnees', () => {
     const again = await h.register({ nationalId, fullName: 'Phạm Văn Bình' });
     expect(again.status).toBe(409);
     expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(again.body).toMatchObject({ code: 'RETURNEE.NATIONAL_ID_TAKEN', existingId: first.body.id, errors: [{ field: 'nationalId', rule: 'unique' }] });
+    expect(again.body).toMatchObject({
+      code: 'RETURNEE.NATIONAL_ID_TAKEN',
+      existingId: first.body.id,
+      errors: [{ field: 'nationalId', rule: 'unique' }],
+    });
   });
 
   it('when two registrations race for one national ID, then one is 201 and the other 409 (the unique index decides)', async () => {
@@ -55,7 +59,11 @@ describe('POST /returnees', () => {
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.id).toBe(first.body.id);
-    const reused = await h.as('officer40').post('/returnees').set('Idempotency-Key', 'reg-dung-1').send({ ...body, phone: '0987654321' });
+    const reused = await h
+      .as('officer40')
+      .post('/returnees')
+      .set('Idempotency-Key', 'reg-dung-1')
+      .send({ ...body, phone: '0987654321' });
     expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY.KEY_REUSED']);
   });
 
@@ -74,7 +82,12 @@ describe('POST /returnees', () => {
     });
     expect([res.status, res.body.code]).toEqual([422, 'RETURNEE.INVALID']);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(
-      expect.arrayContaining(['address.communeCode', 'skills.0', 'restrictions.bannedOccupations.0.code', 'restrictions.bannedOccupations.0.until']),
+      expect.arrayContaining([
+        'address.communeCode',
+        'skills.0',
+        'restrictions.bannedOccupations.0.code',
+        'restrictions.bannedOccupations.0.until',
+      ]),
     );
   });
 });
@@ -82,7 +95,9 @@ describe('POST /returnees', () => {
 describe('GET /returnees (search)', () => {
   let anId: string;
   beforeAll(async () => {
-    anId = (await h.register({ fullName: 'Nguyễn Văn Ân', dateOfBirth: '1991-01-01', address: { provinceCode: '40', communeCode: '16690' } })).body.id;
+    anId = (
+      await h.register({ fullName: 'Nguyễn Văn Ân', dateOfBirth: '1991-01-01', address: { provinceCode: '40', communeCode: '16690' } })
+    ).body.id;
   });
 
   it('when searching "Nguyen Van An" without diacritics, then "Nguyễn Văn An" is found', async () => {
@@ -92,7 +107,10 @@ describe('GET /returnees (search)', () => {
   });
 
   it('when searching with diacritics in NFD form, then the NFC-stored name is found', async () => {
-    const res = await h.as('officer40').get('/returnees').query({ q: 'Văn Ân'.normalize('NFD') });
+    const res = await h
+      .as('officer40')
+      .get('/returnees')
+      .query({ q: 'Văn Ân'.normalize('NFD') });
     expect(res.body.items.map((r: { id: string }) => r.id)).toContain(anId);
   });
 
@@ -124,12 +142,18 @@ describe('case work on a file', () => {
 
   it('when the officer records reception, information sheet, grades, notes and a mentor, then the file shows them with their history', async () => {
     const officer = h.as('officer40');
-    expect((await officer.put(`/returnees/${id}/reception`).send({ meetingOn: '2025-09-05', attendees: ['Công an xã', 'gia đình'] })).status).toBe(200);
-    expect((await officer.put(`/returnees/${id}/information-sheet`).send({ completedOn: '2025-09-06', housing: 'ở với mẹ' })).status).toBe(200);
+    expect(
+      (await officer.put(`/returnees/${id}/reception`).send({ meetingOn: '2025-09-05', attendees: ['Công an xã', 'gia đình'] })).status,
+    ).toBe(200);
+    expect((await officer.put(`/returnees/${id}/information-sheet`).send({ completedOn: '2025-09-06', housing: 'ở với mẹ' })).status).toBe(
+      200,
+    );
     expect((await officer.post(`/returnees/${id}/grades`).send({ grade: 'B', on: '2025-10-01' })).status).toBe(201);
     expect((await officer.post(`/returnees/${id}/grades`).send({ grade: 'A', reason: 'có việc làm ổn định' })).status).toBe(201);
     expect((await officer.post(`/returnees/${id}/notes`).send({ text: 'Đã gặp tại nhà' })).status).toBe(201);
-    expect((await officer.patch(`/returnees/${id}`).send({ mentor: { name: 'Lê Văn Phúc', organisation: 'Hội Cựu chiến binh' } })).status).toBe(200);
+    expect(
+      (await officer.patch(`/returnees/${id}`).send({ mentor: { name: 'Lê Văn Phúc', organisation: 'Hội Cựu chiến binh' } })).status,
+    ).toBe(200);
     const file = (await officer.get(`/returnees/${id}`)).body;
     expect(file).toMatchObject({
       grade: 'A',
@@ -142,14 +166,24 @@ describe('case work on a file', () => {
   });
 
   it('when a milestone is recorded, then 201 and record-cleared shows beside the expected clearance date', async () => {
-    const res = await h.as('officer40').post(`/returnees/${id}/milestones`).send({ kind: 'record-cleared', on: '2027-09-10', documentNumber: 'LLTP-123' });
+    const res = await h
+      .as('officer40')
+      .post(`/returnees/${id}/milestones`)
+      .send({ kind: 'record-cleared', on: '2027-09-10', documentNumber: 'LLTP-123' });
     expect(res.status).toBe(201);
     const file = (await h.as('officer40').get(`/returnees/${id}`)).body;
-    expect(file.computed.recordClearance).toMatchObject({ expectedOn: '2028-09-02', clearedOn: '2027-09-10', certificateNumber: 'LLTP-123' });
+    expect(file.computed.recordClearance).toMatchObject({
+      expectedOn: '2028-09-02',
+      clearedOn: '2027-09-10',
+      certificateNumber: 'LLTP-123',
+    });
   });
 
   it('when the commune is changed through PATCH, then 422 RETURNEE.USE_TRANSFER', async () => {
-    const res = await h.as('officer40').patch(`/returnees/${id}`).send({ address: { provinceCode: '40', communeCode: '16690' } });
+    const res = await h
+      .as('officer40')
+      .patch(`/returnees/${id}`)
+      .send({ address: { provinceCode: '40', communeCode: '16690' } });
     expect([res.status, res.body.code]).toEqual([422, 'RETURNEE.USE_TRANSFER']);
   });
 
@@ -166,7 +200,9 @@ describe('case work on a file', () => {
     expect((await h.as('officer40').get('/returnees').query({ q: 'xoa thu' })).body.items).toEqual([]);
     const seen = await h.as('admin').get(`/returnees/${doomed}`);
     expect(seen.body).toMatchObject({ status: 'deleted', deleted: { reason: 'đăng ký trùng', by: 'officer-40' } });
-    expect((await h.as('admin').get('/returnees').query({ status: 'deleted' })).body.items.map((r: { id: string }) => r.id)).toContain(doomed);
+    expect((await h.as('admin').get('/returnees').query({ status: 'deleted' })).body.items.map((r: { id: string }) => r.id)).toContain(
+      doomed,
+    );
   });
 
   it('when the file does not exist, then 404 RETURNEE.NOT_FOUND', async () => {

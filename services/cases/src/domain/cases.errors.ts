@@ -22,6 +22,15 @@ export const errors = {
     new AppError('REFERRAL.CONSENT_MISSING', 422, `the returnee has not consented to ${purpose}`, {
       errors: [{ field: 'target.kind', in: 'body', rule: 'consent', message: `needs consent ${purpose}` }],
     }),
+  noteIdentifies: () =>
+    new AppError(
+      'REFERRAL.NOTE_IDENTIFIES',
+      422,
+      'the note goes to the receiving organisation: leave out the full name, national ID and phone',
+      {
+        errors: [{ field: 'note', in: 'body', rule: 'privacy', message: 'must not contain the full name, national ID or phone' }],
+      },
+    ),
   targetNotYetKnown: (kind: string, id: string, retryAfterSec: number) =>
     new AppError('REFERRAL.TARGET_NOT_YET_KNOWN', 409, `no ${kind} ${id} has been heard of yet; try again shortly`, {
       errors: [{ field: 'target.id', in: 'body', rule: 'known', message: 'not known yet' }],

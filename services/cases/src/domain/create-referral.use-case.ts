@@ -1,4 +1,5 @@
 import { createOnce, type CreateOnceResult } from '@hoanhap/kit';
+import { foldVietnamese } from '@hoanhap/reference';
 import { referralEvents } from '../events/referral-events';
 import { managedOrNotFound } from './access.rules';
 import { audit } from './audit-trail';
@@ -7,12 +8,27 @@ import { errors } from './cases.errors';
 import { referralDto } from './referral.dto';
 import { CONSENT_FOR_KIND } from './referral.rules';
 import type { Referral, ReferralKind } from './referral.types';
+import type { Returnee } from './returnee';
 import type { Actor } from './returnee.types';
 
 export interface NewReferral {
   returneeId: string;
   target: { kind: ReferralKind; id: string };
   note?: string;
+}
+
+/**
+ * The note travels to the receiving organisation: it must not carry the full name, national ID or phone
+ * (a slip of the pen would undo everything else this service keeps back).
+ */
+function noteIdentifies(note: string, r: Returnee): boolean {
+  const text = foldVietnamese(note);
+  const digits = note.replace(/\D/g, '');
+  return (
+    text.includes(foldVietnamese(r.fullName)) ||
+    (!!r.nationalId && digits.includes(r.nationalId)) ||
+    (!!r.phone && digits.includes(r.phone))
+  );
 }
 
 /** Jobs, cohorts and loan products are known from events; a brand-new one may not have arrived yet. */
@@ -44,6 +60,7 @@ export async function createReferral(
       build: async (id) => {
         const returnee = managedOrNotFound(actor, found, input.returneeId);
         if (returnee.status !== 'active') throw errors.notActive(returnee.id, returnee.status);
+        if (input.note && noteIdentifies(input.note, returnee)) throw errors.noteIdentifies();
         const purpose = CONSENT_FOR_KIND[input.target.kind];
         if (!returnee.consent[purpose]) throw errors.consentMissing(purpose);
         const now = ctx.clock().toISOString();

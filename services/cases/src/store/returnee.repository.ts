@@ -169,9 +169,9 @@ export function returneeRepository(store: AggregateStore<ReturneeState>) {
       ).map(toReturnee),
     page: (filter: ReturneeFilter, limit: number, after?: string) => page(queryOf(filter), limit, after),
     count: (filter: ReturneeFilter) => collection.countDocuments(queryOf(filter)),
-    /** Files of a province (not deleted) that reached a milestone. */
+    /** Files of a province (not deleted) that reached a milestone (dot notation: FerretDB 1.x ignores $elemMatch in counts). */
     countWithMilestone: (provinceCode: string, kind: string) =>
-      collection.countDocuments({ ...queryOf({ provinceCode }), milestones: { $elemMatch: { kind } } }),
+      collection.countDocuments({ ...queryOf({ provinceCode }), 'milestones.kind': kind }),
     /** Files moving into a province (any for an admin), waiting for its officer. */
     pendingTransfersTo: (provinceCode: string | undefined, limit: number, after?: string) =>
       page({ status: 'transfer-pending', ...visible, ...(provinceCode && { 'transfer.to.provinceCode': provinceCode }) }, limit, after),

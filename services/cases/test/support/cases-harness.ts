@@ -95,14 +95,29 @@ export async function startCases(options: HarnessOptions = {}): Promise<Harness>
   await redis.connect();
   const verify = createVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keySource() });
   const logger = createLogger({ name: 'cases-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const cases = createCasesApp({ connection, redis, redisPrefix: ns.redisPrefix, verify, settings: { ...SETTINGS, ...options.settings }, logger, clock: options.clock });
+  const cases = createCasesApp({
+    connection,
+    redis,
+    redisPrefix: ns.redisPrefix,
+    verify,
+    settings: { ...SETTINGS, ...options.settings },
+    logger,
+    clock: options.clock,
+  });
   await cases.prepare();
   let messaging: Messaging | undefined;
   let kafka: KafkaClient | undefined;
   let publisher: Publisher | undefined;
   if (options.messaging) {
     kafka = createKafka({ brokers: ns.kafkaBrokers, clientId: `cases-test-${ns.dbName}`, logger });
-    messaging = await startMessaging(cases, { kafka, connection, topicPrefix: ns.topicPrefix, numPartitions: 1, groupId: `${ns.topicPrefix}cases`, logger });
+    messaging = await startMessaging(cases, {
+      kafka,
+      connection,
+      topicPrefix: ns.topicPrefix,
+      numPartitions: 1,
+      groupId: `${ns.topicPrefix}cases`,
+      logger,
+    });
     publisher = createPublisher({ kafka, topicPrefix: ns.topicPrefix });
     await publisher.connect();
   }
@@ -126,7 +141,10 @@ export async function startCases(options: HarnessOptions = {}): Promise<Harness>
     publisher,
     token,
     as,
-    register: (body = {}, caller = 'officer40') => as(caller).post('/returnees').send({ ...exampleReturnee(), nationalId: nextNationalId(), ...body }),
+    register: (body = {}, caller = 'officer40') =>
+      as(caller)
+        .post('/returnees')
+        .send({ ...exampleReturnee(), nationalId: nextNationalId(), ...body }),
     publish: (definition, payload, key) => publisher!.publish(definition, payload, key, { correlationId: `test-${Date.now()}` }),
     close: async () => {
       await messaging?.stop();

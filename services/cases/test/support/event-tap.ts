@@ -25,7 +25,9 @@ export async function startTap(kafka: KafkaClient, topicPrefix: string): Promise
   });
   await runner.start();
   const of = (topic: string, key?: string) =>
-    events.filter((e) => `${e.type}.v${e.version}` === topic && (key === undefined || e.key === key)) as EventEnvelope<Record<string, unknown>>[];
+    events.filter((e) => `${e.type}.v${e.version}` === topic && (key === undefined || e.key === key)) as EventEnvelope<
+      Record<string, unknown>
+    >[];
   return {
     events,
     of,

@@ -3,7 +3,13 @@ import type { ApplicationStatusChangedV1, EnrolmentStatusChangedV1, LoanApplicat
 
 /** The receiving sides' contract events, as employers, colleges and loans publish them. */
 export const sideEvents = {
-  application: (referralId: string, returneeId: string, applicationId: string, status: ApplicationStatusChangedV1['status'], extra: Partial<ApplicationStatusChangedV1> = {}): ApplicationStatusChangedV1 => ({
+  application: (
+    referralId: string,
+    returneeId: string,
+    applicationId: string,
+    status: ApplicationStatusChangedV1['status'],
+    extra: Partial<ApplicationStatusChangedV1> = {},
+  ): ApplicationStatusChangedV1 => ({
     applicationId,
     referralId,
     jobId: 'job-welder-1',
@@ -14,7 +20,13 @@ export const sideEvents = {
     at: new Date().toISOString(),
     ...extra,
   }),
-  enrolment: (referralId: string, returneeId: string, enrolmentId: string, status: EnrolmentStatusChangedV1['status'], extra: Partial<EnrolmentStatusChangedV1> = {}): EnrolmentStatusChangedV1 => ({
+  enrolment: (
+    referralId: string,
+    returneeId: string,
+    enrolmentId: string,
+    status: EnrolmentStatusChangedV1['status'],
+    extra: Partial<EnrolmentStatusChangedV1> = {},
+  ): EnrolmentStatusChangedV1 => ({
     enrolmentId,
     referralId,
     cohortId: 'cohort-welding-2026',
@@ -23,7 +35,13 @@ export const sideEvents = {
     at: new Date().toISOString(),
     ...extra,
   }),
-  loan: (referralId: string, returneeId: string, applicationId: string, status: LoanApplicationStatusChangedV1['status'], extra: Partial<LoanApplicationStatusChangedV1> = {}): LoanApplicationStatusChangedV1 => ({
+  loan: (
+    referralId: string,
+    returneeId: string,
+    applicationId: string,
+    status: LoanApplicationStatusChangedV1['status'],
+    extra: Partial<LoanApplicationStatusChangedV1> = {},
+  ): LoanApplicationStatusChangedV1 => ({
     applicationId,
     referralId,
     returneeId,
