@@ -10,6 +10,7 @@ import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { createAuditLog } from '@hoanhap/audit';
 import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { createKafka } from '@hoanhap/events';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createLoansApp } from './app';
 import { loadLoansConfig, loadPolicies } from './config';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const shutdown = gracefulShutdown(server, { logger });
 
   const events = loansEvents(loans.ctx, loans.applications, {
-    brokers: config.kafkaBrokers,
+    kafka: createKafka({ brokers: config.kafkaBrokers, clientId: 'loans', logger }),
     topicPrefix: config.topicPrefix,
     numPartitions: config.kafkaPartitions,
     replicationFactor: config.kafkaReplication,

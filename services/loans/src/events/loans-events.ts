@@ -9,7 +9,6 @@ import {
 } from '@hoanhap/contracts';
 import {
   createConsumerRunner,
-  createKafka,
   createOutboxRelay,
   createPublisher,
   ensureTopics,
@@ -25,7 +24,7 @@ import { referralWithdrawnConsumer } from './consumers/referral-withdrawn.consum
 import { returneeProfileConsumer } from './consumers/returnee-profile.consumer';
 
 export interface LoansEventsOptions {
-  brokers: string[];
+  kafka: KafkaClient;
   topicPrefix: string;
   numPartitions: number;
   replicationFactor: number;
@@ -43,7 +42,7 @@ export const LOANS_TOPICS = [loanApplicationStatusChangedV1, loanProductPublishe
  * products published at start (their latest state; matching keeps the newest per productCode).
  */
 export function loansEvents(ctx: LoansContext, applications: LoansApplicationRepository, options: LoansEventsOptions) {
-  const kafka: KafkaClient = createKafka({ brokers: options.brokers, clientId: 'loans', logger: options.logger });
+  const { kafka } = options;
   const publisher = createPublisher({ kafka, topicPrefix: options.topicPrefix });
   const relay = createOutboxRelay({ store: applications.store, publisher, logger: options.logger });
   const consumer = createConsumerRunner({
