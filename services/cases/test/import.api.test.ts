@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { recoverImports } from '../src/domain/import-returnees.use-case';
-import { newReturnee } from '../src/domain/register-returnee.use-case';
+import { newReturnee, type NewReturnee } from '../src/domain/register-returnee.use-case';
 import { IMPORT_COLUMNS } from '../src/import/import-columns';
 import { exampleReturnee, nextNationalId, startCases, type Harness } from './support/cases-harness';
 
@@ -123,8 +123,8 @@ describe('XLSX import (all or nothing)', () => {
     const actor = { id: 'officer-40', role: 'officer', provinceCode: '40', correlationId: 'test' };
     const committed = randomUUID();
     const abandoned = randomUUID();
-    const a = newReturnee(h.cases.ctx, actor, randomUUID(), { ...(exampleReturnee() as never), nationalId: nextNationalId(), fullName: 'Phục Hồi Xong' });
-    const b = newReturnee(h.cases.ctx, actor, randomUUID(), { ...(exampleReturnee() as never), nationalId: nextNationalId(), fullName: 'Phục Hồi Bỏ' });
+    const a = newReturnee(h.cases.ctx, actor, randomUUID(), { ...(exampleReturnee() as unknown as NewReturnee), nationalId: nextNationalId(), fullName: 'Phục Hồi Xong' });
+    const b = newReturnee(h.cases.ctx, actor, randomUUID(), { ...(exampleReturnee() as unknown as NewReturnee), nationalId: nextNationalId(), fullName: 'Phục Hồi Bỏ' });
     await h.cases.ctx.returnees.insert(a, [], actor, { pendingImport: committed });
     await h.cases.ctx.returnees.insert(b, [], actor, { pendingImport: abandoned });
     await h.cases.ctx.imports.commitPoint(committed, [a.id]);
