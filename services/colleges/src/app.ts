@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { Express } from 'express';
+import type { Connection } from 'mongoose';
+import type { Verifier } from '@hoanhap/auth';
+import { createApp, type Logger, mongoCheck, type ReadinessCheck, redisCheck, redisIdempotencyCache } from '@hoanhap/kit';
+import type { CollegesContext, CollegesSettings } from './domain/colleges.context';
+import { KeyedQueue } from './domain/keyed-queue';
+import { cohortRoutes } from './routes/cohorts.routes';
+import { courseRoutes } from './routes/courses.routes';
+import { enrolmentRoutes } from './routes/enrolments.routes';
+import { organisationRoutes } from './routes/organisations.routes';
+import { attendanceRepository } from './store/attendance.repository';
+import { certificateRepository, type RedisClient } from './store/certificate.repository';
+import { cohortRepository } from './store/cohort.repository';
+import { collegeRepository } from './store/college.repository';
+import { courseRepository } from './store/course.repository';
+import { enrolmentRepository } from './store/enrolment.repository';
+import type { Outbox } from './store/outbox';
+import { returneeRepository } from './store/returnee.repository';
+import { seatRepository } from './store/seat.repository';
+
+export const OPENAPI_FILE = join(__dirname, '..', 'openapi.yaml');
+
+export interface CollegesDeps {
+  connection: Connection;
+  redis: RedisClient & Parameters<typeof redisIdempotencyCache>[0];
+  /** Prepended to every Redis key (`colleges:`; tests pass their namespace's prefix). */
+  redisPrefix: string;
+  verify: Verifier;
+  settings: CollegesSettings;
+  /** Where writes hand their events (the outbox). */
+  outbox: Outbox;
+  readiness?: Record<string, ReadinessCheck>;
+  logger?: Logger;
+}
+
+export interface Colleges {
+  app: Express;
+  ctx: CollegesContext;
+  /** Builds the indexes (the unique ones guard seats, enrolments and certificates) before the first request. */
+  prepare(): Promise<void>;
+  /** Waits for queued writes to finish (graceful shutdown, tests). */
+  drain(): Promise<void>;
+}
+
+/** The colleges service without `listen`: start.ts listens, tests use supertest on port 0. */
+export function createCollegesApp(deps: CollegesDeps): Colleges {
+  const { connection, outbox } = deps;
+  const ctx: CollegesContext = {
+    colleges: collegeRepository(connection),
+    courses: courseRepository(connection),
+    cohorts: cohortRepository(connection, outbox),
+    enrolments: enrolmentRepository(connection, outbox),
+    seats: seatRepository(connection),
+    certificates: certificateRepository(connection, outbox, deps.redis, deps.redisPrefix),
+    attendance: attendanceRepository(connection),
+    returnees: returneeRepository(connection),
+    queues: { settle: new KeyedQueue(), courses: new KeyedQueue() },
+    settings: deps.settings,
+    idempotencyCache: redisIdempotencyCache(deps.redis, { prefix: deps.redisPrefix }),
+  };
+  const app = createApp({
+    name: 'colleges',
+    openapi: OPENAPI_FILE,
+    routes: [organisationRoutes(ctx, deps.verify), courseRoutes(ctx, deps.verify), cohortRoutes(ctx, deps.verify), enrolmentRoutes(ctx, deps.verify)],
+    readiness: { mongo: mongoCheck(connection), redis: redisCheck(deps.redis), ...deps.readiness },
+    logger: deps.logger,
+    // behind the gateway on loopback: req.ip is the client's
+    trustProxy: 'loopback',
+  });
+  const repositories = [ctx.colleges, ctx.courses, ctx.cohorts, ctx.enrolments, ctx.seats, ctx.certificates, ctx.attendance, ctx.returnees];
+  return {
+    app,
+    ctx,
+    prepare: async () => {
+      await Promise.all(repositories.map((r) => r.init()));
+    },
+    drain: async () => {
+      await Promise.all([ctx.queues.settle.idle(), ctx.queues.courses.idle()]);
+    },
+  };
+}
