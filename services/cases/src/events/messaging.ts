@@ -63,7 +63,7 @@ export async function startMessaging(cases: Cases, options: MessagingOptions): P
   relays.forEach((relay) => relay.start());
   const runner = createConsumerRunner({
     kafka,
-    groupId: options.groupId ?? 'cases',
+    groupId: options.groupId ?? `${topicPrefix}cases`,
     handlers,
     topicPrefix,
     processedEvents: processedEventsCollection(options.connection),
