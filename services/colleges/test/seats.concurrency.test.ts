@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createVerifier } from '@hoanhap/auth';
+import { createLogger } from '@hoanhap/kit';
+import { createCollegesApp } from '../src/app';
+import { noOutbox } from '../src/store/outbox';
+import { type Harness, SETTINGS, startHarness } from './support/colleges-harness';
+import { auth, knownReturnees, prisonCohort } from './support/fixtures';
+
+let h: Harness;
+const college = randomUUID();
+let collegeToken: string;
+let officerToken: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  collegeToken = h.token('college', college);
+  officerToken = h.token('officer');
+});
+afterAll(() => h.close());
+
+/** A second instance of the service on the same database: its in-process queues know nothing of the first's. */
+function secondInstance() {
+  const verify = createVerifier({ issuer: h.issuer.issuer, audience: h.issuer.audience, keys: h.issuer.keySource() });
+  const logger = createLogger({ name: 'colleges-b', level: 'silent' });
+  return createCollegesApp({ connection: h.connection, redis: h.redis, redisPrefix: h.ns.redisPrefix, verify, settings: SETTINGS, outbox: noOutbox, logger });
+}
+
+async function enrolmentsOf(cohortId: string) {
+  const all = await h.colleges.ctx.enrolments.inStatuses(cohortId, ['enrolled', 'waitlisted', 'new']);
+  return { enrolled: all.filter((e) => e.status === 'enrolled'), waitlisted: all.filter((e) => e.status === 'waitlisted'), pending: all.filter((e) => e.status === 'new') };
+}
+
+describe('seats are never oversold (slot claims on FerretDB, whose updates are not atomic)', () => {
+  it('when 50 roster calls race for a 20-seat cohort over two service instances, then exactly 20 are enrolled and 30 waitlisted with their places in line', async () => {
+    const { courseId, cohortId } = await prisonCohort(h, collegeToken, 20);
+    const people = await knownReturnees(h, 50);
+    const other = secondInstance();
+    const replies = await Promise.all(
+      people.map((returneeId, i) =>
+        request(i % 2 === 0 ? h.colleges.app : other.app)
+          .post(`/cohorts/${cohortId}/roster`)
+          .set(auth(officerToken))
+          .send({ returneeIds: [returneeId] }),
+      ),
+    );
+    await other.drain();
+    expect(replies.map((r) => r.status)).toEqual(Array(50).fill(200));
+    const statuses = replies.map((r) => r.body.items[0].status);
+    expect(statuses.filter((s) => s === 'enrolled')).toHaveLength(20);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(30);
+
+    const stored = await enrolmentsOf(cohortId);
+    expect(stored.enrolled).toHaveLength(20);
+    expect(stored.waitlisted).toHaveLength(30);
+    expect(stored.pending).toHaveLength(0);
+    expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(20);
+
+    const cohort = await request(h.colleges.app).get(`/cohorts/${cohortId}`).set(auth(collegeToken));
+    expect(cohort.body).toMatchObject({ seats: 20, seatsLeft: 0 });
+    const waiting = await request(h.colleges.app).get(`/courses/${courseId}/enrollments?status=waitlisted&limit=100`).set(auth(collegeToken));
+    expect(waiting.body.items).toHaveLength(30);
+    const first = await request(h.colleges.app).get(`/enrollments/${waiting.body.items[0].id}`).set(auth(collegeToken));
+    expect(first.body).toMatchObject({ status: 'waitlisted', waitlistPosition: expect.any(Number), returnee: { consented: true } });
+  });
+
+  it('when an enrolled person drops out, then the first waitlisted person takes the seat', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 2);
+    const people = await knownReturnees(h, 4);
+    const roster = await request(h.colleges.app).post(`/cohorts/${cohortId}/roster`).set(auth(officerToken)).send({ returneeIds: people });
+    expect(roster.body.items.map((i: { status: string }) => i.status)).toEqual(['enrolled', 'enrolled', 'waitlisted', 'waitlisted']);
+
+    const drop = await request(h.colleges.app).patch(`/enrollments/${roster.body.items[0].enrolmentId}`).set(auth(collegeToken)).send({ status: 'dropped', reason: 'moved away' });
+    expect(drop.status).toBe(200);
+    const promoted = await request(h.colleges.app).get(`/enrollments/${roster.body.items[2].enrolmentId}`).set(auth(collegeToken));
+    expect(promoted.body.status).toBe('enrolled');
+    const still = await request(h.colleges.app).get(`/enrollments/${roster.body.items[3].enrolmentId}`).set(auth(collegeToken));
+    expect(still.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(2);
+  });
+
+  it('when seats go below those taken, then 409 naming seats; when seats grow, then the waiting list moves up', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 3);
+    const people = await knownReturnees(h, 5);
+    await request(h.colleges.app).post(`/cohorts/${cohortId}/roster`).set(auth(officerToken)).send({ returneeIds: people });
+    const shrink = await request(h.colleges.app).patch(`/cohorts/${cohortId}`).set(auth(collegeToken)).send({ seats: 2 });
+    expect(shrink.status).toBe(409);
+    expect(shrink.body).toMatchObject({ code: 'COHORT.SEATS_TAKEN', errors: [{ field: 'seats' }] });
+    const grow = await request(h.colleges.app).patch(`/cohorts/${cohortId}`).set(auth(collegeToken)).send({ seats: 4 });
+    expect(grow.body).toMatchObject({ seats: 4, seatsLeft: 0 });
+    const stored = await enrolmentsOf(cohortId);
+    expect(stored.enrolled).toHaveLength(4);
+    expect(stored.waitlisted).toHaveLength(1);
+  });
+
+  it('when seats shrink while people enrol concurrently, then the seats taken never exceed the seats offered', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 10);
+    const people = await knownReturnees(h, 12);
+    const [shrink, ...replies] = await Promise.all([
+      request(h.colleges.app).patch(`/cohorts/${cohortId}`).set(auth(collegeToken)).send({ seats: 6 }),
+      ...people.map((id) => request(h.colleges.app).post(`/cohorts/${cohortId}/roster`).set(auth(officerToken)).send({ returneeIds: [id] })),
+    ]);
+    const seats = shrink!.status === 200 ? 6 : 10;
+    const enrolled = replies.filter((r) => r.body.items[0].status === 'enrolled').length;
+    expect(enrolled).toBeLessThanOrEqual(seats);
+    expect((await enrolmentsOf(cohortId)).enrolled.length).toBeLessThanOrEqual(seats);
+  });
+});
