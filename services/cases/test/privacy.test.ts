@@ -12,6 +12,9 @@ import { startTap, type EventTap } from './support/event-tap';
 import { newId, sideEvents } from './support/side-events';
 import { exampleReturnee, startCases, type Harness } from './support/cases-harness';
 
+// Kafka round trips: seconds when the machine is idle, much more when two cores are shared by many suites
+jest.setTimeout(120_000);
+
 let h: Harness;
 let tap: EventTap;
 beforeAll(async () => {
@@ -115,7 +118,7 @@ describe('privacy: nothing that identifies a returnee or their conviction leaves
 
     // every cases.* topic has carried something for this returnee, and the answers have come back
     const produced = eventCatalogue.filter((d) => d.producer === 'cases').map((d) => d.topic);
-    await waitFor('every cases.* topic', () => produced.every((topic) => tap.of(topic).length > 0), 30_000);
+    await waitFor('every cases.* topic', () => produced.every((topic) => tap.of(topic).length > 0), 45_000);
     await tap.next('cases.referral.status-changed.v1', (p) => p.referralId === loan && p.status === 'declined');
     await tap.next('cases.returnee.profile-published.v1', (p) => JSON.stringify(p).includes('welding-mig'), id);
     await tap.next(

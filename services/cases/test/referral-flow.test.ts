@@ -10,6 +10,9 @@ import { startTap, type EventTap } from './support/event-tap';
 import { newId, sideEvents } from './support/side-events';
 import { startCases, type Harness } from './support/cases-harness';
 
+// Kafka round trips: seconds when the machine is idle, much more when two cores are shared by many suites
+jest.setTimeout(120_000);
+
 let h: Harness;
 let tap: EventTap;
 let offsetDays = 0;
@@ -30,7 +33,7 @@ const settled = (id: string, status: string, sideStatus?: string) =>
   waitFor(`referral ${id} ${status}/${sideStatus}`, async () => {
     const r = await referral(id);
     return r.status === status && (sideStatus === undefined || r.side?.status === sideStatus) ? r : undefined;
-  });
+  }, 40_000);
 
 describe('referrals (closed loop, ARCHITECTURE §3)', () => {
   it('when the returnee has not consented to sharing with that kind of recipient, then 422 REFERRAL.CONSENT_MISSING', async () => {
@@ -223,9 +226,9 @@ describe('referral targets heard of from events', () => {
         verifiedEmployer: true,
       };
       await h.publish(jobPostedV1, { ...job, status: 'open' }, jobId);
-      await waitFor('job heard of', async () => (await refer(returneeId, 'job', jobId)).status === 201);
+      await waitFor('job heard of', async () => (await refer(returneeId, 'job', jobId)).status === 201, 40_000);
       await h.publish(jobUpdatedV1, { ...job, status: 'filled', filled: 2 }, jobId);
-      await waitFor('job filled', async () => (await refer(returneeId, 'job', jobId)).body.code === 'REFERRAL.TARGET_CLOSED');
+      await waitFor('job filled', async () => (await refer(returneeId, 'job', jobId)).body.code === 'REFERRAL.TARGET_CLOSED', 40_000);
     } finally {
       h.cases.ctx.settings.referralTargetCheck = false;
     }

@@ -31,7 +31,7 @@ export async function startTap(kafka: KafkaClient, topicPrefix: string): Promise
   return {
     events,
     of,
-    next: (topic, match = () => true, key) => waitFor(`${topic} event`, () => of(topic, key).find((e) => match(e.payload)), 20_000),
+    next: (topic, match = () => true, key) => waitFor(`${topic} event`, () => of(topic, key).find((e) => match(e.payload)), 40_000),
     stop: () => runner.stop(),
   };
 }
