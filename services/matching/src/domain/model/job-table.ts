@@ -105,6 +105,19 @@ export class JobTable {
     return true;
   }
 
+  /** Takes open jobs past their closing time out of the indexes (searches already skip them). */
+  expireDue(nowMs: number): number {
+    let expired = 0;
+    for (let slot = 0; slot < this.size; slot++) {
+      if (!this.isOpen(slot) || this.closesAt[slot]! > nowMs) continue;
+      this.unindex(slot);
+      this.state[slot]! &= ~JOB.open;
+      this.status[slot] = JOB_STATUSES.indexOf('expired');
+      expired += 1;
+    }
+    return expired;
+  }
+
   /** Recomputes slot map, static scores and indexes after a snapshot restored the columns. */
   reindexAll(): void {
     this.slots = new Map(this.ids.map((id, slot) => [id, slot]));

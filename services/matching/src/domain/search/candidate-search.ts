@@ -3,13 +3,15 @@ import type { PostingList } from '../indexes/posting-list';
 import { VARIANTS } from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import { STATE } from '../model/returnee-table';
-import { distancePoints, maxStartPoints, startPoints } from '../scoring/job-score.rules';
+import { distancePoints, maxStartPoints, skillPoints, startPoints } from '../scoring/job-score.rules';
 import type { Ranked } from './job-search';
 import { activeRestrictions, pairBarrier, pairScore } from './pair-score';
 
 /**
  * Top-N discoverable returnees for one job: the mirror of `jobSearch` over the returnee indexes (commune,
- * province × skill, then the province lists bounded by the job's static score). `onlyProvince` (a
+ * province × skill, then the province lists), each province skipped when an upper bound of what its people
+ * could score — the job's best static score, its full skill points, the province's distance — is below
+ * the heap's weakest. `onlyProvince` (a
  * province id) keeps an officer to the people of their own province. Anyone an exclusion forbids is
  * dropped before entering the heap, so never shown or counted.
  */
@@ -41,10 +43,18 @@ export function candidateSearch(m: MatchingModel, j: number, limit: number, nowM
     const bit = 1 << (s & 31);
     if (((J.required[j * W + (s >>> 5)]! | J.nice[j * W + (s >>> 5)]!) & bit) !== 0) skills.push(s);
   }
-  for (const province of reach) for (const s of skills) exact(R.byProvinceSkill.at(province * S + s));
-
   let bestStatic = 0;
   for (let v = 0; v < VARIANTS; v++) bestStatic = Math.max(bestStatic, J.staticPoints[j * VARIANTS + v]!);
+  // the job's own skills bound what anyone can score on them; the home province comes first in `reach`,
+  // so a neighbouring province is often skipped whole once the heap holds better-placed people
+  const required = J.requiredCount[j]!;
+  const bestSkills = skillPoints(w, required, required, J.niceCount[j]!, J.niceCount[j]!) - skillPoints(w, 0, required, 0, J.niceCount[j]!);
+  for (const province of reach) {
+    const distance = distancePoints(w, false, vocab.tier(home, province));
+    if (heap.full && bestStatic + bestSkills + distance + maxStart < heap.minScore) continue;
+    for (const s of skills) exact(R.byProvinceSkill.at(province * S + s));
+  }
+
   for (const province of reach) {
     const distance = distancePoints(w, false, vocab.tier(home, province));
     if (heap.full && bestStatic + distance + maxStart < heap.minScore) continue;

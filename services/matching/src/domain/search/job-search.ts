@@ -15,7 +15,8 @@ export interface Ranked {
 /**
  * Top-N open jobs for one person, from the indexes. Three passes over the jobs in the person's reach
  * (own province and neighbours), each job seen once:
- *  1. jobs in the person's commune, scored exactly;
+ *  1. jobs in the person's commune, scored exactly (under Art. 43 supervision: the supervised commune's, and
+ *     nothing else);
  *  2. jobs that share a skill with the person (province × skill lists), scored exactly;
  *  3. the rest share no skill, so their exact score is their precomputed static score + distance + start:
  *     a province is skipped when even its best static score cannot reach the heap's weakest, and a job
@@ -46,6 +47,11 @@ export function jobSearch(m: MatchingModel, p: number, limit: number, nowMs: num
     }
   };
 
+  // Art. 43: nothing outside the supervised commune may be offered, so nothing else is worth reading
+  if (r?.supervised && r.supervised.until >= today) {
+    exact(J.byCommune.at(r.supervised.commune));
+    return heap.drain();
+  }
   const reach = vocab.reachOf(home);
   exact(J.byCommune.at(R.commune[p]!));
   const skills = bitIds(R.skills, p * W, W);

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { Express } from 'express';
+import { createVerifier, type KeySource } from '@hoanhap/auth';
+import { createApp, type Logger, type ReadinessCheck } from '@hoanhap/kit';
+import type { MatchingContext } from './domain/matching.context';
+import { cachedVerifier } from './routes/cached-verifier';
+import { jobCandidateRoutes } from './routes/job-candidates.routes';
+import { returneeMatchRoutes } from './routes/returnee-matches.routes';
+
+export const OPENAPI_FILE = join(__dirname, '..', 'openapi.yaml');
+
+export interface MatchingAppDeps {
+  ctx: MatchingContext;
+  /** Where signing keys come from: identity's JWKS in production, a test issuer's keys in tests. */
+  keys: KeySource;
+  issuer: string;
+  audience: string;
+  readiness?: Record<string, ReadinessCheck>;
+  logger?: Logger;
+}
+
+/** The matching service without `listen`: start.ts listens, tests use port 0. */
+export function createMatchingApp(deps: MatchingAppDeps): Express {
+  const verify = cachedVerifier(createVerifier({ issuer: deps.issuer, audience: deps.audience, keys: deps.keys }));
+  return createApp({
+    name: 'matching',
+    openapi: OPENAPI_FILE,
+    routes: [returneeMatchRoutes(deps.ctx, verify), jobCandidateRoutes(deps.ctx, verify)],
+    readiness: deps.readiness,
+    logger: deps.logger,
+    trustProxy: 'loopback',
+  });
+}
+

@@ -1,0 +1,49 @@
+import { returneeFor } from './access.rules';
+import { clampLimit, clockOf, type Caller, type MatchingContext } from './matching.context';
+import { matchingErrors } from './matching.errors';
+import { JOB } from './model/job-table';
+import { jobReasons } from './reasons/job-reasons';
+import type { Reason } from './reasons/format';
+import { shown } from './scoring/points';
+import { jobSearch, naiveJobSearch } from './search/job-search';
+
+export interface JobMatch {
+  jobId: string;
+  title: string;
+  occupationCode: string;
+  employerOrgId: string;
+  provinceCode: string;
+  communeCode: string;
+  employmentType: 'stable' | 'seasonal';
+  wageMinVnd: number;
+  wageMaxVnd: number;
+  accommodation: boolean;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Top-N open jobs for a returnee, each with its score and reasons; nothing a restriction forbids. */
+export function matchJobs(ctx: MatchingContext, caller: Caller, returneeId: string, query: { limit?: number; strategy?: 'index' | 'scan' }): { returneeId: string; items: JobMatch[]; nextCursor: null } {
+  const p = returneeFor(ctx, caller, returneeId);
+  if (query.strategy === 'scan' && !ctx.allowScan) throw matchingErrors.scanDisabled();
+  const { nowMs, today } = clockOf(ctx);
+  const m = ctx.model;
+  const search = query.strategy === 'scan' ? naiveJobSearch : jobSearch;
+  const ranked = search(m, p, clampLimit(ctx, query.limit), nowMs, today);
+  const { jobs: J, vocab: v } = m;
+  const items = ranked.map(({ score, slot: j }) => ({
+    jobId: J.ids[j]!,
+    title: J.titles[j]!,
+    occupationCode: v.occupations.names[J.occupation[j]!] ?? '',
+    employerOrgId: v.orgs.names[J.org[j]!]!,
+    provinceCode: v.provinces.names[J.province[j]!] ?? '',
+    communeCode: v.communes.names[J.commune[j]!] ?? '',
+    employmentType: (J.state[j]! & JOB.stable) !== 0 ? ('stable' as const) : ('seasonal' as const),
+    wageMinVnd: J.wageMin[j]!,
+    wageMaxVnd: J.wageMax[j]!,
+    accommodation: (J.state[j]! & JOB.accommodation) !== 0,
+    score: shown(score),
+    reasons: jobReasons(m, p, j, today, 'officer'),
+  }));
+  return { returneeId, items, nextCursor: null };
+}
