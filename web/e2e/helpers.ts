@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+export const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
+export const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo1234';
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'screenshots', 'web');
+
+/** What the journeys share: the browser, and what earlier journeys created. */
+export interface JourneyContext {
+  context: BrowserContext;
+  stamp: string;
+  state: Record<string, string>;
+}
+
+export type Journey = { name: string; run(ctx: JourneyContext): Promise<void> };
+
+/** A new tab signed in as `email` (each tab keeps its own session). */
+export async function signIn(ctx: JourneyContext, email: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const page = await ctx.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${GATEWAY}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+  return page;
+}
+
+/** Fails unless `text` shows on the page within the timeout. */
+export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 10_000): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Picks `option` in the antd Select labelled `label` (typing first narrows long lists). */
+export async function pick(page: Page, label: string | RegExp, option: string, typeFirst = false): Promise<void> {
+  const field = page.getByLabel(label, { exact: typeof label === 'string' }).first();
+  await field.click();
+  if (typeFirst) await field.pressSequentially(option.slice(0, 12), { delay: 20 });
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Types a dd/MM/yyyy date into the antd DatePicker labelled `label`. */
+export async function fillDate(page: Page, label: string | RegExp, ddmmyyyy: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: typeof label === 'string' }).first();
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+}
+
+/** Reloads the page until `text` shows (for answers that travel through events). */
+export async function eventually(page: Page, text: string | RegExp, { tries = 10, waitMs = 2_000, before }: { tries?: number; waitMs?: number; before?: () => Promise<void> } = {}): Promise<void> {
+  for (let i = 0; i < tries; i += 1) {
+    if (await page.getByText(text).first().isVisible().catch(() => false)) return;
+    await page.waitForTimeout(waitMs);
+    await page.reload();
+    if (before) await before();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+  }
+  await expectText(page, text, 2_000);
+}

@@ -1,0 +1,87 @@
+import { eventually, expectText, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
+import { returneeName } from './officer.journeys';
+
+export const jobTitle = (stamp: string) => `Thợ hàn ${stamp}`;
+
+export const employerJourneys: Journey[] = [
+  {
+    name: 'employer posts a job',
+    async run(ctx) {
+      const page = await signIn(ctx, 'employer@demo.vn');
+      await page.goto(`${GATEWAY}/employer/jobs/new`);
+      await page.getByRole('heading', { name: 'Đăng tin mới' }).waitFor();
+      await page.getByLabel('Vị trí').fill(jobTitle(ctx.stamp));
+      await pick(page, 'Nghề (VSCO 2020)', '7212', true);
+      await pick(page, 'Xã/phường', 'Phường Thành Vinh', true);
+      await page.getByLabel('Lương từ (₫/tháng)').fill('7000000');
+      await page.getByLabel('Lương đến (₫/tháng)').fill('9000000');
+      await page.getByRole('button', { name: 'Đăng tin' }).click();
+      await page.waitForURL(/\/employer\/jobs\/[^/]+$/, { timeout: 15_000 });
+      ctx.state.jobId = page.url().split('/').pop()!;
+      await page.getByRole('heading', { name: jobTitle(ctx.stamp) }).waitFor();
+      await expectText(page, '7.000.000 ₫');
+      await screenshot(page, 'employer-job');
+      await page.goto(`${GATEWAY}/employer/jobs`);
+      await expectText(page, jobTitle(ctx.stamp));
+      await screenshot(page, 'employer-jobs');
+      await page.close();
+    },
+  },
+  {
+    name: 'officer sees matches and refers the returnee to the job in one click',
+    async run(ctx) {
+      if (!ctx.state.returneeId || !ctx.state.jobId) throw new Error('needs the registration and job journeys');
+      const page = await signIn(ctx, 'officer@demo.vn');
+      await page.goto(`${GATEWAY}/officer/returnees/${ctx.state.returneeId}`);
+      await expectText(page, 'Gợi ý phù hợp');
+      const item = page.locator('.ant-list-item', { hasText: jobTitle(ctx.stamp) });
+      // the job reaches matching (or the job list) through events: wait for it
+      await eventually(page, jobTitle(ctx.stamp), { tries: 10 });
+      await screenshot(page, 'officer-matches');
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        await item.getByRole('button', { name: /Giới thiệu/ }).click();
+        if (await item.getByText('Đã giới thiệu').isVisible({ timeout: 4_000 }).catch(() => false)) break;
+        await page.waitForTimeout(2_000); // NOT_YET_KNOWN: cases has not heard of the job yet
+      }
+      await expectText(item, 'Đã giới thiệu');
+      await expectText(page.locator('table'), 'Đã gửi');
+      await page.close();
+    },
+  },
+  {
+    name: 'employer sees the consented candidate and hires',
+    async run(ctx) {
+      if (!ctx.state.jobId) throw new Error('needs the job journey');
+      const page = await signIn(ctx, 'employer@demo.vn');
+      await page.goto(`${GATEWAY}/employer/jobs/${ctx.state.jobId}`);
+      // given name only: the last word of the full name
+      const givenName = returneeName(ctx.stamp).split(' ').pop()!;
+      await eventually(page, givenName, { tries: 15 });
+      await page.getByRole('button', { name: givenName }).first().click();
+      await expectText(page, 'Bạn chỉ thấy thông tin người lao động đồng ý chia sẻ');
+      const drawer = page.locator('.ant-drawer-content');
+      if (await drawer.getByText('Phạm').isVisible().catch(() => false)) throw new Error('the employer sees the full name');
+      await screenshot(page, 'employer-candidate');
+      await drawer.getByRole('button', { name: 'Tuyển dụng' }).click();
+      await page.locator('.ant-modal').getByRole('button', { name: 'Tuyển dụng' }).click();
+      await expectText(page, 'Đã cập nhật: Đã tuyển');
+      await expectText(page.locator('table'), 'Đã tuyển');
+      await screenshot(page, 'employer-pipeline');
+      await page.close();
+    },
+  },
+  {
+    name: 'officer sees the referral succeeded',
+    async run(ctx) {
+      if (!ctx.state.returneeId) throw new Error('needs the registration journey');
+      const page = await signIn(ctx, 'officer@demo.vn');
+      await page.goto(`${GATEWAY}/officer/returnees/${ctx.state.returneeId}`);
+      await eventually(page, /^Thành công$/, { tries: 15 });
+      await expectText(page, 'Đã tuyển');
+      await page.goto(`${GATEWAY}/officer/referrals`);
+      await expectText(page, 'Theo dõi giới thiệu');
+      await screenshot(page, 'officer-referrals');
+      await page.close();
+    },
+  },
+];
