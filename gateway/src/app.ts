@@ -19,6 +19,7 @@ import { webUiRoutes } from './routes/web-ui.routes';
 import type { ServiceTarget } from './services';
 
 export const GATEWAY_OPENAPI = join(__dirname, '..', 'openapi.yaml');
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 export interface GatewayDeps {
   /** Every service behind the gateway; one without `openapi` is not deployed yet and answers 503. */
@@ -41,10 +42,12 @@ export interface GatewayDeps {
 }
 
 /**
- * The gateway's express app (no listen). Order matters: ids and CORS first,
- * probes next, then `/auth` and `/api` (match → token + limits + role →
- * forward), and the gateway's own pages (reference data, OpenAPI, docs, the
- * web app) behind helmet; proxied responses carry their service's headers.
+ * The gateway's express app (no listen). Order matters: ids, access log and
+ * CORS first, then `/auth` and `/api` (match → token + limits + role →
+ * forward: the hot path, so as few layers as possible before it), then the
+ * gateway's own pages behind helmet (probes, metrics, reference data,
+ * OpenAPI, docs, the web app); proxied responses carry their service's
+ * security headers.
  */
 export function createApp(deps: GatewayDeps): Express {
   const logger = deps.logger ?? createLogger({ name: 'gateway' });
@@ -78,10 +81,6 @@ export function createApp(deps: GatewayDeps): Express {
       maxAge: 600,
     }),
   );
-  app.use(healthRoutes(readinessChecks(deps.agent, deps.services, deps.readyTimeoutMs, () => deps.redis.ping()), logger, deps.readyTimeoutMs));
-  app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  });
   app.use(
     serviceRoutes({
       table: createRouteTable(merged.operations),
@@ -93,6 +92,12 @@ export function createApp(deps: GatewayDeps): Express {
     }),
   );
   app.use(helmet());
+  app.use(healthRoutes(readinessChecks(deps.agent, deps.services, deps.readyTimeoutMs, () => deps.redis.ping()), logger, deps.readyTimeoutMs));
+  // The gateway faces the internet: its metrics are for a scraper on the same host, not for clients.
+  app.get('/metrics', async (req, res, next) => {
+    if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) return next();
+    res.type(registry.contentType).send(await registry.metrics());
+  });
   app.use(referenceRoutes());
   app.use(docsRoutes(merged.document));
   if (deps.webDistDir) app.use(webUiRoutes(deps.webDistDir));

@@ -84,6 +84,19 @@ describe('CORS', () => {
   });
 });
 
+describe('probes and metrics', () => {
+  it('when every service and Redis answer, then /readyz is 200 and names each check', async () => {
+    const res = await request(harness.url).get('/readyz').expect(200);
+    expect(res.body).toEqual({ status: 'ready', checks: { redis: 'up', identity: 'up', employers: 'up' } });
+    await request(harness.url).get('/healthz').expect(200, { status: 'up' });
+  });
+  it('when /metrics is scraped from the same host, then request durations are there by route template', async () => {
+    await request(harness.url).get('/api/employers/things/t-9').set('authorization', `Bearer ${harness.tokenFor('officer')}`).expect(200);
+    const res = await request(harness.url).get('/metrics').expect(200);
+    expect(res.text).toMatch(/http_request_duration_seconds_count\{route="\/api\/employers\/things\/\{id\}",method="GET",status="200"\}/);
+  });
+});
+
 describe('the built web UI', () => {
   it('when web/dist exists, then / serves its index.html, its files are served and client-side routes fall back to index.html', async () => {
     expect((await request(harness.url).get('/').expect(200)).text).toContain('Hòa Nhập');
