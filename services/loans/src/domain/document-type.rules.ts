@@ -38,7 +38,11 @@ export function sniffDocument(bytes: Buffer): { type: AllowedType } | { refused:
 
 /** A file name safe to store and echo: no path, no control characters, bounded. */
 export function safeFileName(name: string | undefined, type: AllowedType): string {
-  const base = (name ?? '').split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  const base = [...((name ?? '').split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(c))
+    .join('')
+    .trim()
+    .slice(0, 120);
   const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[type];
   return base && base !== '.' && base !== '..' ? base : `document.${extension}`;
 }
