@@ -179,6 +179,17 @@ describe('case work on a file', () => {
     });
   });
 
+  it('when a milestone, grade or note is retried with the same Idempotency-Key, then it is recorded once', async () => {
+    const officer = h.as('officer40');
+    const target = (await h.register({ fullName: 'Lặp Lại' })).body.id;
+    const milestone = () => officer.post(`/returnees/${target}/milestones`).set('Idempotency-Key', 'm-1').send({ kind: 'id-card', on: '2025-10-01' });
+    const note = () => officer.post(`/returnees/${target}/notes`).set('Idempotency-Key', 'n-1').send({ text: 'một lần' });
+    const [m1, m2, n1, n2] = [await milestone(), await milestone(), await note(), await note()];
+    expect([m2.body.id, n2.body.id]).toEqual([m1.body.id, n1.body.id]);
+    const file = (await officer.get(`/returnees/${target}`)).body;
+    expect([file.milestones.length, file.notes.length]).toEqual([1, 1]);
+  });
+
   it('when the commune is changed through PATCH, then 422 RETURNEE.USE_TRANSFER', async () => {
     const res = await h
       .as('officer40')

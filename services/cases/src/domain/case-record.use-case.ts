@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { idempotentId } from '@hoanhap/kit';
 import { returneeEvents, republishProfile } from '../events/returnee-events';
 import type { CasesContext } from './cases.context';
 import { changeReturnee } from './returnee-change';
 import type { Actor, Grade, InformationSheet, Milestone, MilestoneKind, ReceptionRecord } from './returnee.types';
 import { withdraw } from './withdraw-referral.use-case';
+
+/**
+ * The id of a new entry of the file: derived from the Idempotency-Key when there is one, so that a retried
+ * request finds the entry it already made (checked while the file is locked) and adds nothing.
+ */
+const entryId = (kind: string, actor: Actor, key: string | undefined) => (key ? idempotentId(kind, actor.id, key) : randomUUID());
 
 /** A dated milestone, each one an event for reports (`record-cleared` also shows on the file's clearance). */
 export async function recordMilestone(
@@ -11,9 +18,13 @@ export async function recordMilestone(
   actor: Actor,
   id: string,
   input: { kind: MilestoneKind; on: string; documentNumber?: string },
+  key?: string,
 ) {
+  const milestoneId = entryId('milestone', actor, key);
   const { result } = await changeReturnee<Milestone>(ctx, actor, id, 'returnee.milestone', (current, _today, now) => {
-    const milestone: Milestone = { ...input, recordedBy: actor.id, recordedAt: now };
+    const earlier = current.milestones.find((m) => m.id === milestoneId);
+    if (earlier) return { file: current, events: [], result: earlier };
+    const milestone: Milestone = { id: milestoneId, ...input, recordedBy: actor.id, recordedAt: now };
     return {
       file: { ...current, milestones: [...current.milestones, milestone] },
       events: [returneeEvents.milestoneReached(current, milestone)],
@@ -24,9 +35,19 @@ export async function recordMilestone(
 }
 
 /** Circular 10/2024/TT-BCA grade, with its history. The grade never leaves this service: no event. */
-export async function gradeReturnee(ctx: CasesContext, actor: Actor, id: string, input: { grade: Grade; on?: string; reason?: string }) {
+export async function gradeReturnee(
+  ctx: CasesContext,
+  actor: Actor,
+  id: string,
+  input: { grade: Grade; on?: string; reason?: string },
+  key?: string,
+) {
+  const gradeId = entryId('grade', actor, key);
   const { result } = await changeReturnee(ctx, actor, id, 'returnee.grade', (current, today, now) => {
+    const earlier = current.gradeHistory.find((g) => g.id === gradeId);
+    if (earlier) return { file: current, events: [], result: earlier };
     const entry = {
+      id: gradeId,
       grade: input.grade,
       on: input.on ?? today,
       ...(input.reason && { reason: input.reason }),
@@ -38,9 +59,12 @@ export async function gradeReturnee(ctx: CasesContext, actor: Actor, id: string,
   return result!;
 }
 
-export async function addNote(ctx: CasesContext, actor: Actor, id: string, text: string) {
+export async function addNote(ctx: CasesContext, actor: Actor, id: string, text: string, key?: string) {
+  const noteId = entryId('note', actor, key);
   const { result } = await changeReturnee(ctx, actor, id, 'returnee.note', (current, _today, now) => {
-    const note = { id: randomUUID(), text, recordedBy: actor.id, recordedAt: now };
+    const earlier = current.notes.find((n) => n.id === noteId);
+    if (earlier) return { file: current, events: [], result: earlier };
+    const note = { id: noteId, text, recordedBy: actor.id, recordedAt: now };
     return { file: { ...current, notes: [...current.notes, note] }, events: [], result: note };
   });
   return result!;

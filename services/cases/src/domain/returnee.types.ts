@@ -71,12 +71,14 @@ export interface Certificate {
   issuedOn: string;
 }
 export interface Milestone extends Recorded {
+  id: string;
   kind: MilestoneKind;
   on: string;
   /** The certificate or document number (the judicial-record certificate for record-cleared). */
   documentNumber?: string;
 }
 export interface GradeEntry extends Recorded {
+  id: string;
   grade: Grade;
   on: string;
   reason?: string;

@@ -45,13 +45,13 @@ export function returneeRoutes(ctx: CasesContext, verify: Verifier): Router {
     res.json(await recordConsent(ctx, actorOf(req), idParam(req), req.body as ConsentChange));
   });
   router.post('/returnees/:id/milestones', ...staff, async (req, res) => {
-    res.status(201).json(await recordMilestone(ctx, actorOf(req), idParam(req), req.body));
+    res.status(201).json(await recordMilestone(ctx, actorOf(req), idParam(req), req.body, idempotencyKeyOf(req)));
   });
   router.post('/returnees/:id/grades', ...staff, async (req, res) => {
-    res.status(201).json(await gradeReturnee(ctx, actorOf(req), idParam(req), req.body));
+    res.status(201).json(await gradeReturnee(ctx, actorOf(req), idParam(req), req.body, idempotencyKeyOf(req)));
   });
   router.post('/returnees/:id/notes', ...staff, async (req, res) => {
-    res.status(201).json(await addNote(ctx, actorOf(req), idParam(req), (req.body as { text: string }).text));
+    res.status(201).json(await addNote(ctx, actorOf(req), idParam(req), (req.body as { text: string }).text, idempotencyKeyOf(req)));
   });
   router.put('/returnees/:id/reception', ...staff, async (req, res) => {
     res.json(await recordReception(ctx, actorOf(req), idParam(req), req.body));
