@@ -1,7 +1,6 @@
 import {
   AuditOutlined,
   BankOutlined,
-  BookOutlined,
   DashboardOutlined,
   InboxOutlined,
   SolutionOutlined,
@@ -34,7 +33,8 @@ export const ROLE_MENUS: Record<Role, MenuEntry[]> = {
     { path: '/employer', label: 'menu.employerDashboard', icon: <DashboardOutlined />, requires: ['GET', '/api/employers/dashboard'] },
     { path: '/employer/jobs', label: 'menu.jobs', icon: <SolutionOutlined />, requires: ['GET', '/api/employers/jobs'] },
   ],
-  college: [{ path: '/college/courses', label: 'menu.courses', icon: <BookOutlined />, requires: ['GET', '/api/colleges/courses'] }],
+  // college screens are not built yet: the college sees "coming soon" rather than a page that cannot work
+  college: [],
   bank: [{ path: '/bank/applications', label: 'menu.loanQueue', icon: <BankOutlined />, requires: ['GET', '/api/loans/applications'] }],
   admin: [
     { path: '/admin/organisations', label: 'menu.organisations', icon: <ApartmentOutlined />, requires: ['GET', '/api/identity/organisations'] },

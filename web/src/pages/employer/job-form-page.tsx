@@ -38,6 +38,7 @@ export default function JobFormPage() {
   const [form] = Form.useForm<JobForm>();
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
   const existing = useAsync(() => (id ? employersApi.getJob(id) : Promise.resolve(undefined)), [id]);
   const provinceCode = Form.useWatch('provinceCode', form);
@@ -51,6 +52,7 @@ export default function JobFormPage() {
   const submit = async (v: JobForm) => {
     setBusy(true);
     setBanner([]);
+    setFailure(null);
     const { draft, closesAt, ...rest } = v;
     const body: JobInput = { ...rest, skills: v.skills ?? [], closesAt: isoDate(closesAt), description: v.description?.trim() || undefined };
     try {
@@ -59,7 +61,7 @@ export default function JobFormPage() {
       navigate(`/employer/jobs/${job.id}`);
     } catch (error) {
       const leftovers = showProblemOnForm(form, error, KNOWN_FIELDS);
-      if (!(error instanceof ApiError) || !error.fieldErrors.length) setBanner([errorMessage(error)]);
+      if (!(error instanceof ApiError) || !error.fieldErrors.length) setFailure(errorMessage(error));
       else if (leftovers.length) setBanner(leftovers);
       idempotencyKey.current = newIdempotencyKey();
     } finally {
@@ -72,6 +74,7 @@ export default function JobFormPage() {
     <>
       <PageHeader title={id ? t('jobs.editTitle') : t('jobs.new')} />
       <ApiErrorAlert error={existing.error} onRetry={existing.reload} />
+      {failure && <Alert role="alert" type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       {banner.length > 0 && <Alert role="alert" type="error" showIcon message={t('register.fixErrors')} description={<ul className="reason-list">{banner.map((b) => <li key={b}>{b}</li>)}</ul>} style={{ marginBottom: 16 }} />}
       <Form<JobForm>
         form={form}

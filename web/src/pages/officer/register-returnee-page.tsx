@@ -111,6 +111,7 @@ export default function RegisterReturneePage() {
   const [form] = Form.useForm<RegisterForm>();
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<string>();
   // one key per filled-in form: a double click or a retry after a timeout registers the person once
   const idempotencyKey = useRef(newIdempotencyKey());
@@ -125,6 +126,7 @@ export default function RegisterReturneePage() {
   const submit = async (values: RegisterForm) => {
     setBusy(true);
     setBanner([]);
+    setFailure(null);
     setExistingId(undefined);
     try {
       const created = await casesApi.registerReturnee(toRequest(values), idempotencyKey.current);
@@ -137,7 +139,7 @@ export default function RegisterReturneePage() {
         if (typeof error.problem.existingId === 'string') setExistingId(error.problem.existingId);
       } else {
         const leftovers = showProblemOnForm(form, error, KNOWN_FIELDS);
-        if (!(error instanceof ApiError) || !error.fieldErrors.length) setBanner([errorMessage(error)]);
+        if (!(error instanceof ApiError) || !error.fieldErrors.length) setFailure(errorMessage(error));
         else if (leftovers.length) setBanner(leftovers);
       }
       // a refused request created nothing: the next try is a new request
@@ -150,6 +152,7 @@ export default function RegisterReturneePage() {
   return (
     <>
       <PageHeader title={t('register.title')} subtitle={t('register.subtitle')} />
+      {failure && <Alert role="alert" type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       {banner.length > 0 && <Alert role="alert" type="error" showIcon message={t('register.fixErrors')} description={<ul className="reason-list">{banner.map((b) => <li key={b}>{b}</li>)}</ul>} style={{ marginBottom: 16 }} />}
       {existingId && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('register.nationalIdTaken')} action={<Link to={`/officer/returnees/${existingId}`}>{t('register.openExisting')}</Link>} />
