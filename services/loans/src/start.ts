@@ -49,14 +49,16 @@ async function main(): Promise<void> {
     topicPrefix: config.topicPrefix,
     numPartitions: config.kafkaPartitions,
     replicationFactor: config.kafkaReplication,
-    groupId: 'loans',
+    groupId: `${config.topicPrefix}loans`,
     connection,
     logger,
   });
   await events.start();
-  const sweep = setInterval(() => {
+  const runSweep = () => {
     detectOverdue(loans.ctx, { correlationId: randomUUID() }).catch((error: unknown) => logger.warn({ err: error }, 'overdue sweep failed'));
-  }, config.overdueSweepSec * 1000);
+  };
+  runSweep();
+  const sweep = setInterval(runSweep, config.overdueSweepSec * 1000);
   sweep.unref();
 
   shutdown.onShutdown('overdue sweep', async () => clearInterval(sweep));
