@@ -1,5 +1,8 @@
 import request from 'supertest';
+import { createClient } from 'redis';
+import { createLogger } from '@hoanhap/kit';
 import { testNamespace } from '@hoanhap/testing';
+import { createRateLimiter } from '../src/rate-limit/redis-rate-limiter';
 import { type Harness, startHarness } from './fixtures/gateway-harness';
 
 // A 2 s window instead of a minute: the reset is observed within the test, and a slow shared machine
@@ -50,5 +53,15 @@ describe('rate limits (Redis, fixed window)', () => {
 
     await new Promise((resolve) => setTimeout(resolve, Number(noToken.headers['retry-after']) * 1000 + 50));
     await from(anonymous()).expect(200);
+  });
+
+  it('when Redis cannot be reached, then requests are let through (fail open) instead of failing', async () => {
+    const ns = testNamespace();
+    const gone = createClient({ url: ns.redisUrl, disableOfflineQueue: true });
+    await gone.connect();
+    await gone.quit(); // a real client whose connection is closed: every command now fails at once
+    const limiter = createRateLimiter(gone, { perIp: 1, perUser: 1, windowMs: WINDOW_MS, prefix: ns.redisPrefix }, createLogger({ name: 'test', level: 'silent' }));
+    expect(await limiter.hit('198.51.100.1', 'u-1')).toEqual({ allowed: true });
+    expect(await limiter.hit('198.51.100.1', 'u-1')).toEqual({ allowed: true });
   });
 });

@@ -38,6 +38,7 @@ return out`;
  */
 export function createRateLimiter(redis: RedisScripting, limits: RateLimits, logger: Logger) {
   let sha: Promise<string> | undefined;
+  let lastWarning = 0;
   const load = () => (sha ??= redis.scriptLoad(FIXED_WINDOW).catch((error: unknown) => {
     sha = undefined;
     throw error;
@@ -62,7 +63,11 @@ export function createRateLimiter(redis: RedisScripting, limits: RateLimits, log
       try {
         counts = await run(keys);
       } catch (error) {
-        logger.warn({ err: error }, 'rate limiter unavailable: request let through');
+        // one line per 10 s, not one per request, while Redis is away
+        if (Date.now() - lastWarning > 10_000) {
+          lastWarning = Date.now();
+          logger.warn({ err: error }, 'rate limiter unavailable: requests let through');
+        }
         return { allowed: true };
       }
       const scopes = [['ip', limits.perIp], ['user', limits.perUser]] as const;
