@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expireJobs } from '../src/domain/expire-jobs.use-case';
 import { SECTION6_JOB } from './support/fixtures';
 import { type Harness, startHarness } from './support/employers-harness';
 
@@ -156,7 +157,6 @@ describe('PATCH /jobs/{id}', () => {
     expect((await h.api().get(`/jobs/${job.id}`).set('Authorization', officer)).body.status).toBe('expired');
     const expired = await h.api().get('/jobs?status=expired&limit=200').set('Authorization', officer);
     expect(expired.body.items.map((j: { id: string }) => j.id)).toContain(job.id);
-    const { expireJobs } = await import('../src/domain/expire-jobs.use-case');
     expect(await expireJobs(h.employers.ctx)).toBeGreaterThanOrEqual(1);
     expect((await h.employers.ctx.jobs.findById(job.id))?.status).toBe('expired');
     const revived = await h.api().patch(`/jobs/${job.id}`).set('Authorization', employerA).send({ closesAt: '2099-06-30' });

@@ -8,7 +8,7 @@ import { createConsumerRunner, createKafka, createPublisher, deleteTopicsByPrefi
 import { createLogger } from '@hoanhap/kit';
 import { DEMO } from '@hoanhap/reference';
 import { testNamespace, type TestNamespace } from '@hoanhap/testing';
-import { createEmployersApp, type Employers } from '../../src/app';
+import { createEmployersApp, type Employers, type EmployersDeps } from '../../src/app';
 import { employersEvents } from '../../src/events/employers-events';
 
 type Stoppable = { stop(): Promise<void> };
@@ -17,11 +17,14 @@ type Stoppable = { stop(): Promise<void> };
 export interface Harness {
   ns: TestNamespace;
   employers: Employers;
+  /** What the app was built from: a second instance on the same database and Redis uses the same. */
+  deps: EmployersDeps;
   connection: Connection;
   issuer: TestIssuer;
   /** A bearer header for a caller (a fresh user id unless given). */
   bearer(role: Role, orgId?: string, extra?: { sub?: string; provinceCode?: string }): string;
-  api(): ReturnType<typeof request>;
+  /** supertest on this instance's app, or on another instance's. */
+  api(app?: Employers['app']): ReturnType<typeof request>;
   /** Present when started with `kafka: true`: publishes into the real Kafka as another service would. */
   publish?<P>(definition: EventDefinition<P>, payload: P, key: string): Promise<EventEnvelope<P>>;
   /** Present with `kafka: true`: every envelope of a topic this service produces, in arrival order. */
@@ -43,7 +46,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await redis.connect();
   const issuer = await createTestIssuer({ issuer: 'hoanhap-identity', audience: 'hoanhap' });
   const verify = createVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keySource() });
-  const employers = createEmployersApp({ connection, redis, redisPrefix: ns.redisPrefix, verify, logger, now: options.now });
+  const deps: EmployersDeps = { connection, redis, redisPrefix: ns.redisPrefix, verify, logger, now: options.now };
+  const employers = createEmployersApp(deps);
   await employers.prepare();
 
   const running: Stoppable[] = [];
@@ -69,11 +73,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness: Harness = {
     ns,
     employers,
+    deps,
     connection,
     issuer,
     bearer: (role, orgId, extra = {}) =>
       `Bearer ${issuer.sign({ sub: extra.sub ?? randomUUID(), role, ...(orgId ? { orgId } : {}), provinceCode: extra.provinceCode ?? DEMO.provinceCode })}`,
-    api: () => request(employers.app),
+    api: (app = employers.app) => request(app),
     close: async () => {
       for (const service of running.reverse()) await service.stop();
       await publisher?.disconnect();

@@ -43,7 +43,19 @@ export const profileOf = (returneeId: string, revision: number, share = true, di
     ageYears: 35,
     gender: 'male' as const,
   },
-  ...(share ? { employerView: { givenName: 'An', skills: ['welding'], certificates: [{ skills: ['welding'], issuedOn: '2025-06-01' }], availableFrom: '2025-10-01' } } : {}),
+  ...(share
+    ? {
+        employerView: {
+          givenName: 'An',
+          skills: ['welding'],
+          certificates: [{ skills: ['welding'], issuedOn: '2025-06-01' }],
+          availableFrom: '2025-10-01',
+          // what a buggy producer might add: the schema lets unknown names through, the employer must not see them
+          restrictions: { noStateAgencyWork: true },
+          releaseKind: 'amnesty',
+        },
+      }
+    : {}),
 });
 
 /** Keys and values that must never reach an employer (ARCHITECTURE §2). */
