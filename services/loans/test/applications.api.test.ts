@@ -66,6 +66,15 @@ describe('POST /applications (intake by an officer for a returnee)', () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  it('when the same keyed create arrives twice at once, then one application is created and both get it', async () => {
+    const returneeId = await h.publishReturnee();
+    const body = productionApplication(returneeId);
+    const [a, b] = await Promise.all([0, 1].map(() => h.as('officer40').post('/applications').set('Idempotency-Key', 'race-1').send(body)));
+    expect([a!.status, b!.status]).toEqual([201, 201]);
+    expect(a!.body.id).toBe(b!.body.id);
+    expect((await h.as('officer40').get(`/applications?returneeId=${returneeId}`)).body.items).toHaveLength(1);
+  });
+
   it('when an officer asks for a business loan or an employer for a returnee, then 400 naming the field', async () => {
     const returneeId = await h.publishReturnee();
     const officer = await h.as('officer40').post('/applications').send({ ...productionApplication(returneeId), purpose: 'business' });

@@ -41,7 +41,7 @@ function call(op: Operation, role?: Role) {
 
 beforeAll(async () => {
   clock.now = new Date('2026-03-02T03:00:00Z');
-  h = await startLoans();
+  h = await startLoans({ messaging: false });
 });
 afterAll(() => h.close());
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { detectOverdue } from '../src/domain/detect-overdue.use-case';
-import { approvedApplication } from './support/flows';
+import { approvedApplication, uploadChecklist } from './support/flows';
+import { productionApplication } from './support/fixtures';
 import { clock, type Harness, startLoans } from './support/loans-harness';
 
 let h: Harness;
@@ -71,6 +72,27 @@ describe('disbursement, schedule, repayments and overdue detection', () => {
     expect([ok.status, retried.status, retried.body.status]).toEqual([201, 201, 'disbursed']);
     const repay = await h.as('bank40a').post(`/applications/${id}/repayments`).send({ amountVnd: 1, on: '2026-03-01' });
     expect([repay.status, repay.body.code]).toEqual([422, 'LOAN.DATE_OUT_OF_RANGE']);
+  });
+
+  it('when ten repayments and two decisions race on FerretDB, then no update is lost and only one decision wins', async () => {
+    const { id } = await approvedApplication(h);
+    await h.as('bank40a').post(`/applications/${id}/disbursement`).send({ amountVnd: 80_000_000, on: '2026-03-02' });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => h.as('bank40a').post(`/applications/${id}/repayments`).set('Idempotency-Key', `race-${i}`).send({ amountVnd: 1_000, on: '2026-03-02' })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const schedule = (await h.as('bank40a').get(`/applications/${id}/schedule`)).body;
+    expect(schedule.totalPaidVnd).toBe(10_000);
+
+    const returnee = await h.publishReturnee();
+    const { body } = await h.as('officer40').post('/applications').send(productionApplication(returnee));
+    await uploadChecklist(h, body.id);
+    await h.as('officer40').post(`/applications/${body.id}/submit`);
+    await h.as('bank40a').post(`/applications/${body.id}/assign`).send({});
+    await h.as('bank40a').post(`/applications/${body.id}/notes`).send({ kind: 'assessment', text: 'Đạt', recommendation: 'approve' });
+    const decisions = await Promise.all([
+      h.as('bank40b').post(`/applications/${body.id}/decision`).send({ decision: 'approved', reasons: [] }),
+      h.as('bank40b').post(`/applications/${body.id}/decision`).send({ decision: 'rejected', reasons: ['Trùng'] }),
+    ]);
+    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
   });
 
   it('when money amounts are not whole VND, then 400', async () => {
