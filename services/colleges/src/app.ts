@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Verifier } from '@hoanhap/auth';
+import { type AggregateStore, createAggregateStore, type LockRedis } from '@hoanhap/events';
 import { createApp, type Logger, mongoCheck, type ReadinessCheck, redisCheck, redisIdempotencyCache } from '@hoanhap/kit';
 import type { CollegesContext, CollegesSettings } from './domain/colleges.context';
 import { KeyedQueue } from './domain/keyed-queue';
@@ -15,7 +16,6 @@ import { cohortRepository } from './store/cohort.repository';
 import { collegeRepository } from './store/college.repository';
 import { courseRepository } from './store/course.repository';
 import { enrolmentRepository } from './store/enrolment.repository';
-import type { Outbox } from './store/outbox';
 import { returneeRepository } from './store/returnee.repository';
 import { seatRepository } from './store/seat.repository';
 
@@ -23,20 +23,22 @@ export const OPENAPI_FILE = join(__dirname, '..', 'openapi.yaml');
 
 export interface CollegesDeps {
   connection: Connection;
-  redis: RedisClient & Parameters<typeof redisIdempotencyCache>[0];
+  redis: RedisClient & LockRedis & Parameters<typeof redisIdempotencyCache>[0];
   /** Prepended to every Redis key (`colleges:`; tests pass their namespace's prefix). */
   redisPrefix: string;
   verify: Verifier;
   settings: CollegesSettings;
-  /** Where writes hand their events (the outbox). */
-  outbox: Outbox;
   readiness?: Record<string, ReadinessCheck>;
   logger?: Logger;
 }
 
+type Store = AggregateStore<Record<string, unknown>>;
+
 export interface Colleges {
   app: Express;
   ctx: CollegesContext;
+  /** The aggregate stores whose outboxes the relays publish (see events/messaging.ts). */
+  stores: { cohorts: Store; enrolments: Store; certificates: Store };
   /** Builds the indexes (the unique ones guard seats, enrolments and certificates) before the first request. */
   prepare(): Promise<void>;
   /** Waits for queued writes to finish (graceful shutdown, tests). */
@@ -45,14 +47,20 @@ export interface Colleges {
 
 /** The colleges service without `listen`: start.ts listens, tests use supertest on port 0. */
 export function createCollegesApp(deps: CollegesDeps): Colleges {
-  const { connection, outbox } = deps;
+  const { connection } = deps;
+  // a change holds its aggregate's lock across a seat claim (a few FerretDB round trips): under load on two
+  // shared cores that can take seconds, so the lock lives 30 s (it only matters if a holder dies) and
+  // waiters wait up to 15 s before answering 503 SERVICE.BUSY
+  const storeOf = (collection: string): Store =>
+    createAggregateStore({ connection, collection, redis: deps.redis, redisPrefix: deps.redisPrefix, lockTtlMs: 30_000, lockWaitMs: 15_000 });
+  const stores = { cohorts: storeOf('cohorts'), enrolments: storeOf('enrolments'), certificates: storeOf('certificates') };
   const ctx: CollegesContext = {
     colleges: collegeRepository(connection),
     courses: courseRepository(connection),
-    cohorts: cohortRepository(connection, outbox),
-    enrolments: enrolmentRepository(connection, outbox),
+    cohorts: cohortRepository(connection, stores.cohorts),
+    enrolments: enrolmentRepository(connection, stores.enrolments),
     seats: seatRepository(connection),
-    certificates: certificateRepository(connection, outbox, deps.redis, deps.redisPrefix),
+    certificates: certificateRepository(connection, stores.certificates, deps.redis, deps.redisPrefix),
     attendance: attendanceRepository(connection),
     returnees: returneeRepository(connection),
     queues: { settle: new KeyedQueue(), courses: new KeyedQueue() },
@@ -72,6 +80,7 @@ export function createCollegesApp(deps: CollegesDeps): Colleges {
   return {
     app,
     ctx,
+    stores,
     prepare: async () => {
       await Promise.all(repositories.map((r) => r.init()));
     },

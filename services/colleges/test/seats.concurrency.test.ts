@@ -3,7 +3,6 @@ import request from 'supertest';
 import { createVerifier } from '@hoanhap/auth';
 import { createLogger } from '@hoanhap/kit';
 import { createCollegesApp } from '../src/app';
-import { noOutbox } from '../src/store/outbox';
 import { type Harness, SETTINGS, startHarness } from './support/colleges-harness';
 import { auth, knownReturnees, prisonCohort } from './support/fixtures';
 
@@ -23,7 +22,7 @@ afterAll(() => h.close());
 function secondInstance() {
   const verify = createVerifier({ issuer: h.issuer.issuer, audience: h.issuer.audience, keys: h.issuer.keySource() });
   const logger = createLogger({ name: 'colleges-b', level: 'silent' });
-  return createCollegesApp({ connection: h.connection, redis: h.redis, redisPrefix: h.ns.redisPrefix, verify, settings: SETTINGS, outbox: noOutbox, logger });
+  return createCollegesApp({ connection: h.connection, redis: h.redis, redisPrefix: h.ns.redisPrefix, verify, settings: SETTINGS, logger });
 }
 
 async function enrolmentsOf(cohortId: string) {

@@ -79,6 +79,8 @@ export function settleCohort(ctx: CollegesContext, cohortId: string, cause: Caus
     const cohort = await ctx.cohorts.findById(cohortId);
     if (!cohort) return;
     if (admitsNow(cohort.status)) await fillFromWaitlist(ctx, cohort, cause);
+    // most settles change nothing (a full cohort stays full): skip the locked write then
+    if (seatsLeftOf(cohort, await ctx.seats.taken(cohortId)) === cohort.seatsLeft) return;
     await ctx.cohorts.change(
       cohortId,
       async (current) => {

@@ -4,7 +4,6 @@ import type { Cohort, Enrolment } from './colleges.types';
 import { admitsNow, takesEnrolments } from './cohort.rules';
 import { settleCohort } from './cohort-seats';
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /**
  * Gives a `new` enrolment a seat, or a place on the waiting list when the
@@ -42,44 +41,61 @@ export interface NewEnrolment {
   source: Enrolment['source'];
 }
 
+const duplicate = (id: string) => Object.assign(new Error(`enrolment ${id} exists`), { code: 11000 });
+
 /**
- * Inserts an enrolment (one per person and cohort: the unique index decides
- * races) and admits it. A cohort that already finished or was cancelled
- * answers at once with `declined`, so no referral waits silently.
+ * Creates an enrolment (one per person and cohort: the unique index decides races) already placed: on a
+ * free seat, on the waiting list when the cohort is full, `new` while the cohort is planned, or `declined`
+ * at once when it finished or was cancelled, so no referral waits silently. One write, one event.
+ * The seat is claimed before the insert; an insert refused (the person is already in the cohort) gives it
+ * back, and a crash between the two is healed by the redelivery (the claim is found again).
  * Returns `existing` when the person already has an enrolment in the cohort.
  */
 export async function placeEnrolment(ctx: CollegesContext, input: NewEnrolment, cause: Cause): Promise<{ enrolment?: Enrolment; existing?: Enrolment }> {
-  const now = new Date();
-  const open = takesEnrolments(input.cohort.status);
-  const enrolment: Enrolment = {
-    id: input.id,
-    cohortId: input.cohort.id,
-    courseId: input.cohort.courseId,
-    collegeOrgId: input.cohort.collegeOrgId,
-    returneeId: input.returneeId,
-    ...(input.referralId ? { referralId: input.referralId } : {}),
-    source: input.source,
-    status: open ? 'new' : 'declined',
-    ...(open ? {} : { reason: `cohort-${input.cohort.status}` }),
-    createdAt: now,
-    updatedAt: now,
-  };
+  const { cohort } = input;
+  let claimed = false;
   try {
-    // an enrolment admitted at once announces only where it landed (enrolled or waitlisted)
-    const events = open && admitsNow(input.cohort.status) ? [] : [enrolmentChanged(enrolment)];
-    await ctx.enrolments.change(
+    const enrolment = await ctx.enrolments.change(
       input.id,
-      (current) => {
-        if (current) throw Object.assign(new Error(`enrolment ${input.id} exists`), { code: 11000 });
-        return { next: enrolment, events };
+      async (current) => {
+        if (current) throw duplicate(input.id);
+        const now = new Date();
+        const base: Enrolment = {
+          id: input.id,
+          cohortId: cohort.id,
+          courseId: cohort.courseId,
+          collegeOrgId: cohort.collegeOrgId,
+          returneeId: input.returneeId,
+          ...(input.referralId ? { referralId: input.referralId } : {}),
+          source: input.source,
+          status: 'new',
+          createdAt: now,
+          updatedAt: now,
+        };
+        const next = await placed(ctx, base, cohort, () => (claimed = true));
+        return { next, events: [enrolmentChanged(next)] };
       },
       cause,
     );
+    if (claimed || enrolment?.status === 'waitlisted') await settleCohort(ctx, cohort.id, cause);
+    return { enrolment };
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const existing = (await ctx.enrolments.findById(input.id)) ?? (await ctx.enrolments.findByCohortAndReturnee(input.cohort.id, input.returneeId));
+    if ((error as { code?: unknown }).code !== 11000) throw error;
+    const existing = (await ctx.enrolments.findById(input.id)) ?? (await ctx.enrolments.findByCohortAndReturnee(cohort.id, input.returneeId));
     if (!existing) throw error;
+    if (claimed && existing.id !== input.id) await ctx.seats.release(cohort.id, input.id);
     return { existing };
   }
-  return { enrolment: open ? await admit(ctx, enrolment.id, cause) : enrolment };
+}
+
+/** Where a new enrolment lands, given its cohort's status and seats. */
+async function placed(ctx: CollegesContext, base: Enrolment, cohort: Cohort, onClaim: () => void): Promise<Enrolment> {
+  if (!takesEnrolments(cohort.status)) return { ...base, status: 'declined', reason: `cohort-${cohort.status}` };
+  if (!admitsNow(cohort.status)) return base;
+  const claim = await ctx.seats.claim(cohort.id, base.id, cohort.slotSpace);
+  if (claim.claimed) {
+    onClaim();
+    return { ...base, status: 'enrolled' };
+  }
+  return { ...base, status: 'waitlisted', waitlistedAt: base.createdAt };
 }

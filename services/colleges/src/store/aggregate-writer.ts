@@ -1,29 +1,60 @@
-import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { type AggregateStore, newEvent } from '@hoanhap/events';
+import { AppError } from '@hoanhap/kit';
 import type { AggregateWriter } from '../domain/colleges.context';
-import { KeyedQueue } from '../domain/keyed-queue';
-import { type Doc, fromDoc, toDoc } from './documents';
-import type { Outbox } from './outbox';
+
+type State = Record<string, unknown>;
+
+const BUSY = new Set(['EVENTS.AGGREGATE_BUSY', 'EVENTS.LOCK_EXPIRED']);
+
+/** An aggregate another writer holds for too long is a 503 to retry (Kafka consumers retry it too), not a 500. */
+function translate(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !BUSY.has(code)) return error;
+  return new AppError('SERVICE.BUSY', 503, 'this record is being changed by someone else; try again', {
+    cause: error,
+    headers: { 'Retry-After': '1' },
+    retryable: true,
+  });
+}
+
+/** The stored state: the domain object without its id (the document's _id) and without empty fields. */
+function toState(value: { id: string }, stored: State | undefined): State {
+  const { id: _id, ...fields } = value as { id: string } & State;
+  const state = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null));
+  // a keyed create's idempotency record rides in the document; later changes keep it
+  return stored?.idempotency && !state.idempotency ? { ...state, idempotency: stored.idempotency } : state;
+}
+
+function fromState<S>(id: string, state: State): S {
+  const { idempotency: _record, ...fields } = state;
+  return { id, ...fields } as S;
+}
 
 /**
- * A writer per aggregate collection: one writer per aggregate id in this
- * process (a keyed queue), the whole document replaced, and a new aggregate
- * inserted (so unique indexes decide races). The idempotency record a keyed
- * create stored stays with the document.
+ * The domain's writer over packages/events' aggregate store: the change and
+ * its events go in ONE document write (the outbox the relay publishes from),
+ * with one writer per aggregate across instances (in-process queue + Redis
+ * lock). A new aggregate is an insert, so unique indexes still decide races.
  */
-export function aggregateWriter<S extends { id: string }>(model: Model<Doc<S>>, outbox: Outbox): AggregateWriter<S> {
-  const queue = new KeyedQueue();
+export function aggregateWriter<S extends { id: string }>(store: AggregateStore<State>): AggregateWriter<S> {
   return {
-    change: (id, fn, cause) =>
-      queue.run(id, async () => {
-        const document = (await model.findById(id).select('+idempotency').lean()) as (Doc<S> & { idempotency?: unknown }) | null;
-        const current = document ? fromDoc<S>(document) : undefined;
-        const { next, events = [] } = await fn(current);
-        if (!next || (next === current && events.length === 0)) return current;
-        const written = { ...toDoc(next), ...(document?.idempotency ? { idempotency: document.idempotency } : {}) };
-        if (document) await model.replaceOne({ _id: id }, written);
-        else await model.create(written);
-        await outbox.written(events, cause);
-        return next;
-      }),
+    change: async (id, fn, cause) => {
+      try {
+        const stored = await store.change(
+          id,
+          async (raw) => {
+            const current = raw ? fromState<S>(id, raw) : undefined;
+            const { next, events = [] } = await fn(current);
+            if (!next || (next === current && events.length === 0)) return { next: raw as State };
+            return { next: toState(next, raw), events: events.map((e) => newEvent(e.definition, e.payload, e.key)) };
+          },
+          { correlationId: cause.correlationId ?? randomUUID(), ...(cause.causationId ? { causationId: cause.causationId } : {}) },
+        );
+        return stored ? fromState<S>(id, stored) : undefined;
+      } catch (error) {
+        throw translate(error);
+      }
+    },
   };
 }

@@ -1,19 +1,19 @@
 import type { Connection } from 'mongoose';
+import type { AggregateStore } from '@hoanhap/events';
 import type { RedisClientType } from 'redis';
 import type { Certificate } from '../domain/colleges.types';
 import { certificateModel } from './certificate.model';
 import { aggregateWriter } from './aggregate-writer';
 import { fromDoc } from './documents';
-import type { Outbox } from './outbox';
 
 export type RedisClient = Pick<RedisClientType, 'incr' | 'ping' | 'get' | 'set'>;
 
-export function certificateRepository(connection: Connection, outbox: Outbox, redis: RedisClient, redisPrefix: string) {
+export function certificateRepository(connection: Connection, store: AggregateStore<Record<string, unknown>>, redis: RedisClient, redisPrefix: string) {
   const model = certificateModel(connection);
   return {
     init: () => model.init(),
     /** Writes certificates; a second one for the same enrolment fails on the unique index (code 11000). */
-    ...aggregateWriter<Certificate>(model, outbox),
+    ...aggregateWriter<Certificate>(store),
     findById: async (id: string) => {
       const document = await model.findById(id).lean();
       return document ? fromDoc<Certificate>(document) : undefined;

@@ -1,12 +1,12 @@
 import type { IdempotencyRecord } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
+import type { AggregateStore } from '@hoanhap/events';
 import type { Cause, OutgoingEvent } from '../domain/colleges.context';
 import type { Cohort } from '../domain/colleges.types';
 import type { PagePosition } from '../domain/pagination';
 import { cohortModel } from './cohort.model';
 import { aggregateWriter } from './aggregate-writer';
 import { definedOnly, fromDoc } from './documents';
-import type { Outbox } from './outbox';
 import { pageQuery } from './page-query';
 
 export interface CatalogueFilter {
@@ -32,9 +32,9 @@ function catalogueQuery(filter: CatalogueFilter): Record<string, unknown> {
   });
 }
 
-export function cohortRepository(connection: Connection, outbox: Outbox) {
+export function cohortRepository(connection: Connection, store: AggregateStore<Record<string, unknown>>) {
   const model = cohortModel(connection);
-  const writer = aggregateWriter<Cohort>(model, outbox);
+  const writer = aggregateWriter<Cohort>(store);
   return {
     init: () => model.init(),
     ...writer,

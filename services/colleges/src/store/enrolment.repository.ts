@@ -1,13 +1,13 @@
 import type { Connection } from 'mongoose';
+import type { AggregateStore } from '@hoanhap/events';
 import type { Enrolment, EnrolmentStatus } from '../domain/colleges.types';
 import type { PagePosition } from '../domain/pagination';
 import { aggregateWriter } from './aggregate-writer';
 import { definedOnly, fromDoc } from './documents';
 import { enrolmentModel } from './enrolment.model';
-import type { Outbox } from './outbox';
 import { pageQuery } from './page-query';
 
-export function enrolmentRepository(connection: Connection, outbox: Outbox) {
+export function enrolmentRepository(connection: Connection, store: AggregateStore<Record<string, unknown>>) {
   const model = enrolmentModel(connection);
   const one = async (filter: Record<string, unknown>) => {
     const document = await model.findOne(filter).lean();
@@ -16,7 +16,7 @@ export function enrolmentRepository(connection: Connection, outbox: Outbox) {
   return {
     init: () => model.init(),
     /** The only way to write an enrolment; a new one whose (cohort, returnee) exists fails with code 11000. */
-    ...aggregateWriter<Enrolment>(model, outbox),
+    ...aggregateWriter<Enrolment>(store),
     findById: (id: string) => one({ _id: id }),
     findByCohortAndReturnee: (cohortId: string, returneeId: string) => one({ cohortId, returneeId }),
     findByReferral: (referralId: string) => one({ referralId }),

@@ -6,7 +6,6 @@ import { createTestIssuer, createVerifier, type Role, type TestIssuer } from '@h
 import { createLogger } from '@hoanhap/kit';
 import { testNamespace, type TestNamespace } from '@hoanhap/testing';
 import { type Colleges, createCollegesApp } from '../../src/app';
-import { noOutbox, type Outbox } from '../../src/store/outbox';
 
 export type Redis = ReturnType<typeof createClient>;
 
@@ -24,7 +23,7 @@ export interface Harness {
 
 export const SETTINGS = { trainingLoan: { maxVndPerMonth: 4_000_000, effectiveFrom: '2023-10-10' }, notYetKnownRetryAfterSec: 2 };
 
-export async function startHarness(options: { outbox?: Outbox; ns?: TestNamespace } = {}): Promise<Harness> {
+export async function startHarness(options: { ns?: TestNamespace } = {}): Promise<Harness> {
   const ns = options.ns ?? testNamespace();
   const connection = await mongoose.createConnection(ns.mongoUri).asPromise();
   const redis = createClient({ url: ns.redisUrl });
@@ -37,7 +36,6 @@ export async function startHarness(options: { outbox?: Outbox; ns?: TestNamespac
     redisPrefix: ns.redisPrefix,
     verify,
     settings: SETTINGS,
-    outbox: options.outbox ?? noOutbox,
     logger: createLogger({ name: 'colleges-test', level: 'silent' }),
   });
   await colleges.prepare();
