@@ -1,4 +1,4 @@
-import { cohortPublishedV1, jobPostedV1, profilePublishedV1, restrictionsPublishedV1 } from '@hoanhap/contracts';
+import { cohortPublishedV1, jobPostedV1, profilePublishedV1, restrictionsPublishedV1, type ProfilePublishedV1, type RestrictionsPublishedV1 } from '@hoanhap/contracts';
 import { cohort, job, PLACES, profile, restrictions } from './support/fixtures';
 import { startHarness, type Harness } from './support/matching-harness';
 
@@ -37,7 +37,7 @@ const jobIdsFor = async (returneeId: string) => {
 beforeAll(async () => {
   h = await startHarness({ now: FIRST_DAY.toISOString() });
   for (const j of jobs) await h.publish(jobPostedV1, j, j.jobId);
-  const people = [
+  const people: [ProfilePublishedV1, Partial<RestrictionsPublishedV1>][] = [
     [art41, { bannedOccupations: [{ code: '7212', until: UNTIL }] }],
     [art42Province, { bannedAreas: [{ provinceCode: '42', until: UNTIL }] }],
     [art42Commune, { bannedAreas: [{ ...PLACES.doLuong, until: UNTIL }] }],
@@ -45,7 +45,7 @@ beforeAll(async () => {
     [art44, { noStateAgencyWork: true, noStateAgencyWorkUntil: UNTIL }],
     [minor, {}],
     [unwell, {}],
-  ] as const;
+  ];
   for (const [p, r] of people) {
     await h.publish(profilePublishedV1, p, p.returneeId);
     await h.publish(restrictionsPublishedV1, restrictions(p.returneeId, r), p.returneeId);

@@ -7,23 +7,30 @@ import type { KafkaClient } from '@hoanhap/events';
  * packages/events (a `startAt` option of the consumer runner) and moves there once the runner offers it.
  */
 export async function seedGroupOffsets(kafka: KafkaClient, groupId: string, offsets: ReadonlyMap<string, string>): Promise<number> {
-  const byTopic = new Map<string, { partition: number; offset: string }[]>();
-  for (const [key, offset] of offsets) {
-    const at = key.lastIndexOf(':');
-    const topic = key.slice(0, at);
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition: Number(key.slice(at + 1)), offset }]);
-  }
   const admin = kafka.admin();
   await admin.connect();
+  const existing = new Set(await admin.listTopics().finally(() => admin.disconnect()));
+  const seeks = [...offsets]
+    .map(([key, offset]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)), offset }))
+    .filter((s) => existing.has(s.topic));
+  if (seeks.length === 0) return 0;
+  const topics = [...new Set(seeks.map((s) => s.topic))];
+  // What admin.setOffsets does, for every topic at once and with a short fetch wait: join the new group,
+  // fetch nothing (paused), seek, and leave; leaving commits the sought offsets.
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
+  await consumer.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    for (const [topic, partitions] of byTopic) {
-      if (existing.has(topic)) await admin.setOffsets({ groupId, topic, partitions });
-    }
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.FETCH, () => resolve());
+      consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
+      consumer.pause(topics.map((topic) => ({ topic })));
+      for (const seek of seeks) consumer.seek(seek);
+    });
   } finally {
-    await admin.disconnect();
+    await consumer.disconnect();
   }
-  return byTopic.size;
+  return topics.length;
 }
 
 /** Deletes this instance's consumer groups of earlier boots (best effort: a group still in use stays). */

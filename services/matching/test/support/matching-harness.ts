@@ -27,7 +27,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const logger = createLogger({ name: 'matching-test', level: process.env.LOG_LEVEL ?? 'warn' });
+const logger = createLogger({ name: 'matching-test', level: process.env.LOG_LEVEL ?? 'error' });
 
 export async function startHarness(options: { now?: string } = {}): Promise<Harness> {
   const ns = testNamespace();

@@ -44,7 +44,8 @@ export function creditPoints(w: CreditWeights, purpose: string, needs: CreditNee
   if (!inForce || eligibility === 'not-eligible') return null;
   let fit = 0;
   if (purpose === 'production') fit = (needs.businessGoal ? points(w.businessGoal, 1) : 0) + (needs.loanNeed ? points(w.loanNeed, 1) : 0);
-  else if (purpose === 'training') fit = (needs.trainingNeed ? points(w.trainingNeed, 1) : 0) + (needs.loanNeed ? points(w.loanNeed, 0.5) : 0);
+  // a training loan pays for a course: only for someone who asked for training
+  else if (purpose === 'training' && needs.trainingNeed) fit = points(w.trainingNeed, 1) + (needs.loanNeed ? points(w.loanNeed, 0.5) : 0);
   if (fit === 0) return null;
   return fit + (eligibility === 'eligible' ? points(w.eligible, 1) : 0);
 }
