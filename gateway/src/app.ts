@@ -39,6 +39,8 @@ export interface GatewayDeps {
   /** The gateway's own document; gateway/openapi.yaml by default. */
   gatewayOpenApi?: string;
   logger?: Logger;
+  /** Where plain access lines go: a logger without redaction (their fields are known-safe); `logger` by default. */
+  accessLogger?: Logger;
 }
 
 /**
@@ -71,7 +73,7 @@ export function createApp(deps: GatewayDeps): Express {
   app.disable('etag');
   app.set('trust proxy', deps.trustProxyHops ?? 0);
   app.use(requestContext());
-  app.use(accessLog(logger, histogram));
+  app.use(accessLog(logger, histogram, deps.accessLogger));
   app.use(
     cors({
       origin: deps.webOrigins,

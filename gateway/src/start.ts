@@ -14,6 +14,7 @@ import { SERVICES, type ServiceTarget } from './services';
 const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
 setInterval(() => destination.flush(), 1_000).unref();
 const logger = createLogger({ name: 'gateway', destination });
+const accessLogger = pino({ name: 'gateway', level: logger.level }, destination);
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     trustProxyHops: config.trustProxyHops,
     webDistDir: config.webDistDir,
     logger,
+    accessLogger,
   });
   const server = app.listen(config.port, () => {
     const missing = services.filter((s) => !s.openapi).map((s) => s.name);

@@ -7,9 +7,12 @@ const QUIET = new Set(['/healthz', '/readyz', '/metrics']);
 /**
  * One log line and one latency sample per request. The path is logged
  * without its query string: queries carry searched names (`?q=`), which
- * are personal data.
+ * are personal data. Plain lines hold only these known-safe fields and go
+ * to `lines` (no redaction: kit's redaction costs ~40 µs a line, a tenth of
+ * the gateway's CPU per request); a line with an error goes to the
+ * redacting `logger`, since an error's insides are not known.
  */
-export function accessLog(logger: Logger, histogram: Histogram<'route' | 'method' | 'status'>) {
+export function accessLog(logger: Logger, histogram: Histogram<'route' | 'method' | 'status'>, lines: Logger = logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
@@ -20,10 +23,9 @@ export function accessLog(logger: Logger, histogram: Histogram<'route' | 'method
       if (QUIET.has(path)) return;
       const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
       const err = (res as Response & { err?: Error }).err;
-      logger[level](
-        { requestId: req.context.requestId, correlationId: req.context.correlationId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10, userId: req.auth?.sub, err },
-        'request',
-      );
+      const line = { requestId: req.context.requestId, correlationId: req.context.correlationId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10, userId: req.auth?.sub };
+      if (err) logger[level]({ ...line, err }, 'request');
+      else lines[level](line, 'request');
     });
     next();
   };
