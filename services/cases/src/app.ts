@@ -4,6 +4,7 @@ import { createAuditLog, type AuditLog } from '@hoanhap/audit';
 import type { Verifier } from '@hoanhap/auth';
 import { createAggregateStore, type AggregateStore, type LockRedis } from '@hoanhap/events';
 import { createApp, type Logger, mongoCheck, redisCheck, redisIdempotencyCache } from '@hoanhap/kit';
+import { casesLogger } from './cases-logger';
 import type { CasesContext, CasesSettings } from './domain/cases.context';
 import { OPENAPI_FILE } from './openapi-file';
 import { importRoutes } from './routes/import.routes';
@@ -69,7 +70,7 @@ export function createCasesApp(deps: CasesDeps): Cases {
       reportRoutes(ctx, deps.verify),
     ],
     readiness: { mongo: mongoCheck(deps.connection), redis: redisCheck(deps.redis) },
-    logger: deps.logger,
+    logger: deps.logger ?? casesLogger(),
     trustProxy: 'loopback',
   });
   return {

@@ -8,15 +8,16 @@ import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { createVerifier, jwksKeys } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
+import { ConfigError, gracefulShutdown } from '@hoanhap/kit';
 import { createCasesApp } from './app';
+import { casesLogger } from './cases-logger';
 import { loadCasesConfig } from './config';
 import { recoverImports } from './domain/import-returnees.use-case';
 import { startMessaging } from './events/messaging';
 
 async function main(): Promise<void> {
   const config = loadCasesConfig();
-  const logger = createLogger({ name: 'cases' });
+  const logger = casesLogger();
   const connection = await mongoose
     .createConnection(config.mongoUrl, { dbName: config.mongoDb, serverSelectionTimeoutMS: 10_000 })
     .asPromise();

@@ -2,8 +2,9 @@ import { startCases, type Harness } from './support/cases-harness';
 
 let h: Harness;
 let id: string;
+const logLines: string[] = [];
 beforeAll(async () => {
-  h = await startCases();
+  h = await startCases({ logDestination: { write: (line: string) => void logLines.push(line) } });
   id = (await h.register()).body.id;
 });
 afterAll(() => h.close());
@@ -53,5 +54,15 @@ describe('audit of every file read (Law 91/2025, Decree 356/2025)', () => {
   it('when a row is altered in the database, then verify names it', async () => {
     await h.connection.collection('audit_log').updateOne({ seq: 2 }, { $set: { purpose: 'curiosity' } });
     expect((await h.as('admin').get('/audit/verify')).body).toMatchObject({ ok: false, seq: 2, reason: 'altered' });
+  });
+});
+
+describe('request logs', () => {
+  it('when an officer searches by name and national ID, then the log line shows neither (masked in the URL and the query)', async () => {
+    await h.as('officer40').get('/returnees').query({ q: 'Nguyễn Văn An', nationalId: '001090012345' }).expect(200);
+    const line = logLines.find((l) => l.includes('"/returnees?'));
+    expect(line).toBeDefined();
+    expect(line).toContain('[redacted]');
+    for (const needle of ['001090012345', 'Nguy', encodeURIComponent('Nguyễn'), 'Van%20An']) expect(line).not.toContain(needle);
   });
 });

@@ -43,16 +43,26 @@ async function workbook(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const upload = async (rows: Row[]) => h.as('officer40').post('/returnees/import').set('content-type', XLSX).send(await workbook(rows));
-const found = async (q: string) => (await h.as('officer40').get('/returnees').query({ q })).body.items as { id: string; fullName: string }[];
+const upload = async (rows: Row[]) =>
+  h
+    .as('officer40')
+    .post('/returnees/import')
+    .set('content-type', XLSX)
+    .send(await workbook(rows));
+const found = async (q: string) =>
+  (await h.as('officer40').get('/returnees').query({ q })).body.items as { id: string; fullName: string }[];
 
 describe('XLSX import (all or nothing)', () => {
   it('when the template is downloaded, then it is an XLSX workbook whose header row is the import columns', async () => {
-    const res = await h.as('officer40').get('/returnees/import-template').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await h
+      .as('officer40')
+      .get('/returnees/import-template')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
     const book = new ExcelJS.Workbook();
@@ -61,12 +71,24 @@ describe('XLSX import (all or nothing)', () => {
   });
 
   it('when every row is valid, then 201 and every file exists, with its consent and restrictions (leading zeros of numeric cells kept)', async () => {
-    const res = await upload([row('Nhập Khẩu Một'), row('Nhập Khẩu Hai', { nationalId: 40091234567, provinceCode: 40, releaseDate: new Date(Date.UTC(2025, 5, 2)) }), row('Nhập Khẩu Ba')]);
+    const res = await upload([
+      row('Nhập Khẩu Một'),
+      row('Nhập Khẩu Hai', { nationalId: 40091234567, provinceCode: 40, releaseDate: new Date(Date.UTC(2025, 5, 2)) }),
+      row('Nhập Khẩu Ba'),
+    ]);
     expect(res.status).toBe(201);
     expect(res.body.imported).toBe(3);
-    expect(res.body.rows.map((r: { row: number; ok: boolean }) => [r.row, r.ok])).toEqual([[2, true], [3, true], [4, true]]);
+    expect(res.body.rows.map((r: { row: number; ok: boolean }) => [r.row, r.ok])).toEqual([
+      [2, true],
+      [3, true],
+      [4, true],
+    ]);
     const two = (await h.as('officer40').get(`/returnees/${res.body.rows[1].id}`)).body;
-    expect(two).toMatchObject({ nationalId: '040091234567', releaseDate: '2025-06-02', consent: { matching: true, shareWithEmployers: true, shareWithBank: false } });
+    expect(two).toMatchObject({
+      nationalId: '040091234567',
+      releaseDate: '2025-06-02',
+      consent: { matching: true, shareWithEmployers: true, shareWithBank: false },
+    });
     expect(two.restrictions.bannedAreas).toEqual([{ provinceCode: '01', until: '2027-06-01' }]);
     expect(await found('nhap khau')).toHaveLength(3);
   });
@@ -84,9 +106,17 @@ describe('XLSX import (all or nothing)', () => {
   it('when a national ID repeats in the file or is already registered, then those rows fail and nothing is imported', async () => {
     const taken = (await h.register({ fullName: 'Đã Có Sẵn' })).body.nationalId as string;
     const twice = nextNationalId();
-    const res = await upload([row('Trùng Một', { nationalId: twice }), row('Trùng Hai', { nationalId: twice }), row('Trùng Ba', { nationalId: taken })]);
+    const res = await upload([
+      row('Trùng Một', { nationalId: twice }),
+      row('Trùng Hai', { nationalId: twice }),
+      row('Trùng Ba', { nationalId: taken }),
+    ]);
     expect(res.status).toBe(422);
-    expect(res.body.rows.map((r: { errors?: { rule: string }[] }) => r.errors?.[0]?.rule ?? null)).toEqual([null, 'unique-in-file', 'unique']);
+    expect(res.body.rows.map((r: { errors?: { rule: string }[] }) => r.errors?.[0]?.rule ?? null)).toEqual([
+      null,
+      'unique-in-file',
+      'unique',
+    ]);
     expect(await found('trung')).toEqual([]);
   });
 
@@ -110,7 +140,10 @@ describe('XLSX import (all or nothing)', () => {
   });
 
   it('when the workbook comes as multipart field "file", then it is imported the same way', async () => {
-    const res = await h.as('officer40').post('/returnees/import').attach('file', await workbook([row('Đa Phần Một')]), 'returnees.xlsx');
+    const res = await h
+      .as('officer40')
+      .post('/returnees/import')
+      .attach('file', await workbook([row('Đa Phần Một')]), 'returnees.xlsx');
     expect([res.status, res.body.imported]).toEqual([201, 1]);
   });
 
@@ -123,8 +156,16 @@ describe('XLSX import (all or nothing)', () => {
     const actor = { id: 'officer-40', role: 'officer', provinceCode: '40', correlationId: 'test' };
     const committed = randomUUID();
     const abandoned = randomUUID();
-    const a = newReturnee(h.cases.ctx, actor, randomUUID(), { ...(exampleReturnee() as unknown as NewReturnee), nationalId: nextNationalId(), fullName: 'Phục Hồi Xong' });
-    const b = newReturnee(h.cases.ctx, actor, randomUUID(), { ...(exampleReturnee() as unknown as NewReturnee), nationalId: nextNationalId(), fullName: 'Phục Hồi Bỏ' });
+    const a = newReturnee(h.cases.ctx, actor, randomUUID(), {
+      ...(exampleReturnee() as unknown as NewReturnee),
+      nationalId: nextNationalId(),
+      fullName: 'Phục Hồi Xong',
+    });
+    const b = newReturnee(h.cases.ctx, actor, randomUUID(), {
+      ...(exampleReturnee() as unknown as NewReturnee),
+      nationalId: nextNationalId(),
+      fullName: 'Phục Hồi Bỏ',
+    });
     await h.cases.ctx.returnees.insert(a, [], actor, { pendingImport: committed });
     await h.cases.ctx.returnees.insert(b, [], actor, { pendingImport: abandoned });
     await h.cases.ctx.imports.commitPoint(committed, [a.id]);

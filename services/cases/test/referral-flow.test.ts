@@ -30,10 +30,14 @@ const refer = (returneeId: string, kind: 'job' | 'course' | 'loan', id = 'target
   h.as('officer40').post('/referrals').send({ returneeId, target: { kind, id }, note: 'phù hợp kỹ năng hàn' });
 const referral = async (id: string) => (await h.as('officer40').get(`/referrals/${id}`)).body;
 const settled = (id: string, status: string, sideStatus?: string) =>
-  waitFor(`referral ${id} ${status}/${sideStatus}`, async () => {
-    const r = await referral(id);
-    return r.status === status && (sideStatus === undefined || r.side?.status === sideStatus) ? r : undefined;
-  }, 40_000);
+  waitFor(
+    `referral ${id} ${status}/${sideStatus}`,
+    async () => {
+      const r = await referral(id);
+      return r.status === status && (sideStatus === undefined || r.side?.status === sideStatus) ? r : undefined;
+    },
+    40_000,
+  );
 
 describe('referrals (closed loop, ARCHITECTURE §3)', () => {
   it('when the returnee has not consented to sharing with that kind of recipient, then 422 REFERRAL.CONSENT_MISSING', async () => {

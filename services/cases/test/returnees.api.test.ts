@@ -182,7 +182,8 @@ describe('case work on a file', () => {
   it('when a milestone, grade or note is retried with the same Idempotency-Key, then it is recorded once', async () => {
     const officer = h.as('officer40');
     const target = (await h.register({ fullName: 'Lặp Lại' })).body.id;
-    const milestone = () => officer.post(`/returnees/${target}/milestones`).set('Idempotency-Key', 'm-1').send({ kind: 'id-card', on: '2025-10-01' });
+    const milestone = () =>
+      officer.post(`/returnees/${target}/milestones`).set('Idempotency-Key', 'm-1').send({ kind: 'id-card', on: '2025-10-01' });
     const note = () => officer.post(`/returnees/${target}/notes`).set('Idempotency-Key', 'n-1').send({ text: 'một lần' });
     const [m1, m2, n1, n2] = [await milestone(), await milestone(), await note(), await note()];
     expect([m2.body.id, n2.body.id]).toEqual([m1.body.id, n1.body.id]);
@@ -219,7 +220,12 @@ describe('case work on a file', () => {
   it('when 20 notes and 5 grades are written to one file at once, then none is lost (one writer per file on FerretDB’s non-atomic updates)', async () => {
     const target = (await h.register({ fullName: 'Đồng Thời' })).body.id;
     const writes = [
-      ...Array.from({ length: 20 }, (_, i) => h.as(i % 2 ? 'officer40' : 'officer40b').post(`/returnees/${target}/notes`).send({ text: `note ${i}` })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        h
+          .as(i % 2 ? 'officer40' : 'officer40b')
+          .post(`/returnees/${target}/notes`)
+          .send({ text: `note ${i}` }),
+      ),
       ...(['A', 'B', 'C', 'D', 'A'] as const).map((grade) => h.as('officer40').post(`/returnees/${target}/grades`).send({ grade })),
     ];
     expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(25).fill(201));

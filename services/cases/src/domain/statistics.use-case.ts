@@ -15,16 +15,14 @@ export async function provinceStatistics(ctx: CasesContext, actor: Actor, provin
     throw new AppError('STATISTICS.OTHER_PROVINCE', 403, 'officers see the statistics of their own province only');
   const count = (filter: Record<string, unknown> = {}) => ctx.returnees.count({ provinceCode, ...filter });
   // one count per value: FerretDB 1.x has few aggregation accumulators, and counts use the province index
-  const [active, transferPending, ...byGradeCounts] = await Promise.all([
-    count({ status: 'active' }),
-    count({ status: 'transfer-pending' }),
-    ...GRADES.map((grade) => count({ grade })),
+  const [[active, transferPending, ...byGradeCounts], milestoneCounts, referrals] = await Promise.all([
+    Promise.all([count({ status: 'active' }), count({ status: 'transfer-pending' }), ...GRADES.map((grade) => count({ grade }))]),
+    Promise.all(MILESTONES.map((kind) => ctx.returnees.countWithMilestone(provinceCode, kind))),
+    ctx.referrals.countByStatus(provinceCode),
   ]);
-  const total = active + transferPending;
+  const total = active! + transferPending!;
   const byGrade = Object.fromEntries(GRADES.map((g, i) => [g, byGradeCounts[i]!])) as Record<string, number>;
   const graded = GRADES.reduce((sum, g) => sum + byGrade[g]!, 0);
-  const milestoneCounts = await Promise.all(MILESTONES.map((kind) => ctx.returnees.countWithMilestone(provinceCode, kind)));
-  const referrals = await ctx.referrals.countByStatus(provinceCode);
   await audit(ctx, actor, 'statistics.read', { type: 'province', id: provinceCode }, 'reporting');
   return {
     provinceCode,

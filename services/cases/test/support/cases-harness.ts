@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import mongoose, { type Connection } from 'mongoose';
 import { createClient } from 'redis';
 import request from 'supertest';
@@ -8,6 +9,7 @@ import { createLogger } from '@hoanhap/kit';
 import { testNamespace, type TestNamespace } from '@hoanhap/testing';
 import { createCasesApp, type Cases, type CasesDeps } from '../../src/app';
 import { startMessaging, type Messaging } from '../../src/events/messaging';
+import { casesLogger } from '../../src/cases-logger';
 
 export const SETTINGS: CasesDeps['settings'] = {
   referralStaleDays: 14,
@@ -82,6 +84,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   messaging?: boolean;
+  /** Where the service's log lines go (at info level), to check what they hold. */
+  logDestination?: DestinationStream;
   settings?: Partial<CasesDeps['settings']>;
   clock?: () => Date;
 }
@@ -94,7 +98,9 @@ export async function startCases(options: HarnessOptions = {}): Promise<Harness>
   const redis = createClient({ url: ns.redisUrl });
   await redis.connect();
   const verify = createVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keySource() });
-  const logger = createLogger({ name: 'cases-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logDestination
+    ? casesLogger({ level: 'info', destination: options.logDestination })
+    : createLogger({ name: 'cases-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const cases = createCasesApp({
     connection,
     redis,
