@@ -76,4 +76,19 @@ describe('an aggregate changed concurrently (FerretDB updates are not atomic)', 
     const final = await raw.findOne({ _id: 'counter-x' });
     expect(final!.changes.length).toBeLessThan(50);
   });
+
+  it('when 10 callers create the same aggregate at once, then one succeeds, the others get EVENTS.AGGREGATE_EXISTS, and one event is published', async () => {
+    const id = 'counter-created';
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, n) => instances[n % 2]!.store.create(id, () => ({ next: { changes: [n] }, events: [newEvent(counterIncremented, { counterId: id, n })] }), { correlationId: `req-c${n}` })),
+    );
+    const created = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(created).toHaveLength(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toMatchObject({ code: 'EVENTS.AGGREGATE_EXISTS' });
+    await waitFor('the created event', () => collector.received.some((e) => e.key === id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const events = collector.received.filter((e) => e.key === id);
+    expect(events).toHaveLength(1);
+    expect((await instances[1]!.store.get(id))!.changes).toEqual([events[0]!.payload.n]);
+  });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createConsumerRunner, type ConsumerRunnerOptions } from './consumer-runner';
 
 export interface ReplayOptions extends Omit<ConsumerRunnerOptions, 'groupId' | 'fromBeginning' | 'onSettled'> {
@@ -29,7 +30,7 @@ export interface ReplayResult {
  */
 export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   const prefix = options.topicPrefix ?? '';
-  const groupId = options.groupId ?? `${options.groupBase ?? 'replay'}.replay.${Date.now()}`;
+  const groupId = options.groupId ?? `${options.groupBase ?? 'replay'}.replay.${Date.now()}.${randomUUID().slice(0, 8)}`;
   const admin = options.kafka.admin();
   await admin.connect();
   const remaining = new Map<string, bigint>(); // topic:partition → last offset to reach

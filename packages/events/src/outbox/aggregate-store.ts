@@ -1,11 +1,13 @@
 import type { Connection, mongo } from 'mongoose';
 import type { EventEnvelope } from '@hoanhap/contracts';
+import { isDuplicateKey } from '../consume/processed-events';
 import { EventsError } from '../errors';
-import { buildEnvelope, type EventTrace, type NewEvent } from '../publish/envelope-factory';
-import { createAggregateLocks } from './aggregate-locks';
+import type { EventTrace, NewEvent } from '../publish/envelope-factory';
+import { createAggregateLocks, type Lease } from './aggregate-locks';
+import { writeAggregate } from './aggregate-write';
 import { createOutboxLedger, type OutboxLedger, type OutboxMarker } from './outbox-ledger';
 import type { LockRedis } from './redis-lock';
-import { assertNoReservedFields, stateOf, type AggregateDocument } from './aggregate-document';
+import { stateOf, type AggregateDocument } from './aggregate-document';
 
 /** What a change function returns: the whole new state and the events it causes. */
 export interface Change<S> {
@@ -54,6 +56,12 @@ export interface AggregateStore<S extends object> {
    * whatever `fn` throws (nothing is written then).
    */
   change(id: string, fn: (current: S | undefined) => Change<S> | Promise<Change<S>>, options?: ChangeOptions): Promise<S>;
+  /**
+   * Creates a new aggregate without reading first (on FerretDB 1.x every read
+   * by _id scans the collection; an insert does not). Throws
+   * `EVENTS.AGGREGATE_EXISTS` when the id is taken; nothing is written then.
+   */
+  create(id: string, fn: () => Change<S> | Promise<Change<S>>, options?: ChangeOptions): Promise<S>;
   get(id: string): Promise<S | undefined>;
   /** The raw collection, for queries. Never write to it directly: writes go through `change`. */
   readonly collection: mongo.Collection<AggregateDocument>;
@@ -78,43 +86,50 @@ export function createAggregateStore<S extends object>(options: AggregateStoreOp
   const locks = createAggregateLocks(redis, `${prefix}lock:`, options.lockTtlMs ?? 10_000);
   const listeners = new Set<(id: string, outbox: EventEnvelope[]) => void>();
 
-  async function change(id: string, fn: (current: S | undefined) => Change<S> | Promise<Change<S>>, opts: ChangeOptions = {}): Promise<S> {
+  /** Runs `work` as the only writer of the aggregate, then wakes the relay if events were committed. */
+  async function exclusive(id: string, work: (lease: Lease) => Promise<{ state: S; committed?: EventEnvelope[] }>): Promise<S> {
     const lease = await locks.acquire(id, lockWaitMs);
     if (!lease) throw new EventsError('EVENTS.AGGREGATE_BUSY', `aggregate ${name}/${id} stayed locked for ${lockWaitMs} ms`, undefined, true);
     let committed: EventEnvelope[] | undefined;
     try {
-      const doc = await collection.findOne({ _id: id });
-      const current = doc ? stateOf<S>(doc) : undefined;
-      const applied = doc?._applied ?? [];
-      if (opts.applyOnce && applied.includes(opts.applyOnce)) return current as S;
-      const { next, events = [] } = await fn(current);
-      if (next === current && events.length === 0 && !opts.applyOnce) return next;
-      assertNoReservedFields(next);
-      const trace = { correlationId: opts.correlationId ?? '', causationId: opts.causationId };
-      const fresh = events.map((event) => buildEnvelope(event, id, trace));
-      const outbox = [...(await ledger.stillPending(doc?._outbox ?? [])), ...fresh];
-      const markedAt = Date.now();
-      await ledger.addMarkers(id, fresh.map((e) => e.eventId));
-      // Past either limit another instance may own the aggregate, or the relay may
-      // already have judged our markers stale: write nothing (the markers are dropped later).
-      if (!lease.stillHeld() || Date.now() - markedAt > staleMarkerMs / 2) {
-        throw new EventsError('EVENTS.LOCK_EXPIRED', `change of ${name}/${id} took too long; nothing was written`, undefined, true);
-      }
-      const body = { ...next, _outbox: outbox, _applied: opts.applyOnce ? [...applied, opts.applyOnce].slice(-appliedWindow) : applied };
-      if (doc) await collection.replaceOne({ _id: id }, body);
-      else await collection.insertOne({ _id: id, ...body });
-      if (fresh.length > 0) committed = outbox;
-      return next;
+      const result = await work(lease);
+      committed = result.committed;
+      return result.state;
     } finally {
       await lease.release();
-      // after the release, so that the relay (same locks for other writers) never waits on us
+      // after the release, so that the relay never finds the aggregate still locked by us
       if (committed) for (const listener of listeners) listener(id, committed);
     }
   }
 
+  const write = (id: string, lease: Lease, doc: AggregateDocument | null, next: S, events: NewEvent[], opts: ChangeOptions) =>
+    writeAggregate({ collection, ledger, staleMarkerMs, appliedWindow }, { id, lease, doc, next, events, options: opts });
+
+  const change: AggregateStore<S>['change'] = (id, fn, opts = {}) =>
+    exclusive(id, async (lease) => {
+      const doc = await collection.findOne({ _id: id });
+      const current = doc ? stateOf<S>(doc) : undefined;
+      if (opts.applyOnce && doc?._applied?.includes(opts.applyOnce)) return { state: current as S };
+      const { next, events = [] } = await fn(current);
+      if (next === current && events.length === 0 && !opts.applyOnce) return { state: next };
+      return { state: next, committed: await write(id, lease, doc, next, events, opts) };
+    });
+
+  const create: AggregateStore<S>['create'] = (id, fn, opts = {}) =>
+    exclusive(id, async (lease) => {
+      const { next, events = [] } = await fn();
+      try {
+        return { state: next, committed: await write(id, lease, null, next, events, opts) };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        throw new EventsError('EVENTS.AGGREGATE_EXISTS', `aggregate ${name}/${id} already exists`);
+      }
+    });
+
   return {
     name,
     change,
+    create,
     async get(id) {
       const doc = await collection.findOne({ _id: id });
       return doc ? stateOf<S>(doc) : undefined;

@@ -139,6 +139,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     start() {
       if (running) return;
       running = true;
+      nextPoll = 0; // what was committed while stopped is found by a poll right away
       unsubscribe = store.outbox.onCommit((id, snapshot) => {
         enqueue({ id, snapshot });
         wake();
