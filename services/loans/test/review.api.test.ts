@@ -18,6 +18,7 @@ describe('the branch queue and the 3-working-day target', () => {
     expect(queue.status).toBe(200);
     const item = queue.body.items.find((a: { id: string }) => a.id === id);
     expect(item.decisionClock).toEqual({ completeOn: '2026-02-13', ageWorkingDays: 1, dueOn: '2026-02-25', breached: false });
+    expect(item.returnee).toEqual({ givenName: 'An', creditWindowEndsOn: '2030-09-01', releaseKindEligible: true });
     clock.now = new Date('2026-02-26T03:00:00Z');
     const late = await h.as('bank40a').get(`/applications/${id}`);
     expect(late.body.decisionClock).toMatchObject({ ageWorkingDays: 4, breached: true });

@@ -24,9 +24,10 @@ export async function listApplications(ctx: LoansContext, caller: Caller, query:
   await auditRead(ctx, caller, 'loan-application.list', filter.branchOrgId ?? filter.provinceCode ?? filter.employerOrgId ?? '*', {
     ids: items.map((a) => a.id),
   });
+  const facts = await ctx.returnees.getMany(items.flatMap((a) => (a.returneeId ? [a.returneeId] : [])));
   const last = items[items.length - 1];
   return {
-    items: items.map((a) => applicationDto(a, caller, { clock: clockOf(ctx, a) })),
+    items: items.map((a) => applicationDto(a, caller, { clock: clockOf(ctx, a), returnee: a.returneeId ? facts.get(a.returneeId) : undefined })),
     nextCursor: more && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
 }

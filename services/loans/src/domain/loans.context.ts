@@ -56,6 +56,8 @@ export interface KnownReferral {
 /** The read models loans keeps from cases events. */
 export interface ReturneeRepository {
   get(returneeId: string): Promise<ReturneeFacts | undefined>;
+  /** Facts of several returnees at once (a page of the queue), by returneeId. */
+  getMany(returneeIds: string[]): Promise<Map<string, ReturneeFacts>>;
   /** Keeps the highest revision; an older one is ignored. */
   save(facts: ReturneeFacts): Promise<void>;
 }

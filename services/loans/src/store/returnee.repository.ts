@@ -18,6 +18,11 @@ export function returneeRepository(connection: Connection): ReturneeRepository {
       const { _id, ...facts } = doc;
       return facts;
     },
+    async getMany(returneeIds) {
+      if (returneeIds.length === 0) return new Map();
+      const docs = await collection.find({ _id: { $in: [...new Set(returneeIds)] } }).toArray();
+      return new Map(docs.map(({ _id, ...facts }) => [_id, facts]));
+    },
     async save(facts) {
       try {
         await collection.replaceOne({ _id: facts.returneeId, revision: { $lt: facts.revision } }, { ...facts }, { upsert: true });
