@@ -11,6 +11,8 @@ export const configSpec = {
   /** Prepended to topics and consumer groups (tests isolate themselves with it); empty in production. */
   topicPrefix: field.string('KAFKA_TOPIC_PREFIX', ''),
   consumerGroup: field.string('KAFKA_CONSUMER_GROUP', 'colleges'),
+  kafkaPartitions: field.int('KAFKA_PARTITIONS', 3, { min: 1, max: 1000 }),
+  kafkaReplication: field.int('KAFKA_REPLICATION_FACTOR', 1, { min: 1, max: 5 }),
   jwksUrl: field.url('IDENTITY_JWKS_URL', 'http://127.0.0.1:8081/auth/jwks.json'),
   issuer: field.string('JWT_ISSUER', 'hoanhap-identity'),
   audience: field.string('JWT_AUDIENCE', 'hoanhap'),
