@@ -44,11 +44,20 @@ export async function createOutboxBench() {
   const publisher = createPublisher({ kafka, topicPrefix: ns.topicPrefix });
   await publisher.connect();
   const relay = createOutboxRelay({ store, publisher, logger });
-  const handlers = [onEvent(probeRecorded, async ({ payload }) => {
-    state.received += 1;
-    state.onProbe?.(payload, performance.now());
-  })];
-  const consumer = createConsumerRunner({ kafka, groupId: `${ns.topicPrefix}bench`, topicPrefix: ns.topicPrefix, handlers, partitionsConsumedConcurrently: 6, logger });
+  const handlers = [
+    onEvent(probeRecorded, async ({ payload }) => {
+      state.received += 1;
+      state.onProbe?.(payload, performance.now());
+    }),
+  ];
+  const consumer = createConsumerRunner({
+    kafka,
+    groupId: `${ns.topicPrefix}bench`,
+    topicPrefix: ns.topicPrefix,
+    handlers,
+    partitionsConsumedConcurrently: 6,
+    logger,
+  });
 
   const state = {
     received: 0,
@@ -57,19 +66,23 @@ export async function createOutboxBench() {
     /** One use case: a new aggregate and its one event (create: no read, O(1) on FerretDB). */
     async change(seq: number): Promise<void> {
       const t0 = performance.now();
-      await store.create(`probe-${seq}`, () => ({ next: { seq }, events: [newEvent(probeRecorded, { seq, t0 })] }), { correlationId: `bench-${seq}` });
+      await store.create(`probe-${seq}`, () => ({ next: { seq }, events: [newEvent(probeRecorded, { seq, t0 })] }), {
+        correlationId: `bench-${seq}`,
+      });
     },
     /** `count` events written as 5-event changes with the relay stopped. */
     async backlog(count: number): Promise<void> {
       let next = 0;
-      await Promise.all(Array.from({ length: 16 }, async () => {
-        while (next < count) {
-          const seq = 2_000_000 + next;
-          next += 5;
-          const events = Array.from({ length: 5 }, (_, i) => newEvent(probeRecorded, { seq: seq + i, t0: performance.now() }));
-          await store.create(`backlog-${seq}`, () => ({ next: { seq }, events }), { correlationId: 'backlog' });
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < count) {
+            const seq = 2_000_000 + next;
+            next += 5;
+            const events = Array.from({ length: 5 }, (_, i) => newEvent(probeRecorded, { seq: seq + i, t0: performance.now() }));
+            await store.create(`backlog-${seq}`, () => ({ next: { seq }, events }), { correlationId: 'backlog' });
+          }
+        }),
+      );
     },
     async consumed(count: number): Promise<void> {
       const deadline = Date.now() + 300_000;
@@ -78,7 +91,14 @@ export async function createOutboxBench() {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
-    replayAll: () => replay({ kafka, topicPrefix: ns.topicPrefix, groupBase: `${ns.topicPrefix}rebuild`, handlers: [onEvent(probeRecorded, async () => {})], logger }),
+    replayAll: () =>
+      replay({
+        kafka,
+        topicPrefix: ns.topicPrefix,
+        groupBase: `${ns.topicPrefix}rebuild`,
+        handlers: [onEvent(probeRecorded, async () => {})],
+        logger,
+      }),
     async close(): Promise<void> {
       await relay.stop();
       await consumer.stop();

@@ -77,20 +77,30 @@ async function throughput(bench: Awaited<ReturnType<typeof createOutboxBench>>):
   const until = performance.now() + 10_000;
   started = performance.now();
   let sent = 0;
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (performance.now() < until) {
-      await bench.change(seq++);
-      sent++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (performance.now() < until) {
+        await bench.change(seq++);
+        sent++;
+      }
+    }),
+  );
   await bench.consumed(burst + sent);
-  console.log(`| change() → consumer, 32 concurrent callers, 10 s | ${((sent * 1000) / (performance.now() - started)).toFixed(0).padStart(12)} |`);
+  console.log(
+    `| change() → consumer, 32 concurrent callers, 10 s | ${((sent * 1000) / (performance.now() - started)).toFixed(0).padStart(12)} |`,
+  );
   const replayed = await bench.replayAll();
-  console.log(`| replay of all ${String(replayed.events).padEnd(6)} events by a fresh group     | ${String(replayed.eventsPerSecond).padStart(12)} |`);
+  console.log(
+    `| replay of all ${String(replayed.events).padEnd(6)} events by a fresh group     | ${String(replayed.eventsPerSecond).padStart(12)} |`,
+  );
 }
 
 async function main(): Promise<void> {
-  console.log(`outbox bench: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `outbox bench: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const bench = await createOutboxBench();
   try {
     await steadyLoad(bench);
@@ -98,7 +108,11 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
-  console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -22,12 +22,7 @@ export type { LockRedis } from './outbox/redis-lock';
 export type { OutboxMarker } from './outbox/outbox-ledger';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type RelayStats } from './outbox/outbox-relay';
 export { onEvent, type EventHandler, type HandlerContext, type MessageOutcome } from './consume/event-handler';
-export {
-  createConsumerRunner,
-  type ConsumerRunner,
-  type ConsumerRunnerOptions,
-  type ConsumerStats,
-} from './consume/consumer-runner';
+export { createConsumerRunner, type ConsumerRunner, type ConsumerRunnerOptions, type ConsumerStats } from './consume/consumer-runner';
 export { defaultIsRetryable } from './consume/message-processor';
 export { processedEventsCollection, type ProcessedEvent } from './consume/processed-events';
 export { DLQ_HEADERS } from './consume/dead-letter';

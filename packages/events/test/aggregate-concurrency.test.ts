@@ -1,6 +1,14 @@
 import mongoose, { type Connection } from 'mongoose';
 import { waitFor } from '@hoanhap/testing';
-import { createAggregateStore, createOutboxRelay, createPublisher, newEvent, type AggregateStore, type OutboxRelay, type Publisher } from '../src';
+import {
+  createAggregateStore,
+  createOutboxRelay,
+  createPublisher,
+  newEvent,
+  type AggregateStore,
+  type OutboxRelay,
+  type Publisher,
+} from '../src';
 import { messagesIn, startCollector, type Collector } from './support/collector';
 import { counterIncremented, type CounterIncremented, type CounterState } from './support/test-events';
 import { openTestInfra, type TestInfra } from './support/test-infra';
@@ -16,7 +24,12 @@ beforeAll(async () => {
   infra = await openTestInfra([counterIncremented]);
   secondConnection = await mongoose.createConnection(infra.ns.mongoUri).asPromise();
   instances = [infra.connection, secondConnection].map((connection) => {
-    const store = createAggregateStore<CounterState>({ connection, collection: 'counters', redis: infra.redis, redisPrefix: infra.ns.redisPrefix });
+    const store = createAggregateStore<CounterState>({
+      connection,
+      collection: 'counters',
+      redis: infra.redis,
+      redisPrefix: infra.ns.redisPrefix,
+    });
     const publisher = createPublisher({ kafka: infra.kafka, topicPrefix: infra.ns.topicPrefix });
     const relay = createOutboxRelay({ store, publisher, pollIntervalMs: 200, logger: infra.logger });
     relay.start();
@@ -80,7 +93,13 @@ describe('an aggregate changed concurrently (FerretDB updates are not atomic)', 
   it('when 10 callers create the same aggregate at once, then one succeeds, the others get EVENTS.AGGREGATE_EXISTS, and one event is published', async () => {
     const id = 'counter-created';
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, n) => instances[n % 2]!.store.create(id, () => ({ next: { changes: [n] }, events: [newEvent(counterIncremented, { counterId: id, n })] }), { correlationId: `req-c${n}` })),
+      Array.from({ length: 10 }, (_, n) =>
+        instances[n % 2]!.store.create(
+          id,
+          () => ({ next: { changes: [n] }, events: [newEvent(counterIncremented, { counterId: id, n })] }),
+          { correlationId: `req-c${n}` },
+        ),
+      ),
     );
     const created = outcomes.filter((o) => o.status === 'fulfilled');
     expect(created).toHaveLength(1);

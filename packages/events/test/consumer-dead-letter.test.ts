@@ -34,10 +34,15 @@ afterAll(async () => {
   await infra.close();
 });
 
-const envelope = (n: number, key = 'counter-d') => buildEnvelope(newEvent(counterIncremented, { counterId: key, n }), key, { correlationId: `req-${n}` });
+const envelope = (n: number, key = 'counter-d') =>
+  buildEnvelope(newEvent(counterIncremented, { counterId: key, n }), key, { correlationId: `req-${n}` });
 const header = (value: Buffer | string | (Buffer | string)[] | undefined) => String(value);
 
-function runner(group: string, handle: (e: EventEnvelope<CounterIncremented>) => Promise<void>, extra: Partial<Parameters<typeof createConsumerRunner>[0]> = {}) {
+function runner(
+  group: string,
+  handle: (e: EventEnvelope<CounterIncremented>) => Promise<void>,
+  extra: Partial<Parameters<typeof createConsumerRunner>[0]> = {},
+) {
   const created = createConsumerRunner({
     kafka: infra.kafka,
     groupId: `${infra.ns.topicPrefix}${group}`,
@@ -81,7 +86,12 @@ describe('consumer runner: bounded retries, dead letters, dedupe, shutdown', () 
       expect(header(m.headers?.[DLQ_HEADERS.partition])).toBe('0');
       expect(header(m.headers?.[DLQ_HEADERS.group])).toBe(`${infra.ns.topicPrefix}dlq`);
     }
-    expect(letters.map((m) => header(m.headers?.[DLQ_HEADERS.code]))).toEqual(['EVENTS.MALFORMED_MESSAGE', 'EVENTS.INVALID_PAYLOAD', 'INTERNAL', 'TEST.REFUSED']);
+    expect(letters.map((m) => header(m.headers?.[DLQ_HEADERS.code]))).toEqual([
+      'EVENTS.MALFORMED_MESSAGE',
+      'EVENTS.INVALID_PAYLOAD',
+      'INTERNAL',
+      'TEST.REFUSED',
+    ]);
     expect(letters.map((m) => header(m.headers?.[DLQ_HEADERS.attempts]))).toEqual(['0', '0', '3', '1']);
     expect(header(letters[2]!.headers?.[DLQ_HEADERS.error])).toContain('boom');
     expect(letters[0]!.value?.toString()).toBe('not json {'); // the original bytes, untouched
@@ -91,7 +101,13 @@ describe('consumer runner: bounded retries, dead letters, dedupe, shutdown', () 
   });
 
   it('when the same event is delivered twice, then the processed-events record lets the handler run once', async () => {
-    const deduped = defineEvent<CounterIncremented>({ ...counterIncremented, service: 'testing', entity: 'counter', event: 'deduped', version: 1 });
+    const deduped = defineEvent<CounterIncremented>({
+      ...counterIncremented,
+      service: 'testing',
+      entity: 'counter',
+      event: 'deduped',
+      version: 1,
+    });
     await ensureTopics(infra.kafka, [deduped], { numPartitions: 1, replicationFactor: 1, topicPrefix: infra.ns.topicPrefix });
     const once = buildEnvelope(newEvent(deduped, { counterId: 'counter-p', n: 7 }), 'counter-p', { correlationId: 'req-p' });
     const other = buildEnvelope(newEvent(deduped, { counterId: 'counter-p', n: 8 }), 'counter-p', { correlationId: 'req-p' });
@@ -113,9 +129,17 @@ describe('consumer runner: bounded retries, dead letters, dedupe, shutdown', () 
   });
 
   it('when stop() is called while a handler runs, then the handler finishes and its offset is committed before the consumer leaves', async () => {
-    const slow = defineEvent<CounterIncremented>({ ...counterIncremented, service: 'testing', entity: 'counter', event: 'slowed', version: 1 });
+    const slow = defineEvent<CounterIncremented>({
+      ...counterIncremented,
+      service: 'testing',
+      entity: 'counter',
+      event: 'slowed',
+      version: 1,
+    });
     await ensureTopics(infra.kafka, [slow], { numPartitions: 1, replicationFactor: 1, topicPrefix: infra.ns.topicPrefix });
-    await publisher.sendEnvelopes([buildEnvelope(newEvent(slow, { counterId: 'counter-s', n: 1 }), 'counter-s', { correlationId: 'req-s' })]);
+    await publisher.sendEnvelopes([
+      buildEnvelope(newEvent(slow, { counterId: 'counter-s', n: 1 }), 'counter-s', { correlationId: 'req-s' }),
+    ]);
     let state = 'waiting';
     const consumer = createConsumerRunner({
       kafka: infra.kafka,
@@ -138,11 +162,27 @@ describe('consumer runner: bounded retries, dead letters, dedupe, shutdown', () 
   });
 
   it('when the dead-letter topic is missing, then the consumer crashes, restarts from its last commit, and dead-letters once the topic exists', async () => {
-    const crashy = defineEvent<CounterIncremented>({ ...counterIncremented, service: 'testing', entity: 'counter', event: 'crashed', version: 1 });
-    await ensureTopics(infra.kafka, [crashy], { numPartitions: 1, replicationFactor: 1, topicPrefix: infra.ns.topicPrefix, deadLetters: false });
+    const crashy = defineEvent<CounterIncremented>({
+      ...counterIncremented,
+      service: 'testing',
+      entity: 'counter',
+      event: 'crashed',
+      version: 1,
+    });
+    await ensureTopics(infra.kafka, [crashy], {
+      numPartitions: 1,
+      replicationFactor: 1,
+      topicPrefix: infra.ns.topicPrefix,
+      deadLetters: false,
+    });
     await publisher.sendRaw(`${infra.ns.topicPrefix}${crashy.topic}`, [{ key: 'k', value: 'not json either' }]);
     const handled: number[] = [];
-    const impatient = createKafka({ brokers: infra.ns.kafkaBrokers, clientId: `impatient-${randomUUID()}`, logger: infra.logger, retries: 1 });
+    const impatient = createKafka({
+      brokers: infra.ns.kafkaBrokers,
+      clientId: `impatient-${randomUUID()}`,
+      logger: infra.logger,
+      retries: 1,
+    });
     const consumer = createConsumerRunner({
       kafka: impatient,
       groupId: `${infra.ns.topicPrefix}crashy`,

@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@hoanhap/contracts';
 import { waitFor } from '@hoanhap/testing';
-import { createAggregateStore, createConsumerRunner, createPublisher, newEvent, onEvent, type AggregateStore, type ConsumerRunner } from '../src';
+import {
+  createAggregateStore,
+  createConsumerRunner,
+  createPublisher,
+  newEvent,
+  onEvent,
+  type AggregateStore,
+  type ConsumerRunner,
+} from '../src';
 import { messagesIn } from './support/collector';
 import { counterIncremented, type CounterIncremented, type CounterState } from './support/test-events';
 import { openTestInfra, type TestInfra } from './support/test-infra';
@@ -50,7 +58,8 @@ function startRelay(batchSize: number): { child: ChildProcess; published: () => 
   return { child, published: () => published };
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
 
 beforeAll(async () => {
   infra = await openTestInfra([counterIncremented]);
@@ -67,7 +76,9 @@ beforeAll(async () => {
     handlers: [
       onEvent(counterIncremented, async (envelope) => {
         deliveries.push(envelope);
-        await views.change(envelope.key, (view) => ({ next: { seen: [...(view?.seen ?? []), envelope.payload.n] } }), { applyOnce: envelope.eventId });
+        await views.change(envelope.key, (view) => ({ next: { seen: [...(view?.seen ?? []), envelope.payload.n] } }), {
+          applyOnce: envelope.eventId,
+        });
       }),
     ],
   });
@@ -86,10 +97,14 @@ describe('outbox relay killed mid-publish', () => {
     const ids = Array.from({ length: AGGREGATES }, (_, i) => `counter-${i}`);
     await Promise.all(
       ids.map((id) =>
-        store.change(id, () => ({
-          next: { changes: [0, 1, 2, 3] },
-          events: Array.from({ length: EVENTS_EACH }, (_, n) => newEvent(counterIncremented, { counterId: id, n })),
-        }), { correlationId: `req-${id}` }),
+        store.change(
+          id,
+          () => ({
+            next: { changes: [0, 1, 2, 3] },
+            events: Array.from({ length: EVENTS_EACH }, (_, n) => newEvent(counterIncremented, { counterId: id, n })),
+          }),
+          { correlationId: `req-${id}` },
+        ),
       ),
     );
 

@@ -9,7 +9,6 @@ import {
   createPublisher,
   ensureTopics,
   newEvent,
-  type AggregateStore,
   type OutboxRelay,
   type Publisher,
 } from '../src';
@@ -21,11 +20,28 @@ let infra: TestInfra;
 let collector: Collector<CounterIncremented>;
 const opened: { relay?: OutboxRelay; publisher?: Publisher; connection?: Connection }[] = [];
 
-function instance(collection: string, relayOptions: { pollIntervalMs: number; kafka?: TestInfra['kafka']; staleMarkerMs?: number }, connection = infra.connection) {
+function instance(
+  collection: string,
+  relayOptions: { pollIntervalMs: number; kafka?: TestInfra['kafka']; staleMarkerMs?: number },
+  connection = infra.connection,
+) {
   const { staleMarkerMs } = relayOptions;
-  const store = createAggregateStore<CounterState>({ connection, collection, redis: infra.redis, redisPrefix: infra.ns.redisPrefix, staleMarkerMs });
+  const store = createAggregateStore<CounterState>({
+    connection,
+    collection,
+    redis: infra.redis,
+    redisPrefix: infra.ns.redisPrefix,
+    staleMarkerMs,
+  });
   const publisher = createPublisher({ kafka: relayOptions.kafka ?? infra.kafka, topicPrefix: infra.ns.topicPrefix });
-  const relay = createOutboxRelay({ store, publisher, pollIntervalMs: relayOptions.pollIntervalMs, retryMs: 50, maxRetryMs: 200, logger: infra.logger });
+  const relay = createOutboxRelay({
+    store,
+    publisher,
+    pollIntervalMs: relayOptions.pollIntervalMs,
+    retryMs: 50,
+    maxRetryMs: 200,
+    logger: infra.logger,
+  });
   opened.push({ relay, publisher });
   relay.start();
   return { store, relay };
@@ -79,7 +95,12 @@ describe('outbox relay', () => {
     expect(a.relay.stats.published + b.relay.stats.published).toBe(200);
     expect(new Set(mine().map((e) => e.eventId)).size).toBe(200);
     expect(mine()).toHaveLength(200);
-    for (const id of ids) expect(mine().filter((e) => e.key === id).map((e) => e.payload.n)).toEqual([0, 1, 2, 3, 4]);
+    for (const id of ids)
+      expect(
+        mine()
+          .filter((e) => e.key === id)
+          .map((e) => e.payload.n),
+      ).toEqual([0, 1, 2, 3, 4]);
     // and the markers are gone once sent
     await waitFor('no markers left', async () => (await infra.connection.collection('shared_outbox').countDocuments()) === 0);
   });
@@ -93,11 +114,19 @@ describe('outbox relay', () => {
   });
 
   it('when the topic does not exist yet, then the relay keeps the event, retries with backoff, and publishes it once the topic exists', async () => {
-    const late = defineEvent<CounterIncremented>({ ...counterIncremented, service: 'testing', entity: 'counter', event: 'late', version: 1 });
+    const late = defineEvent<CounterIncremented>({
+      ...counterIncremented,
+      service: 'testing',
+      entity: 'counter',
+      event: 'late',
+      version: 1,
+    });
     const impatient = createKafka({ brokers: infra.ns.kafkaBrokers, clientId: 'impatient', logger: infra.logger, retries: 1 });
     const { store, relay } = instance('late', { pollIntervalMs: 100, kafka: impatient });
     const id = randomUUID();
-    await store.change(id, () => ({ next: { changes: [1] }, events: [newEvent(late, { counterId: id, n: 1 })] }), { correlationId: 'req-late' });
+    await store.change(id, () => ({ next: { changes: [1] }, events: [newEvent(late, { counterId: id, n: 1 })] }), {
+      correlationId: 'req-late',
+    });
     await waitFor('failed rounds', () => relay.stats.failedRounds >= 2);
     expect(relay.stats.published).toBe(0);
     await ensureTopics(infra.kafka, [late], { numPartitions: 1, replicationFactor: 1, topicPrefix: infra.ns.topicPrefix });

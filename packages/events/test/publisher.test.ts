@@ -47,9 +47,15 @@ describe('publisher and catalogue', () => {
   it('when a job.posted payload misses a field or has a bad code, then publish refuses it and nothing is sent', async () => {
     const trace = { correlationId: 'req-1' };
     const { title: _title, ...untitled } = job;
-    await expect(publisher.publish(jobPostedV1, untitled as JobPostedV1, job.jobId, trace)).rejects.toMatchObject({ code: 'EVENTS.INVALID_PAYLOAD' });
-    await expect(publisher.publish(jobPostedV1, { ...job, occupationCode: '72' }, job.jobId, trace)).rejects.toMatchObject({ code: 'EVENTS.INVALID_PAYLOAD' });
-    await expect(publisher.publish(jobPostedV1, job, job.jobId, { correlationId: '' })).rejects.toMatchObject({ code: 'EVENTS.CORRELATION_REQUIRED' });
+    await expect(publisher.publish(jobPostedV1, untitled as JobPostedV1, job.jobId, trace)).rejects.toMatchObject({
+      code: 'EVENTS.INVALID_PAYLOAD',
+    });
+    await expect(publisher.publish(jobPostedV1, { ...job, occupationCode: '72' }, job.jobId, trace)).rejects.toMatchObject({
+      code: 'EVENTS.INVALID_PAYLOAD',
+    });
+    await expect(publisher.publish(jobPostedV1, job, job.jobId, { correlationId: '' })).rejects.toMatchObject({
+      code: 'EVENTS.CORRELATION_REQUIRED',
+    });
   });
 
   it('when a valid job.posted is published, then a consumer receives the same envelope, keyed by the job id', async () => {
@@ -66,7 +72,12 @@ describe('publisher and catalogue', () => {
       const sent = await publisher.publish(jobPostedV1, job, job.jobId, { correlationId: 'req-2', causationId: 'cmd-9' });
       await waitFor('the job.posted event', () => received.length === 1);
       expect(received[0]).toEqual(sent);
-      expect(validateEvent(jobPostedV1, received[0])).toMatchObject({ type: 'employers.job.posted', version: 1, key: job.jobId, producer: 'employers' });
+      expect(validateEvent(jobPostedV1, received[0])).toMatchObject({
+        type: 'employers.job.posted',
+        version: 1,
+        key: job.jobId,
+        producer: 'employers',
+      });
     } finally {
       await consumer.stop();
     }

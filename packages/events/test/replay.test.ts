@@ -27,14 +27,26 @@ describe('replay', () => {
         perCounter.set(payload.counterId, [...(perCounter.get(payload.counterId) ?? []), payload.n]);
       }),
     ];
-    const first = await replay({ kafka: infra.kafka, topicPrefix: infra.ns.topicPrefix, groupBase: `${infra.ns.topicPrefix}view`, handlers, logger: infra.logger });
+    const first = await replay({
+      kafka: infra.kafka,
+      topicPrefix: infra.ns.topicPrefix,
+      groupBase: `${infra.ns.topicPrefix}view`,
+      handlers,
+      logger: infra.logger,
+    });
     expect(first.events).toBe(EVENTS);
     expect(first.eventsPerSecond).toBeGreaterThan(0);
     expect([...perCounter.values()].flat()).toHaveLength(EVENTS);
     for (const ns of perCounter.values()) expect(ns).toEqual([...ns].sort((a, b) => a - b)); // key order kept
 
     perCounter.clear();
-    const second = await replay({ kafka: infra.kafka, topicPrefix: infra.ns.topicPrefix, groupBase: `${infra.ns.topicPrefix}view`, handlers, logger: infra.logger });
+    const second = await replay({
+      kafka: infra.kafka,
+      topicPrefix: infra.ns.topicPrefix,
+      groupBase: `${infra.ns.topicPrefix}view`,
+      handlers,
+      logger: infra.logger,
+    });
     expect(second.groupId).not.toBe(first.groupId);
     await waitFor('the second rebuild', () => [...perCounter.values()].flat().length === EVENTS);
     process.stdout.write(`replay: ${first.events} events at ${first.eventsPerSecond}/s, then ${second.eventsPerSecond}/s\n`);

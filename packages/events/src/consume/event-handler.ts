@@ -18,7 +18,10 @@ export interface EventHandler<P = unknown> {
 }
 
 /** Pairs a definition with its handler so that the compiler knows the payload type. */
-export function onEvent<P>(definition: EventDefinition<P>, handle: (envelope: EventEnvelope<P>, context: HandlerContext) => Promise<void>): EventHandler<P> {
+export function onEvent<P>(
+  definition: EventDefinition<P>,
+  handle: (envelope: EventEnvelope<P>, context: HandlerContext) => Promise<void>,
+): EventHandler<P> {
   return { definition, handle };
 }
 

@@ -52,7 +52,10 @@ function parse(handler: EventHandler | undefined, topic: string, value: Buffer |
  * loop. It throws only when the dead-letter topic cannot be written, and then
  * the offset must not move on.
  */
-export async function processMessage(deps: ProcessorDeps, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<MessageOutcome> {
+export async function processMessage(
+  deps: ProcessorDeps,
+  { topic, partition, message, heartbeat }: EachMessagePayload,
+): Promise<MessageOutcome> {
   const handler = deps.handlers.get(topic);
   let envelope: EventEnvelope;
   try {
@@ -71,7 +74,10 @@ export async function processMessage(deps: ProcessorDeps, { topic, partition, me
       break;
     } catch (error) {
       if (attempt >= deps.maxAttempts || !deps.isRetryable(error)) {
-        deps.logger.warn({ err: error, topic, partition, offset: message.offset, eventId: envelope.eventId, attempt }, 'event handler failed; sent to the dead-letter topic');
+        deps.logger.warn(
+          { err: error, topic, partition, offset: message.offset, eventId: envelope.eventId, attempt },
+          'event handler failed; sent to the dead-letter topic',
+        );
         await sendDeadLetter(deps.deadLetters, { topic, partition, message, groupId: deps.groupId, error, attempts: attempt });
         return 'dead-lettered';
       }

@@ -62,14 +62,19 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       if (remaining.size === 0) finish();
     },
   });
-  const progress = setInterval(() => options.onProgress?.({ events, eventsPerSecond: Math.round((events * 1000) / (Date.now() - started)) }), 1_000);
+  const progress = setInterval(
+    () => options.onProgress?.({ events, eventsPerSecond: Math.round((events * 1000) / (Date.now() - started)) }),
+    1_000,
+  );
   const timeoutMs = options.timeoutMs ?? 600_000;
   let timer: NodeJS.Timeout | undefined;
   try {
     await runner.start();
     await Promise.race([
       finished,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`replay of ${groupId} did not finish in ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`replay of ${groupId} did not finish in ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
   } finally {
     clearInterval(progress);

@@ -19,7 +19,11 @@ const nameOf = (topic: EventDefinition | string) => (typeof topic === 'string' ?
  * replication (the broker refuses auto-creation, and kafkajs' default of -1
  * needs a newer CreateTopics version). Safe to call from every instance at boot.
  */
-export async function ensureTopics(kafka: KafkaClient, topics: readonly (EventDefinition | string)[], options: TopicOptions): Promise<string[]> {
+export async function ensureTopics(
+  kafka: KafkaClient,
+  topics: readonly (EventDefinition | string)[],
+  options: TopicOptions,
+): Promise<string[]> {
   const prefix = options.topicPrefix ?? '';
   const wanted = topics.map((t) => `${prefix}${nameOf(t)}`);
   const all = options.deadLetters === false ? wanted : wanted.flatMap((t) => [t, deadLetterTopic(t)]);

@@ -89,7 +89,8 @@ export function createAggregateStore<S extends object>(options: AggregateStoreOp
   /** Runs `work` as the only writer of the aggregate, then wakes the relay if events were committed. */
   async function exclusive(id: string, work: (lease: Lease) => Promise<{ state: S; committed?: EventEnvelope[] }>): Promise<S> {
     const lease = await locks.acquire(id, lockWaitMs);
-    if (!lease) throw new EventsError('EVENTS.AGGREGATE_BUSY', `aggregate ${name}/${id} stayed locked for ${lockWaitMs} ms`, undefined, true);
+    if (!lease)
+      throw new EventsError('EVENTS.AGGREGATE_BUSY', `aggregate ${name}/${id} stayed locked for ${lockWaitMs} ms`, undefined, true);
     let committed: EventEnvelope[] | undefined;
     try {
       const result = await work(lease);

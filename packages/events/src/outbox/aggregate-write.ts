@@ -38,13 +38,20 @@ export async function writeAggregate<S>(deps: WriteDeps, write: AggregateWrite<S
   const outbox = [...(await deps.ledger.stillPending(doc?._outbox ?? [])), ...fresh];
   const applied = doc?._applied ?? [];
   const markedAt = Date.now();
-  await deps.ledger.addMarkers(id, fresh.map((e) => e.eventId));
+  await deps.ledger.addMarkers(
+    id,
+    fresh.map((e) => e.eventId),
+  );
   // Past either limit another instance may own the aggregate, or a relay may already
   // have judged our markers stale: write nothing (the markers are dropped later).
   if (!lease.stillHeld() || Date.now() - markedAt > deps.staleMarkerMs / 2) {
     throw new EventsError('EVENTS.LOCK_EXPIRED', `change of ${id} took too long; nothing was written`, undefined, true);
   }
-  const body = { ...next, _outbox: outbox, _applied: options.applyOnce ? [...applied, options.applyOnce].slice(-deps.appliedWindow) : applied };
+  const body = {
+    ...next,
+    _outbox: outbox,
+    _applied: options.applyOnce ? [...applied, options.applyOnce].slice(-deps.appliedWindow) : applied,
+  };
   if (doc) await deps.collection.replaceOne({ _id: id }, body);
   else await deps.collection.insertOne({ _id: id, ...body });
   return fresh.length > 0 ? outbox : undefined;

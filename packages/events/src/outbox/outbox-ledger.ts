@@ -63,7 +63,10 @@ export function createOutboxLedger(
     async addMarkers(aggregateId, eventIds) {
       if (eventIds.length === 0) return;
       const at = new Date();
-      await markers.insertMany(eventIds.map((_id) => ({ _id, aggregateId, at })), { ordered: true });
+      await markers.insertMany(
+        eventIds.map((_id) => ({ _id, aggregateId, at })),
+        { ordered: true },
+      );
     },
     async stillPending(entries) {
       if (entries.length === 0) return [];
@@ -82,7 +85,10 @@ export function createOutboxLedger(
       if (eventIds.length > 0) await markers.deleteMany({ _id: { $in: eventIds } });
     },
     async oldestMarkers(limit, skip) {
-      return markers.find(skip.length > 0 ? { _id: { $nin: skip } } : {}).limit(limit).toArray();
+      return markers
+        .find(skip.length > 0 ? { _id: { $nin: skip } } : {})
+        .limit(limit)
+        .toArray();
     },
     tryRelayLock: (aggregateId) => acquireRedisLock(redis, `${keyPrefix}relay:${aggregateId}`, relayLockTtlMs, 0),
     releaseRelayLock: (lease) => releaseRedisLock(redis, lease),

@@ -47,7 +47,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger ?? defaultLogger();
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 100;
-  const deps: RoundDeps = { ledger: store.outbox.ledger, collection: store.collection, publisher, staleMarkerMs: store.outbox.staleMarkerMs };
+  const deps: RoundDeps = {
+    ledger: store.outbox.ledger,
+    collection: store.collection,
+    publisher,
+    staleMarkerMs: store.outbox.staleMarkerMs,
+  };
   const stats: RelayStats = { published: 0, rounds: 0, failedRounds: 0 };
   const work = new Map<string, WorkItem>();
   const owedDeletes = new Set<string>();
@@ -60,15 +65,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let unsubscribe = () => {};
 
   const wake = () => nudge?.();
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      nudge = undefined;
-      resolve();
-    }
-    nudge = done;
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        nudge = undefined;
+        resolve();
+      }
+      nudge = done;
+    });
 
   function enqueue(item: WorkItem): void {
     const known = work.get(item.id);
@@ -102,7 +108,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stats.published += result.published.length;
       for (const id of result.done) owedDeletes.add(id);
       // another relay holds these: it sends what it saw, we look again shortly for the rest
-      if (result.busy.length > 0) setTimeout(() => { result.busy.forEach(enqueue); wake(); }, 20);
+      if (result.busy.length > 0)
+        setTimeout(() => {
+          result.busy.forEach(enqueue);
+          wake();
+        }, 20);
       failures = 0;
     } catch (error) {
       for (const item of items) enqueue({ id: item.id, polled: item.polled });

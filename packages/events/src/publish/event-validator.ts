@@ -43,7 +43,10 @@ export function validatePayload<P>(definition: EventDefinition<P>, payload: unkn
 export function validateEvent<P>(definition: EventDefinition<P>, value: unknown): EventEnvelope<P> {
   const envelope = validateEnvelope(value);
   if (envelope.type !== definition.type || envelope.version !== definition.version) {
-    throw new EventsError('EVENTS.UNKNOWN_EVENT', `expected ${definition.type} v${definition.version}, got ${envelope.type} v${envelope.version}`);
+    throw new EventsError(
+      'EVENTS.UNKNOWN_EVENT',
+      `expected ${definition.type} v${definition.version}, got ${envelope.type} v${envelope.version}`,
+    );
   }
   validatePayload(definition, envelope.payload);
   return envelope as EventEnvelope<P>;

@@ -46,10 +46,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   let connecting: Promise<void> | undefined;
-  const connect = () => (connecting ??= producer.connect().catch((error: unknown) => {
-    connecting = undefined;
-    throw error;
-  }));
+  const connect = () =>
+    (connecting ??= producer.connect().catch((error: unknown) => {
+      connecting = undefined;
+      throw error;
+    }));
   const topicOf = (e: Pick<EventEnvelope, 'type' | 'version'>) => `${prefix}${e.type}.v${e.version}`;
 
   async function sendEnvelopes(envelopes: readonly EventEnvelope[]): Promise<void> {
