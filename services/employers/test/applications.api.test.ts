@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   applicationStatusChangedV1,
   type ApplicationStatusChangedV1,
+  employmentCheckedV1,
+  type EmploymentCheckedV1,
+  type EventDefinition,
   type EventEnvelope,
+  invitationRequestedV1,
+  type InvitationRequestedV1,
   jobUpdatedV1,
   type JobUpdatedV1,
   profilePublishedV1,
@@ -18,8 +23,9 @@ import { type Harness, startHarness } from './support/employers-harness';
  * and their status changes out, as cases and matching would see them.
  */
 let h: Harness;
-let statusChanges: EventEnvelope<ApplicationStatusChangedV1>[];
-let jobUpdates: EventEnvelope<JobUpdatedV1>[];
+let received: EventEnvelope[];
+/** What the service published on one topic, as read back from Kafka. */
+const published = <P>(definition: EventDefinition<P>) => received.filter((e) => e.type === definition.type) as EventEnvelope<P>[];
 const orgA = `org-a-${randomUUID()}`;
 const orgB = `org-b-${randomUUID()}`;
 let employerA: string;
@@ -27,8 +33,7 @@ let employerB: string;
 
 beforeAll(async () => {
   h = await startHarness({ kafka: true });
-  statusChanges = await h.collect!(applicationStatusChangedV1);
-  jobUpdates = await h.collect!(jobUpdatedV1);
+  received = await h.collect!(applicationStatusChangedV1, jobUpdatedV1, invitationRequestedV1, employmentCheckedV1);
   employerA = h.bearer('employer', orgA);
   employerB = h.bearer('employer', orgB);
 });
@@ -72,10 +77,10 @@ describe('applications from referrals', () => {
     const { application } = await refer(await postJob());
     await h.api().get(`/applications/${application.id}`).set('Authorization', employerA);
     await h.api().get(`/applications/${application.id}`).set('Authorization', employerA);
-    const opened = await waitFor('the opened event', () => statusChanges.find((e) => e.payload.applicationId === application.id));
+    const opened = await waitFor('the opened event', () => published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find((e) => e.payload.applicationId === application.id));
     expect(opened.payload).toMatchObject({ status: 'new', openedAt: expect.any(String) });
     await new Promise((r) => setTimeout(r, 300));
-    expect(statusChanges.filter((e) => e.payload.applicationId === application.id)).toHaveLength(1);
+    expect(published<ApplicationStatusChangedV1>(applicationStatusChangedV1).filter((e) => e.payload.applicationId === application.id)).toHaveLength(1);
   });
 
   it('when the returnee revokes shareWithEmployers (a new revision without employerView), then the profile is hidden at once', async () => {
@@ -135,11 +140,28 @@ describe('PATCH /applications/{id}', () => {
     const { referral, application } = await refer(jobId);
     const hired = await h.api().patch(`/applications/${application.id}`).set('Authorization', employerA).send({ status: 'hired', startDate: '2099-02-01', contractType: 'fixed-term' });
     expect(hired.status).toBe(200);
-    const event = await waitFor('the hired event', () => statusChanges.find((e) => e.payload.applicationId === application.id && e.payload.status === 'hired'));
+    const event = await waitFor('the hired event', () => published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find((e) => e.payload.applicationId === application.id && e.payload.status === 'hired'));
     expect(event.payload).toMatchObject({ referralId: referral.referralId, returneeId: referral.returneeId, jobId, startDate: '2099-02-01', contractType: 'fixed-term', employmentType: 'stable' });
     expect(event.producer).toBe('employers');
-    const update = await waitFor('the job update', () => jobUpdates.find((e) => e.key === jobId && e.payload.filled === 1));
+    const update = await waitFor('the job update', () => published<JobUpdatedV1>(jobUpdatedV1).find((e) => e.key === jobId && e.payload.filled === 1));
     expect(update.payload.status).toBe('filled');
     expect((await h.api().get(`/jobs/${jobId}`).set('Authorization', employerA)).body).toMatchObject({ filled: 1, status: 'filled' });
+  });
+});
+
+describe('events for cases and reports', () => {
+  it('when an employer invites a discoverable candidate and checks on a hire, then invitation.requested and employment.checked reach Kafka', async () => {
+    const jobId = await postJob();
+    const { referral, application } = await refer(jobId);
+    const invited = await h.api().post('/invitations').set('Authorization', employerA).send({ jobId, returneeId: referral.returneeId });
+    expect(invited.status).toBe(201);
+    const invitation = await waitFor('the invitation event', () => published<InvitationRequestedV1>(invitationRequestedV1).find((e) => e.key === invited.body.id));
+    expect(invitation.payload).toMatchObject({ jobId, returneeId: referral.returneeId, employerOrgId: orgA });
+
+    await h.api().patch(`/applications/${application.id}`).set('Authorization', employerA).send({ status: 'hired' });
+    const checked = await h.api().post(`/applications/${application.id}/check-ins`).set('Authorization', employerA).send({ monthsAfterHire: 3, stillEmployed: true });
+    expect(checked.status).toBe(201);
+    const event = await waitFor('the check-in event', () => published<EmploymentCheckedV1>(employmentCheckedV1).find((e) => e.key === application.id));
+    expect(event.payload).toMatchObject({ returneeId: referral.returneeId, jobId, monthsAfterHire: 3, stillEmployed: true });
   });
 });

@@ -27,8 +27,8 @@ export interface Harness {
   api(app?: Employers['app']): ReturnType<typeof request>;
   /** Present when started with `kafka: true`: publishes into the real Kafka as another service would. */
   publish?<P>(definition: EventDefinition<P>, payload: P, key: string): Promise<EventEnvelope<P>>;
-  /** Present with `kafka: true`: every envelope of a topic this service produces, in arrival order. */
-  collect?<P>(definition: EventDefinition<P>): Promise<EventEnvelope<P>[]>;
+  /** Present with `kafka: true`: every envelope of the given topics, in arrival order (one consumer group). */
+  collect?(...definitions: EventDefinition[]): Promise<EventEnvelope[]>;
   close(): Promise<void>;
 }
 
@@ -94,13 +94,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const client = kafka;
     const sender = publisher;
     harness.publish = (definition, payload, key) => sender.publish(definition, payload, key, { correlationId: `test-${randomUUID()}` });
-    harness.collect = async <P>(definition: EventDefinition<P>) => {
-      const received: EventEnvelope<P>[] = [];
+    harness.collect = async (...definitions) => {
+      const received: EventEnvelope[] = [];
       const runner = createConsumerRunner({
         kafka: client,
-        groupId: `${ns.topicPrefix}collect.${definition.topic}`,
+        groupId: `${ns.topicPrefix}collect.${randomUUID()}`,
         topicPrefix: ns.topicPrefix,
-        handlers: [onEvent(definition, async (envelope) => void received.push(envelope))],
+        handlers: definitions.map((definition) => onEvent(definition, async (envelope) => void received.push(envelope))),
         logger,
       });
       await runner.start();
