@@ -4,7 +4,7 @@ import type { OutgoingEvent } from '../domain/outgoing-event';
 import { sortKeyOf } from '../domain/pagination';
 import { OPEN_STATUSES } from '../domain/referral.rules';
 import type { Referral, ReferralKind, ReferralStatus } from '../domain/referral.types';
-import { duplicateKey, notStored, type Trace } from './store-errors';
+import { asDuplicateKey, notStored, type Trace } from './store-errors';
 
 export interface ReferralState extends Omit<Referral, 'id'> {
   sortKey: string;
@@ -49,14 +49,8 @@ export function referralRepository(store: AggregateStore<ReferralState>) {
       await collection.createIndex({ provinceCode: 1, status: 1, changedAt: 1 });
     },
     insert: async (r: Referral, events: OutgoingEvent[], trace: Trace, idempotency?: IdempotencyRecord) => {
-      await store.change(
-        r.id,
-        (current) => {
-          if (current) throw duplicateKey();
-          return { next: stateOf(r, idempotency), events };
-        },
-        trace,
-      );
+      // an insert without a read (FerretDB 1.x scans for every read by _id); a taken id or unique key is code 11000
+      await store.create(r.id, () => ({ next: stateOf(r, idempotency), events }), trace).catch(asDuplicateKey);
     },
     /**
      * Runs `fn` on the referral as its only writer; `applyOnce` (a consumed eventId) makes a redelivered

@@ -3,7 +3,7 @@ import type { IdempotencyRecord } from '@hoanhap/kit';
 import type { OutgoingEvent } from '../domain/outgoing-event';
 import type { Returnee } from '../domain/returnee';
 import { HIDDEN, queryOf, stateOf, toReturnee, type ReturneeFilter, type ReturneeState } from './returnee.model';
-import { duplicateKey, notStored, type Trace } from './store-errors';
+import { asDuplicateKey, notStored, type Trace } from './store-errors';
 
 export type { ReturneeFilter, ReturneeState } from './returnee.model';
 
@@ -38,14 +38,8 @@ export function returneeRepository(store: AggregateStore<ReturneeState>) {
       trace: Trace,
       extra: Pick<ReturneeState, 'pendingImport' | 'idempotency'> = {},
     ) => {
-      await store.change(
-        r.id,
-        (current) => {
-          if (current) throw duplicateKey();
-          return { next: stateOf(r, extra), events };
-        },
-        trace,
-      );
+      // an insert without a read (FerretDB 1.x scans for every read by _id); a taken id or unique key is code 11000
+      await store.create(r.id, () => ({ next: stateOf(r, extra), events }), trace).catch(asDuplicateKey);
     },
     /** Runs `fn` on the file as its only writer and stores the file it returns with its events. */
     change: async (id: string, trace: Trace, fn: (current: Returnee | null) => Promise<{ file: Returnee; events: OutgoingEvent[] }>) => {
