@@ -83,6 +83,7 @@ export async function startMatchingRuntime(o: MatchingRuntimeOptions): Promise<M
     utcOffsetMinutes: o.utcOffsetMinutes,
     allowScan: o.allowScan,
     maxLimit: o.maxLimit,
+    restoredFrom: restored?.takenAt ?? null,
     snapshotInfo: () => {
       const last = snapshotter.last();
       return last && { takenAt: last.takenAt, events: last.events };

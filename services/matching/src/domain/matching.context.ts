@@ -13,6 +13,8 @@ export interface MatchingContext {
   maxLimit: number;
   /** The last snapshot written, for the status route (absent when snapshots are off). */
   snapshotInfo?: () => { takenAt: string; events: number } | null;
+  /** When the model was restored from a snapshot at boot, that snapshot's time; null after a full replay. */
+  restoredFrom?: string | null;
 }
 
 /** The caller as the verified token describes it. */

@@ -10,6 +10,7 @@ export interface ModelStatus {
   /** Per `topic:partition`, the next offset to read. */
   offsets: Record<string, string>;
   snapshot: { takenAt: string; events: number } | null;
+  restoredFrom: string | null;
   rssBytes: number;
 }
 
@@ -34,6 +35,7 @@ export function modelStatus(ctx: MatchingContext): ModelStatus {
     eventsApplied: ctx.model.eventsApplied,
     offsets: Object.fromEntries(ctx.model.offsets),
     snapshot: ctx.snapshotInfo?.() ?? null,
+    restoredFrom: ctx.restoredFrom ?? null,
     rssBytes: process.memoryUsage.rss(),
   };
 }

@@ -1,0 +1,77 @@
+/**
+ * The real matching service in its own process (`services/matching/src/start.ts`, logs at info written
+ * to /dev/null as in production), reading the benchmark's topics, verifying tokens against a JWKS served
+ * over HTTP by a test issuer. Helpers read its /status and its memory and CPU from /proc.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  url: string;
+  status(): Promise<Status>;
+  stop(): Promise<void>;
+}
+
+export interface Status {
+  returnees: { known: number; withProfile: number; discoverable: number; withRestrictions: number };
+  jobs: { known: number; open: number };
+  cohorts: { known: number; open: number };
+  eventsApplied: number;
+  snapshot: { takenAt: string; events: number } | null;
+  restoredFrom: string | null;
+  rssBytes: number;
+}
+
+export async function startService(env: Record<string, string>, adminToken: string): Promise<ServiceProcess> {
+  const port = await freePort();
+  const devNull = openSync('/dev/null', 'w');
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'services/matching/src/start.ts')], {
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
+    stdio: ['ignore', devNull, 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`matching exited with ${child.exitCode}`);
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (i > 600) throw new Error('matching did not come up in 2 minutes');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    url,
+    status: async () => (await (await fetch(`${url}/status`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as Status,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident and peak resident memory of a process, in MB, from /proc. */
+export function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** CPU seconds (user + system) a process has used: a figure noisy neighbours skew less than wall time. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

@@ -1,0 +1,190 @@
+/**
+ * Matching at national scale, end to end, on this machine:
+ *
+ *   npm run infra:up && npx tsx bench/matching.ts            # 250,000 returnees, 50,000 jobs, 5,000 cohorts
+ *   npx tsx bench/matching.ts --small                        # smoke run, NOT the target: figures are labelled so
+ *
+ * Honest by construction: the synthetic dataset (deterministic seed) is published to the real Kafka topics
+ * (own prefix) with a batch producer; the real service process rebuilds its model by consuming them; every
+ * request picks its returnee or job at random from ≥ 10,000; no result cache exists; the full-scan
+ * baseline (`?strategy=scan`, same rules, same exclusions, same heap) runs in the same process and run.
+ * Topics, consumer groups and the snapshot folder are deleted at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProfilePublishedV1 } from '@hoanhap/contracts';
+import { createTestIssuer } from '@hoanhap/auth';
+import { createKafka, deleteTopicsByPrefix, ensureTopics } from '@hoanhap/events';
+import { isoOf, todayAt } from '../services/matching/src/domain/calendar';
+import { MATCHING_EVENTS } from '../services/matching/src/events/matching-consumer';
+import { Prng } from '../services/matching/src/synthetic/prng';
+import { syntheticJob } from '../services/matching/src/synthetic/synthetic-offers';
+import { syntheticProfile, syntheticRestrictions } from '../services/matching/src/synthetic/synthetic-returnees';
+import { syntheticWorld } from '../services/matching/src/synthetic/synthetic-world';
+import { eventCount, NATIONAL, publishDataset, SMALL } from './matching-dataset';
+import { freshness, load, type Target } from './matching-load';
+import { memoryMb, startService, type ServiceProcess } from './matching-service';
+import { printReport, type Report } from './matching-report';
+
+const small = process.argv.includes('--small');
+const sizes = small ? SMALL : NATIONAL;
+const SEED = 20_261_123;
+const CONNECTIONS = 100;
+const seconds = small ? 8 : 30;
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  if (!small && (sizes.returnees < NATIONAL.returnees || sizes.jobs < NATIONAL.jobs)) throw new Error('refusing to report below national scale; use --small for a smoke run');
+  const today = isoOf(todayAt(new Date(), 420));
+  const world = syntheticWorld({ seed: SEED, today });
+  const report: Report = { small, date: new Date().toISOString(), sizes, cores: cpus().length, loadBefore: loadavg()[0]!, rows: [] };
+  const prefix = `bench.matching.${Date.now().toString(36)}.`;
+  const kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'bench-matching' });
+  const snapshotDir = mkdtempSync(join(tmpdir(), 'bench-matching-'));
+  const issuer = await createTestIssuer();
+  const jwks = await issuer.serveJwks();
+  const sign = (claims: Parameters<typeof issuer.sign>[0]) => issuer.sign(claims, { expiresInSec: 3 * 3600 });
+  const admin = sign({ sub: 'bench-admin', role: 'admin' });
+  let service: ServiceProcess | undefined;
+  try {
+    log(`${small ? 'SMALL SMOKE RUN (not the target)' : 'national scale'}: ${sizes.returnees} returnees, ${sizes.jobs} jobs, ${sizes.cohorts} cohorts`);
+    await ensureTopics(kafka, MATCHING_EVENTS, { numPartitions: 3, replicationFactor: 1, topicPrefix: prefix });
+    const published = await publishDataset(kafka, prefix, world, sizes, (sent) => log(`published ${sent}`));
+    report.published = published;
+    log(`published ${published.events} events in ${published.seconds.toFixed(1)} s`);
+
+    const env = {
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_NUM_PARTITIONS: '3',
+      MATCHING_INSTANCE_ID: 'bench',
+      MATCHING_SNAPSHOT_DIR: snapshotDir,
+      MATCHING_SNAPSHOT_INTERVAL_SECONDS: '60',
+      MATCHING_ALLOW_SCAN: 'true',
+      IDENTITY_JWKS_URL: jwks.url,
+      JWT_ISSUER: issuer.issuer,
+      JWT_AUDIENCE: issuer.audience,
+    };
+    const spawned = Date.now();
+    service = await startService(env, admin);
+    const pid = service.child.pid!;
+    let first = 0;
+    for (;;) {
+      const status = await service.status();
+      if (!first && status.eventsApplied > 0) first = Date.now();
+      if (status.eventsApplied >= eventCount(sizes)) break;
+      await sleep(100);
+    }
+    const done = Date.now();
+    report.replay = { events: eventCount(sizes), seconds: (done - first) / 1000, fromSpawn: (done - spawned) / 1000, memory: memoryMb(pid) };
+    log(`replayed ${eventCount(sizes)} events in ${report.replay.seconds.toFixed(1)} s (${report.replay.fromSpawn.toFixed(1)} s from spawn); RSS ${report.replay.memory.rss} MB`);
+    report.status = await service.status();
+
+    const { returneeTargets, jobTargets, fresh } = targets(world, sizes, sign);
+    log(`pools: ${returneeTargets.length} returnees, ${jobTargets.length} jobs (random pick per request)`);
+    if (!small && (returneeTargets.length < 10_000 || jobTargets.length < 10_000)) throw new Error('pools below 10,000');
+    await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds: 3, pid, seed: 1 });
+    report.jobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, pid, seed: 2 });
+    log(`jobs/index ${JSON.stringify(report.jobs)}`);
+    report.jobsScan = await load(service.url, returneeTargets.map(scan), { connections: CONNECTIONS, seconds: Math.ceil(seconds / 2), pid, seed: 3, timeoutSec: 60 });
+    log(`jobs/scan ${JSON.stringify(report.jobsScan)}`);
+    await load(service.url, jobTargets, { connections: CONNECTIONS, seconds: 3, pid, seed: 4 });
+    report.candidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, pid, seed: 5 });
+    log(`candidates/index ${JSON.stringify(report.candidates)}`);
+    report.candidatesScan = await load(service.url, jobTargets.map(scan), { connections: 10, seconds: Math.ceil(seconds / 2), pid, seed: 6, timeoutSec: 120 });
+    log(`candidates/scan ${JSON.stringify(report.candidatesScan)}`);
+    report.afterLoad = memoryMb(pid);
+
+    report.freshness = await freshness(kafka, prefix, service.url, fresh, freshJob, { perSecond: 50, seconds: small ? 5 : 20 });
+    log(`freshness ${JSON.stringify(report.freshness)}`);
+
+    const stopping = Date.now();
+    await service.stop();
+    const stopped = Date.now();
+    service = await startService(env, admin);
+    const restored = await service.status();
+    report.restart = { stopSeconds: (stopped - stopping) / 1000, startSeconds: (Date.now() - stopped) / 1000, restoredFrom: restored.restoredFrom, eventsReplayed: restored.eventsApplied, memory: memoryMb(service.child.pid!) };
+    log(`restart ${JSON.stringify(report.restart)}`);
+  } finally {
+    await service?.stop();
+    await jwks.close();
+    await deleteTopicsByPrefix(kafka, prefix).catch(() => undefined);
+    await deleteGroups(kafka, prefix);
+    rmSync(snapshotDir, { recursive: true, force: true });
+  }
+  report.loadAfter = loadavg()[0]!;
+  printReport(report);
+}
+
+const scan = (t: Target): Target => ({ ...t, path: `${t.path}&strategy=scan` });
+
+function targets(world: ReturnType<typeof syntheticWorld>, s: typeof sizes, sign: (claims: { sub: string; role: 'officer' | 'employer'; orgId?: string; provinceCode?: string }) => string) {
+  const g = new Prng(SEED);
+  const officer = new Map<string, string>();
+  const officerOf = (provinceCode: string) => officer.get(provinceCode) ?? officer.set(provinceCode, sign({ sub: `officer-${provinceCode}`, role: 'officer', orgId: `police-${provinceCode}`, provinceCode })).get(provinceCode)!;
+  const returneeTargets: Target[] = [];
+  const fresh: { profile: ProfilePublishedV1; token: string }[] = [];
+  const pool = Math.min(20_000, s.returnees);
+  for (let k = 0; k < s.returnees && (returneeTargets.length < pool || fresh.length < 1_000); k++) {
+    const i = (k * 7919 + g.int(7)) % s.returnees;
+    const profile = syntheticProfile(world, i);
+    if (!profile.matching) continue;
+    const token = officerOf(profile.matching.provinceCode);
+    if (returneeTargets.length < pool) returneeTargets.push({ path: `/returnees/${profile.returneeId}/jobs?limit=20`, token });
+    const r = syntheticRestrictions(world, i);
+    const free = r.bannedOccupations.length + r.bannedAreas.length === 0 && !r.supervisedCommune && !r.noStateAgencyWork;
+    if (free && fresh.length < 1_000 && profile.matching.skills.length > 0 && !profile.matching.needs.includes('health')) fresh.push({ profile, token });
+  }
+  const employer = new Map<string, string>();
+  const jobTargets: Target[] = [];
+  for (let k = 0; k < Math.min(20_000, s.jobs); k++) {
+    const job = syntheticJob(world, (k * 7919) % s.jobs);
+    const token = employer.get(job.employerOrgId) ?? employer.set(job.employerOrgId, sign({ sub: `employer-${job.employerOrgId}`, role: 'employer', orgId: job.employerOrgId })).get(job.employerOrgId)!;
+    jobTargets.push({ path: `/jobs/${job.jobId}/candidates?limit=20`, token });
+  }
+  return { returneeTargets, jobTargets, fresh };
+}
+
+function freshJob(profile: ProfilePublishedV1, k: number) {
+  const m = profile.matching!;
+  return {
+    jobId: randomUUID(),
+    employerOrgId: 'bench-fresh',
+    title: `Tin mới ${k}`,
+    occupationCode: '9313',
+    skills: [...m.skills],
+    niceToHaveSkills: [],
+    provinceCode: m.provinceCode,
+    communeCode: m.communeCode,
+    employmentType: 'stable' as const,
+    openings: 1,
+    filled: 0,
+    wageMinVnd: 20_000_000,
+    wageMaxVnd: 25_000_000,
+    accommodation: true,
+    stateAgency: false,
+    status: 'open' as const,
+    verifiedEmployer: true,
+    closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+async function deleteGroups(kafka: ReturnType<typeof createKafka>, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.listGroups();
+    const ours = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+    if (ours.length > 0) await admin.deleteGroups(ours).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
