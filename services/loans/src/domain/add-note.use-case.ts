@@ -13,11 +13,11 @@ export interface NewNote {
 
 /** A bank note; an `assessment` (with a recommendation) is what the four-eyes rule keeps from the decider. */
 export async function addNote(ctx: LoansContext, caller: Caller, id: string, input: NewNote): Promise<Note> {
-  assertReadable(await ctx.applications.get(id), id, caller);
   const note: Note = { id: randomUUID(), kind: input.kind, text: input.text, ...(input.recommendation ? { recommendation: input.recommendation } : {}), by: caller.userId, at: ctx.now().toISOString() };
   await ctx.applications.change(
     id,
     (current) => {
+      assertReadable(current, id, caller);
       if (input.kind === 'assessment') assertStatus(current, ['under-review'], 'assess');
       else assertStatus(current, ['submitted', 'under-review', 'more-info-needed', 'approved', 'rejected', 'disbursed', 'repaying', 'overdue', 'closed'], 'annotate');
       return { next: { ...current, notes: [...current.notes, note], updatedAt: note.at }, events: [] };

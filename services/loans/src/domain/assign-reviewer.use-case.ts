@@ -10,10 +10,10 @@ import { clockOf } from './read-access';
  * assesses it, and therefore who may not decide it (four-eyes).
  */
 export async function assignReviewer(ctx: LoansContext, caller: Caller, id: string, reviewerId?: string): Promise<ApplicationDto> {
-  assertReadable(await ctx.applications.get(id), id, caller);
   const updated = await ctx.applications.change(
     id,
     (current) => {
+      assertReadable(current, id, caller);
       assertStatus(current, ['submitted', 'under-review'], 'assign');
       const assigned = { ...current, reviewerId: reviewerId ?? caller.userId, updatedAt: ctx.now().toISOString() };
       const moved = moveTo(assigned, 'under-review', caller, ctx.now());

@@ -21,11 +21,11 @@ export const assessorsOf = (application: LoanApplication): string[] => [
  * the referral in cases). Four-eyes: the decider must not be anyone who assessed the file.
  */
 export async function decideApplication(ctx: LoansContext, caller: Caller, id: string, input: Decision): Promise<ApplicationDto> {
-  assertReadable(await ctx.applications.get(id), id, caller);
   if (input.decision === 'rejected' && input.reasons.length === 0) throw errors.reasonsRequired();
   const updated = await ctx.applications.change(
     id,
     (current) => {
+      assertReadable(current, id, caller);
       assertStatus(current, ['under-review'], 'decide');
       if (!current.notes.some((n) => n.kind === 'assessment')) throw errors.notAssessed();
       const assessedBy = assessorsOf(current);

@@ -14,10 +14,10 @@ import { buildSchedule } from './repayment/repayment-schedule.rules';
  * the policy in force on the disbursement day. One disbursement per loan; a retry of the same one is a no-op.
  */
 export async function recordDisbursement(ctx: LoansContext, caller: Caller, id: string, input: { amountVnd: number; on: IsoDate }): Promise<ApplicationDto> {
-  assertReadable(await ctx.applications.get(id), id, caller);
   const updated = await ctx.applications.change(
     id,
     (current) => {
+      assertReadable(current, id, caller);
       const same = current.disbursement && current.disbursement.amountVnd === input.amountVnd && current.disbursement.on === input.on;
       if (same) return { next: current, events: [] };
       assertStatus(current, ['approved'], 'disburse');

@@ -15,12 +15,12 @@ import { repaymentStatus, standingOf } from './repayment/loan-terms';
  * Idempotency-Key, a retried repayment is recorded once.
  */
 export async function recordRepayment(ctx: LoansContext, caller: Caller, id: string, key: string | undefined, input: { amountVnd: number; on: IsoDate }) {
-  assertReadable(await ctx.applications.get(id), id, caller);
   const repaymentId = key ? idempotentId('loan-repayment', `${caller.userId}|${id}`, key) : randomUUID();
   let replayed = false;
   const updated = await ctx.applications.change(
     id,
     (current) => {
+      assertReadable(current, id, caller);
       if (current.repayments.some((r) => r.id === repaymentId)) {
         replayed = true;
         return { next: current, events: [] };

@@ -11,10 +11,10 @@ import type { DocumentKind } from './policy/credit-policy.types';
  * pauses; it starts again when the applicant resubmits a complete file.
  */
 export async function requestMoreInfo(ctx: LoansContext, caller: Caller, id: string, input: { reason: string; documents?: DocumentKind[] }): Promise<ApplicationDto> {
-  assertReadable(await ctx.applications.get(id), id, caller);
   const updated = await ctx.applications.change(
     id,
     (current) => {
+      assertReadable(current, id, caller);
       assertStatus(current, ['submitted', 'under-review'], 'ask for more information on');
       const at = ctx.now().toISOString();
       const note = { id: randomUUID(), kind: 'more-info-request' as const, text: input.reason, documents: input.documents ?? [], by: caller.userId, at };

@@ -13,10 +13,10 @@ import { errors } from './loans.errors';
  * 3-working-day clock; a file sent back for more information goes back to its reviewer.
  */
 export async function submitApplication(ctx: LoansContext, caller: Caller, id: string): Promise<ApplicationDto> {
-  assertEditable(await ctx.applications.get(id), id, caller);
   const updated = await ctx.applications.change(
     id,
     async (current) => {
+      assertEditable(current, id, caller);
       assertStatus(current, ['draft', 'more-info-needed'], 'submit');
       const evaluation = await evaluate(ctx, current);
       const failures = [...evaluation.eligibility.failures, ...evaluation.completeness];

@@ -28,11 +28,11 @@ export type ApplicationChanges = Partial<
 
 /** Completes a draft (or a file sent back for more information) and re-runs the pre-check. */
 export async function updateApplication(ctx: LoansContext, caller: Caller, id: string, changes: ApplicationChanges): Promise<ApplicationDto> {
-  assertEditable(await ctx.applications.get(id), id, caller);
   let completeness: Awaited<ReturnType<typeof evaluate>>['completeness'] = [];
   const updated = await ctx.applications.change(
     id,
     async (current) => {
+      assertEditable(current, id, caller);
       assertStatus(current, ['draft', 'more-info-needed'], 'edit');
       const merged = { ...current, ...changes, updatedAt: ctx.now().toISOString() };
       checkApplicantInput(caller, merged);

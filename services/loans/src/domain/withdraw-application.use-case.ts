@@ -10,10 +10,10 @@ const WITHDRAWABLE = ['draft', 'submitted', 'under-review', 'more-info-needed'] 
 
 /** The applicant withdraws an application that has no decision yet. */
 export async function withdrawApplication(ctx: LoansContext, caller: Caller, id: string, reason?: string): Promise<ApplicationDto> {
-  assertEditable(await ctx.applications.get(id), id, caller);
   const updated = await ctx.applications.change(
     id,
     (current) => {
+      assertEditable(current, id, caller);
       assertStatus(current, WITHDRAWABLE, 'withdraw');
       return moveTo(current, 'withdrawn', caller, ctx.now(), [reason ?? 'withdrawn by the applicant']);
     },

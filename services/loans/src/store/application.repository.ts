@@ -59,14 +59,10 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
     },
     create: (application, events, trace) =>
       mapBusy(async () => {
-        await store.change(
-          application.id,
-          (current) => {
-            if (current) throw duplicateKey();
-            return { next: application, events };
-          },
-          trace,
-        );
+        // an insert without a read (FerretDB 1.x scans for a read by _id); createOnce reads an existing id as 11000
+        await store.create(application.id, () => ({ next: application, events }), trace).catch((error: unknown) => {
+          throw (error as { code?: unknown }).code === 'EVENTS.AGGREGATE_EXISTS' ? duplicateKey() : error;
+        });
       }),
     change: (id, fn, trace) =>
       mapBusy(() =>
