@@ -24,14 +24,14 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
     collection,
     /** Inserts a new aggregate; an existing id fails like a duplicate key (code 11000). */
     create: async (state: Stored<S>, events: Changed<S>['events'], trace: Trace): Promise<void> => {
-      await store.change(
-        state.id,
-        (current) => {
-          if (current) throw duplicateKeyError(state.id);
-          return { next: compact(state), events };
-        },
-        trace,
-      );
+      try {
+        // an insert without a read first: on FerretDB 1.x a read by _id scans the collection
+        await store.create(state.id, () => ({ next: compact(state), events }), trace);
+      } catch (error) {
+        // the _id or another unique index was taken: a duplicate key to createOnce and the callers
+        if ((error as { code?: string }).code === 'EVENTS.AGGREGATE_EXISTS') throw duplicateKeyError(state.id);
+        throw error;
+      }
     },
     /**
      * Changes an existing aggregate with `mutate` (undefined = no change);
