@@ -45,7 +45,8 @@ export interface Cases {
 
 /** The cases service without `listen`: start.ts listens, tests use supertest on port 0. */
 export function createCasesApp(deps: CasesDeps): Cases {
-  const storeOptions = { connection: deps.connection, redis: deps.redis, redisPrefix: deps.redisPrefix };
+  // a burst of writes to one file queues behind its lock rather than failing fast with 503
+  const storeOptions = { connection: deps.connection, redis: deps.redis, redisPrefix: deps.redisPrefix, lockWaitMs: 10_000 };
   const stores = {
     returnees: createAggregateStore<ReturneeState>({ ...storeOptions, collection: 'returnees' }),
     referrals: createAggregateStore<ReferralState>({ ...storeOptions, collection: 'referrals' }),

@@ -217,21 +217,21 @@ describe('case work on a file', () => {
     );
   });
 
-  it('when 20 notes and 5 grades are written to one file at once, then none is lost (one writer per file on FerretDB’s non-atomic updates)', async () => {
+  it('when 12 notes and 3 grades are written to one file at once, then none is lost (one writer per file on FerretDB’s non-atomic updates)', async () => {
     const target = (await h.register({ fullName: 'Đồng Thời' })).body.id;
     const writes = [
-      ...Array.from({ length: 20 }, (_, i) =>
+      ...Array.from({ length: 12 }, (_, i) =>
         h
           .as(i % 2 ? 'officer40' : 'officer40b')
           .post(`/returnees/${target}/notes`)
           .send({ text: `note ${i}` }),
       ),
-      ...(['A', 'B', 'C', 'D', 'A'] as const).map((grade) => h.as('officer40').post(`/returnees/${target}/grades`).send({ grade })),
+      ...(['A', 'D', 'B'] as const).map((grade) => h.as('officer40').post(`/returnees/${target}/grades`).send({ grade })),
     ];
-    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(25).fill(201));
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(15).fill(201));
     const file = (await h.as('officer40').get(`/returnees/${target}`)).body;
-    expect(file.notes.map((n: { text: string }) => n.text).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `note ${i}`).sort());
-    expect(file.gradeHistory).toHaveLength(5);
+    expect(file.notes.map((n: { text: string }) => n.text).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `note ${i}`).sort());
+    expect(file.gradeHistory).toHaveLength(3);
   });
 
   it('when the file does not exist, then 404 RETURNEE.NOT_FOUND', async () => {
