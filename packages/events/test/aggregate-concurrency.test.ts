@@ -31,7 +31,8 @@ beforeAll(async () => {
       redisPrefix: infra.ns.redisPrefix,
     });
     const publisher = createPublisher({ kafka: infra.kafka, topicPrefix: infra.ns.topicPrefix });
-    const relay = createOutboxRelay({ store, publisher, pollIntervalMs: 200, logger: infra.logger });
+    // pollGraceMs 0: each relay also polls up the other's fresh events, so both contend for them
+    const relay = createOutboxRelay({ store, publisher, pollIntervalMs: 200, pollGraceMs: 0, logger: infra.logger });
     relay.start();
     return { store, relay, publisher };
   });

@@ -38,6 +38,7 @@ function instance(
     store,
     publisher,
     pollIntervalMs: relayOptions.pollIntervalMs,
+    pollGraceMs: 0, // poll up fresh markers too: the relays contend for every event
     retryMs: 50,
     maxRetryMs: 200,
     logger: infra.logger,

@@ -29,8 +29,8 @@ export interface OutboxLedger {
   /** Records publication in Redis; done before markers are deleted, before the relay lock is released. */
   markSent(eventIds: string[]): Promise<void>;
   deleteMarkers(eventIds: string[]): Promise<void>;
-  /** The oldest markers (insertion order) except `skip`, for the relay's fallback poll. */
-  oldestMarkers(limit: number, skip: string[]): Promise<OutboxMarker[]>;
+  /** The oldest markers (insertion order) written before `before`, except `skip`: the relay's fallback poll. */
+  oldestMarkers(limit: number, skip: string[], before: Date): Promise<OutboxMarker[]>;
   /** One relay at a time per aggregate (keeps order, avoids double sends); no wait. */
   tryRelayLock(aggregateId: string): Promise<RedisLease | undefined>;
   releaseRelayLock(lease: RedisLease): Promise<void>;
@@ -84,9 +84,9 @@ export function createOutboxLedger(
     async deleteMarkers(eventIds) {
       if (eventIds.length > 0) await markers.deleteMany({ _id: { $in: eventIds } });
     },
-    async oldestMarkers(limit, skip) {
+    async oldestMarkers(limit, skip, before) {
       return markers
-        .find(skip.length > 0 ? { _id: { $nin: skip } } : {})
+        .find(skip.length > 0 ? { at: { $lt: before }, _id: { $nin: skip } } : { at: { $lt: before } })
         .limit(limit)
         .toArray();
     },

@@ -11,6 +11,11 @@ export interface OutboxRelayOptions {
   publisher: Publisher;
   /** Fallback poll of the markers: other instances' writes, crash recovery (default 1 s). */
   pollIntervalMs?: number;
+  /**
+   * The poll ignores markers younger than this (default 1 s): their writer's own relay,
+   * woken at commit, is publishing them; others step in only when it did not.
+   */
+  pollGraceMs?: number;
   /** Aggregates per round (default 100). */
   batchSize?: number;
   /** First wait after a failed round, doubled up to `maxRetryMs` (defaults 100 ms, 10 s). */
@@ -47,6 +52,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger ?? defaultLogger();
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 100;
+  const pollGraceMs = options.pollGraceMs ?? 1_000;
   const deps: RoundDeps = {
     ledger: store.outbox.ledger,
     collection: store.collection,
@@ -78,13 +84,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   function enqueue(item: WorkItem): void {
     const known = work.get(item.id);
-    // a document read sees everything; otherwise the newest snapshot includes all older pending entries
-    work.set(item.id, known && !known.snapshot ? { ...known, polled: item.polled ?? known.polled } : item);
+    if (!known) work.set(item.id, item);
+    // a planned document read sees everything; otherwise the newest snapshot holds every older pending entry
+    else if (item.snapshot) work.set(item.id, known.snapshot ? item : known);
+    // a poll adds nothing to a snapshot (no aggregate read needed) but its markers serve the stale check
+    else work.set(item.id, { ...known, polled: item.polled ?? known.polled });
   }
 
   async function poll(): Promise<void> {
     const limit = batchSize * 5;
-    const markers = await store.outbox.ledger.oldestMarkers(limit, [...owedDeletes]);
+    const markers = await store.outbox.ledger.oldestMarkers(limit, [...owedDeletes], new Date(Date.now() - pollGraceMs));
     const byAggregate = new Map<string, OutboxMarker[]>();
     for (const marker of markers) byAggregate.set(marker.aggregateId, [...(byAggregate.get(marker.aggregateId) ?? []), marker]);
     for (const [id, polled] of byAggregate) enqueue({ id, polled });

@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   const store = createAggregateStore({ connection, collection: env('WORKER_COLLECTION'), redis, redisPrefix: env('WORKER_REDIS_PREFIX') });
   const publisher = createPublisher({ kafka, topicPrefix: env('WORKER_TOPIC_PREFIX') });
   await publisher.connect();
-  const relay = createOutboxRelay({ store, publisher, batchSize: Number(env('WORKER_BATCH_SIZE')), pollIntervalMs: 50, logger });
+  const relay = createOutboxRelay({
+    store,
+    publisher,
+    batchSize: Number(env('WORKER_BATCH_SIZE')),
+    pollIntervalMs: 50,
+    pollGraceMs: 0,
+    logger,
+  });
   relay.start();
   let reported = -1;
   const report = setInterval(() => {
