@@ -59,7 +59,12 @@ export function createEmployersApp(deps: EmployersDeps): Employers {
   const app = createApp({
     name: 'employers',
     openapi: OPENAPI_FILE,
-    routes: [organisationRoutes(ctx, deps.verify), jobRoutes(ctx, deps.verify), applicationRoutes(ctx, deps.verify), invitationRoutes(ctx, deps.verify)],
+    routes: [
+      organisationRoutes(ctx, deps.verify),
+      jobRoutes(ctx, deps.verify),
+      applicationRoutes(ctx, deps.verify),
+      invitationRoutes(ctx, deps.verify),
+    ],
     readiness: { mongo: mongoCheck(deps.connection), redis: redisCheck(deps.redis) },
     logger: deps.logger,
     // behind the gateway on loopback: req.ip is the client's

@@ -14,7 +14,8 @@ describe('application transitions', () => {
   const pairs = APPLICATION_STATUSES.flatMap((from) => APPLICATION_STATUSES.map((to) => [from, to] as const));
   it.each(pairs)('when an employer moves %s → %s, then it is allowed only if the table says so', (from, to) => {
     if (LEGAL[from].includes(to)) expect(() => checkTransition(from, to)).not.toThrow();
-    else expect(() => checkTransition(from, to)).toThrow(expect.objectContaining({ code: 'APPLICATION.TRANSITION_ILLEGAL', httpStatus: 409 }));
+    else
+      expect(() => checkTransition(from, to)).toThrow(expect.objectContaining({ code: 'APPLICATION.TRANSITION_ILLEGAL', httpStatus: 409 }));
   });
 
   it('when a referral is withdrawn, then only unanswered applications follow', () => {
@@ -22,7 +23,9 @@ describe('application transitions', () => {
   });
 
   it('when a field belongs to another status, then 400 names it', () => {
-    expect(() => checkPatch({ status: 'hired', reason: 'other' })).toThrow(expect.objectContaining({ code: 'APPLICATION.FIELD_NOT_FOR_STATUS' }));
+    expect(() => checkPatch({ status: 'hired', reason: 'other' })).toThrow(
+      expect.objectContaining({ code: 'APPLICATION.FIELD_NOT_FOR_STATUS' }),
+    );
     expect(() => checkPatch({ status: 'hired', startDate: '2026-02-01', contractType: 'indefinite' })).not.toThrow();
   });
 });

@@ -65,11 +65,28 @@ describe('applications from referrals', () => {
     const res = await h.api().get(`/applications/${application.id}`).set('Authorization', employerA);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ referralId: referral.referralId, returneeId: referral.returneeId, jobId, status: 'new' });
-    expect(res.body.candidate).toEqual({ givenName: 'An', skills: ['welding'], certificates: [{ skills: ['welding'], issuedOn: '2025-06-01' }], availableFrom: '2025-10-01' });
+    expect(res.body.candidate).toEqual({
+      givenName: 'An',
+      skills: ['welding'],
+      certificates: [{ skills: ['welding'], issuedOn: '2025-06-01' }],
+      availableFrom: '2025-10-01',
+    });
     for (const payload of [res.body, (await h.api().get(`/jobs/${jobId}/applications`).set('Authorization', employerA)).body]) {
       expect(keysDeep(payload).filter((k) => SENSITIVE_KEYS.includes(k))).toEqual([]);
       const text = JSON.stringify(payload);
-      for (const value of ['noStateAgencyWork', 'amnesty', 'releaseKind', 'ageYears', 'police-org', 'officerOrgId']) expect(text).not.toContain(value);
+      for (const value of [
+        'noStateAgencyWork',
+        'amnesty',
+        'releaseKind',
+        'ageYears',
+        'police-org',
+        'officerOrgId',
+        'drug-possession',
+        'Nguyễn Văn An',
+        '001090012345',
+        '0912345678',
+      ])
+        expect(text).not.toContain(value);
     }
   });
 
@@ -77,10 +94,14 @@ describe('applications from referrals', () => {
     const { application } = await refer(await postJob());
     await h.api().get(`/applications/${application.id}`).set('Authorization', employerA);
     await h.api().get(`/applications/${application.id}`).set('Authorization', employerA);
-    const opened = await waitFor('the opened event', () => published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find((e) => e.payload.applicationId === application.id));
+    const opened = await waitFor('the opened event', () =>
+      published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find((e) => e.payload.applicationId === application.id),
+    );
     expect(opened.payload).toMatchObject({ status: 'new', openedAt: expect.any(String) });
     await new Promise((r) => setTimeout(r, 300));
-    expect(published<ApplicationStatusChangedV1>(applicationStatusChangedV1).filter((e) => e.payload.applicationId === application.id)).toHaveLength(1);
+    expect(
+      published<ApplicationStatusChangedV1>(applicationStatusChangedV1).filter((e) => e.payload.applicationId === application.id),
+    ).toHaveLength(1);
   });
 
   it('when the returnee revokes shareWithEmployers (a new revision without employerView), then the profile is hidden at once', async () => {
@@ -99,18 +120,51 @@ describe('applications from referrals', () => {
 
   it('when cases withdraws the referral, then the application is withdrawn and further moves are 409', async () => {
     const { referral, application } = await refer(await postJob());
-    await h.publish!(referralWithdrawnV1, { referralId: referral.referralId, returneeId: referral.returneeId, target: referral.target, reason: 'officer', at: new Date().toISOString() }, referral.referralId);
+    await h.publish!(
+      referralWithdrawnV1,
+      {
+        referralId: referral.referralId,
+        returneeId: referral.returneeId,
+        target: referral.target,
+        reason: 'officer',
+        at: new Date().toISOString(),
+      },
+      referral.referralId,
+    );
     await waitFor('the withdrawal', async () => (await h.employers.ctx.applications.findById(application.id))?.status === 'withdrawn');
     const move = await h.api().patch(`/applications/${application.id}`).set('Authorization', employerA).send({ status: 'offered' });
     expect(move.status).toBe(409);
     expect(move.body.code).toBe('APPLICATION.TRANSITION_ILLEGAL');
   });
 
+  it('when the withdrawal overtakes the referral, then the application is born withdrawn and the late referral changes nothing', async () => {
+    const jobId = await postJob();
+    const referral = referralTo(jobId);
+    const withdrawal = {
+      referralId: referral.referralId,
+      returneeId: referral.returneeId,
+      target: referral.target,
+      reason: 'consent-revoked' as const,
+      at: new Date().toISOString(),
+    };
+    await h.publish!(referralWithdrawnV1, withdrawal, referral.referralId);
+    const event = await waitFor('the withdrawn event', () =>
+      published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find((e) => e.payload.referralId === referral.referralId),
+    );
+    expect(event.payload).toMatchObject({ status: 'withdrawn', reason: 'consent-revoked' });
+    await h.publish!(referralCreatedV1, referral, referral.referralId);
+    await new Promise((r) => setTimeout(r, 500));
+    const list = await h.api().get(`/jobs/${jobId}/applications`).set('Authorization', employerA);
+    expect(list.body.items.map((a: { status: string }) => a.status)).toEqual(['withdrawn']);
+  });
+
   it("when employer B reads, lists or moves A's application, then 404 each time", async () => {
     const jobId = await postJob();
     const { application } = await refer(jobId);
     expect((await h.api().get(`/applications/${application.id}`).set('Authorization', employerB)).status).toBe(404);
-    expect((await h.api().patch(`/applications/${application.id}`).set('Authorization', employerB).send({ status: 'offered' })).status).toBe(404);
+    expect(
+      (await h.api().patch(`/applications/${application.id}`).set('Authorization', employerB).send({ status: 'offered' })).status,
+    ).toBe(404);
     const listed = await h.api().get('/applications?limit=200').set('Authorization', employerB);
     expect(listed.body.items).toEqual([]);
     expect((await h.api().get(`/applications/${application.id}`).set('Authorization', employerA)).body.status).toBe('new');
@@ -138,12 +192,29 @@ describe('PATCH /applications/{id}', () => {
   it('when the employer hires through the API, then status-changed (hired, referralId) and the job update reach Kafka — the round trip cases closes', async () => {
     const jobId = await postJob({ ...SECTION6_JOB, openings: 1 });
     const { referral, application } = await refer(jobId);
-    const hired = await h.api().patch(`/applications/${application.id}`).set('Authorization', employerA).send({ status: 'hired', startDate: '2099-02-01', contractType: 'fixed-term' });
+    const hired = await h
+      .api()
+      .patch(`/applications/${application.id}`)
+      .set('Authorization', employerA)
+      .send({ status: 'hired', startDate: '2099-02-01', contractType: 'fixed-term' });
     expect(hired.status).toBe(200);
-    const event = await waitFor('the hired event', () => published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find((e) => e.payload.applicationId === application.id && e.payload.status === 'hired'));
-    expect(event.payload).toMatchObject({ referralId: referral.referralId, returneeId: referral.returneeId, jobId, startDate: '2099-02-01', contractType: 'fixed-term', employmentType: 'stable' });
+    const event = await waitFor('the hired event', () =>
+      published<ApplicationStatusChangedV1>(applicationStatusChangedV1).find(
+        (e) => e.payload.applicationId === application.id && e.payload.status === 'hired',
+      ),
+    );
+    expect(event.payload).toMatchObject({
+      referralId: referral.referralId,
+      returneeId: referral.returneeId,
+      jobId,
+      startDate: '2099-02-01',
+      contractType: 'fixed-term',
+      employmentType: 'stable',
+    });
     expect(event.producer).toBe('employers');
-    const update = await waitFor('the job update', () => published<JobUpdatedV1>(jobUpdatedV1).find((e) => e.key === jobId && e.payload.filled === 1));
+    const update = await waitFor('the job update', () =>
+      published<JobUpdatedV1>(jobUpdatedV1).find((e) => e.key === jobId && e.payload.filled === 1),
+    );
     expect(update.payload.status).toBe('filled');
     expect((await h.api().get(`/jobs/${jobId}`).set('Authorization', employerA)).body).toMatchObject({ filled: 1, status: 'filled' });
   });
@@ -155,13 +226,21 @@ describe('events for cases and reports', () => {
     const { referral, application } = await refer(jobId);
     const invited = await h.api().post('/invitations').set('Authorization', employerA).send({ jobId, returneeId: referral.returneeId });
     expect(invited.status).toBe(201);
-    const invitation = await waitFor('the invitation event', () => published<InvitationRequestedV1>(invitationRequestedV1).find((e) => e.key === invited.body.id));
+    const invitation = await waitFor('the invitation event', () =>
+      published<InvitationRequestedV1>(invitationRequestedV1).find((e) => e.key === invited.body.id),
+    );
     expect(invitation.payload).toMatchObject({ jobId, returneeId: referral.returneeId, employerOrgId: orgA });
 
     await h.api().patch(`/applications/${application.id}`).set('Authorization', employerA).send({ status: 'hired' });
-    const checked = await h.api().post(`/applications/${application.id}/check-ins`).set('Authorization', employerA).send({ monthsAfterHire: 3, stillEmployed: true });
+    const checked = await h
+      .api()
+      .post(`/applications/${application.id}/check-ins`)
+      .set('Authorization', employerA)
+      .send({ monthsAfterHire: 3, stillEmployed: true });
     expect(checked.status).toBe(201);
-    const event = await waitFor('the check-in event', () => published<EmploymentCheckedV1>(employmentCheckedV1).find((e) => e.key === application.id));
+    const event = await waitFor('the check-in event', () =>
+      published<EmploymentCheckedV1>(employmentCheckedV1).find((e) => e.key === application.id),
+    );
     expect(event.payload).toMatchObject({ returneeId: referral.returneeId, jobId, monthsAfterHire: 3, stillEmployed: true });
   });
 });

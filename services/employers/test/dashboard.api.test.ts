@@ -29,8 +29,18 @@ const checkIn = (id: string, body: object, auth = employer, key?: string) => {
 
 describe('check-ins and the dashboard', () => {
   it('when hires are checked at 3 and 6 months, then the dashboard shows open jobs, stages, hires and retention', async () => {
-    const job = (await h.api().post('/jobs').set('Authorization', employer).send({ ...SECTION6_JOB, openings: 5 })).body;
-    await h.api().post('/jobs').set('Authorization', employer).send({ ...SECTION6_JOB, status: 'draft' });
+    const job = (
+      await h
+        .api()
+        .post('/jobs')
+        .set('Authorization', employer)
+        .send({ ...SECTION6_JOB, openings: 5 })
+    ).body;
+    await h
+      .api()
+      .post('/jobs')
+      .set('Authorization', employer)
+      .send({ ...SECTION6_JOB, status: 'draft' });
     const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => applicationTo(job.id)));
     await patch(a!, { status: 'hired', startDate: '2099-01-01' });
     await patch(b!, { status: 'hired', startDate: '2099-01-01' });
@@ -74,7 +84,7 @@ describe('check-ins and the dashboard', () => {
     expect((await checkIn(hired, { monthsAfterHire: 4, stillEmployed: true })).status).toBe(400);
   });
 
-  it("when another employer checks in on this hire or reads the dashboard, then 404, and its own dashboard is empty", async () => {
+  it('when another employer checks in on this hire or reads the dashboard, then 404, and its own dashboard is empty', async () => {
     const job = (await h.api().post('/jobs').set('Authorization', employer).send(SECTION6_JOB)).body;
     const id = await applicationTo(job.id);
     await patch(id, { status: 'hired' });

@@ -36,7 +36,14 @@ describe('job rules', () => {
   });
 
   it('when several fields are wrong at once, then every one is named', () => {
-    const fields = fieldsOf({ ...SECTION6_JOB, occupationCode: '0000', skills: ['nope'], wageMinVnd: 9, wageMaxVnd: 1, closesAt: '2020-01-01' });
+    const fields = fieldsOf({
+      ...SECTION6_JOB,
+      occupationCode: '0000',
+      skills: ['nope'],
+      wageMinVnd: 9,
+      wageMaxVnd: 1,
+      closesAt: '2020-01-01',
+    });
     expect(jobIssues(fields, now).map((i) => i.field)).toEqual(['occupationCode', 'skills[0]', 'wageMinVnd', 'closesAt']);
     expect(jobIssues(fieldsOf({ ...SECTION6_JOB, skills: [...SECTION6_JOB.skills] }), now)).toEqual([]);
   });

@@ -38,7 +38,14 @@ describe('POST /jobs', () => {
   it('when the ARCHITECTURE §6 body is sent as written, then 201 with an open job, 0 filled, and Location', async () => {
     const res = await post(SECTION6_JOB);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ ...SECTION6_JOB, closesAt: expect.any(String), employerOrgId: orgA, status: 'open', filled: 0, verifiedEmployer: false });
+    expect(res.body).toMatchObject({
+      ...SECTION6_JOB,
+      closesAt: expect.any(String),
+      employerOrgId: orgA,
+      status: 'open',
+      filled: 0,
+      verifiedEmployer: false,
+    });
     expect(res.headers.location).toBe(`/jobs/${res.body.id}`);
   });
 
@@ -90,7 +97,10 @@ describe('POST /jobs', () => {
 
   it('when a season is given for a stable job, or ends before it starts, then 400 naming the season field', async () => {
     expectProblem(await post({ ...SECTION6_JOB, seasonStart: '2099-01-01' }), 'seasonStart');
-    expectProblem(await post({ ...SECTION6_JOB, employmentType: 'seasonal', seasonStart: '2099-05-01', seasonEnd: '2099-04-01' }), 'seasonEnd');
+    expectProblem(
+      await post({ ...SECTION6_JOB, employmentType: 'seasonal', seasonStart: '2099-05-01', seasonEnd: '2099-04-01' }),
+      'seasonEnd',
+    );
   });
 
   it('when an officer posts, then 403; without a token, 401', async () => {
@@ -101,11 +111,17 @@ describe('POST /jobs', () => {
 
 describe('GET /jobs', () => {
   it('when an employer lists, then only its own jobs; officers filter by province, occupation, type and wage', async () => {
-    const mine = await post({ ...SECTION6_JOB, title: 'Seasonal picker', occupationCode: '9211', skills: [], employmentType: 'seasonal', wageMinVnd: 5_000_000 }, employerB);
+    const mine = await post(
+      { ...SECTION6_JOB, title: 'Seasonal picker', occupationCode: '9211', skills: [], employmentType: 'seasonal', wageMinVnd: 5_000_000 },
+      employerB,
+    );
     expect(mine.status).toBe(201);
     const ownList = await h.api().get('/jobs?limit=200').set('Authorization', employerB);
     expect(ownList.body.items.map((j: { id: string }) => j.id)).toEqual([mine.body.id]);
-    const filtered = await h.api().get('/jobs?employmentType=seasonal&occupationCode=9211&provinceCode=40&status=open').set('Authorization', officer);
+    const filtered = await h
+      .api()
+      .get('/jobs?employmentType=seasonal&occupationCode=9211&provinceCode=40&status=open')
+      .set('Authorization', officer);
     expect(filtered.body.items.map((j: { id: string }) => j.id)).toEqual([mine.body.id]);
     const byWage = await h.api().get('/jobs?wageMin=6000000&limit=200').set('Authorization', officer);
     expect(byWage.body.items.map((j: { id: string }) => j.id)).not.toContain(mine.body.id);
@@ -138,7 +154,11 @@ describe('employer A and employer B', () => {
 describe('PATCH /jobs/{id}', () => {
   it('when the owner edits and closes its job, then 200 each time, and a closed job cannot reopen (409)', async () => {
     const job = (await post(SECTION6_JOB)).body;
-    const edited = await h.api().patch(`/jobs/${job.id}`).set('Authorization', employerA).send({ wageMaxVnd: 9_500_000, accommodation: true });
+    const edited = await h
+      .api()
+      .patch(`/jobs/${job.id}`)
+      .set('Authorization', employerA)
+      .send({ wageMaxVnd: 9_500_000, accommodation: true });
     expect(edited.body).toMatchObject({ wageMaxVnd: 9_500_000, accommodation: true, status: 'open' });
     expect((await h.api().patch(`/jobs/${job.id}`).set('Authorization', employerA).send({ status: 'closed' })).body.status).toBe('closed');
     const reopen = await h.api().patch(`/jobs/${job.id}`).set('Authorization', employerA).send({ status: 'open' });

@@ -54,7 +54,9 @@ describe('openapi.yaml, the contract the gateway enforces', () => {
       for (const role of roles!) expect(ROLES).toContain(role);
       for (const [status, response] of Object.entries(op.responses)) {
         if (!/^4/.test(status)) continue;
-        const content = response.$ref ? (document.components!.responses![response.$ref.split('/').pop()!] as { content?: object }).content : response.content;
+        const content = response.$ref
+          ? (document.components!.responses![response.$ref.split('/').pop()!] as { content?: object }).content
+          : response.content;
         expect(Object.keys(content ?? {})).toEqual(['application/problem+json']);
       }
     },

@@ -36,7 +36,11 @@ describe('employer profile', () => {
   });
 
   it('when the commune is not in the province, then 400 naming communeCode', async () => {
-    const res = await h.api().put('/organisations/me').set('Authorization', employer).send({ ...PROFILE, provinceCode: '01' });
+    const res = await h
+      .api()
+      .put('/organisations/me')
+      .set('Authorization', employer)
+      .send({ ...PROFILE, provinceCode: '01' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('communeCode');
   });
@@ -50,9 +54,21 @@ describe('employer profile', () => {
   it('when the pledge is accepted by a named person and an officer verifies, then its jobs show verifiedEmployer to officers', async () => {
     const job = (await h.api().post('/jobs').set('Authorization', employer).send(SECTION6_JOB)).body;
     expect(job.verifiedEmployer).toBe(false);
-    const pledged = await h.api().put('/organisations/me/pledge').set('Authorization', employer).send({ acceptedByName: 'Trần Thị Bình', acceptedByTitle: 'Giám đốc' });
-    expect(pledged.body.pledge).toMatchObject({ acceptedByName: 'Trần Thị Bình', acceptedAt: expect.any(String), version: expect.any(String) });
-    const verified = await h.api().put(`/organisations/${org}/verification`).set('Authorization', officer).send({ decision: 'verified', note: 'đã kiểm tra giấy phép' });
+    const pledged = await h
+      .api()
+      .put('/organisations/me/pledge')
+      .set('Authorization', employer)
+      .send({ acceptedByName: 'Trần Thị Bình', acceptedByTitle: 'Giám đốc' });
+    expect(pledged.body.pledge).toMatchObject({
+      acceptedByName: 'Trần Thị Bình',
+      acceptedAt: expect.any(String),
+      version: expect.any(String),
+    });
+    const verified = await h
+      .api()
+      .put(`/organisations/${org}/verification`)
+      .set('Authorization', officer)
+      .send({ decision: 'verified', note: 'đã kiểm tra giấy phép' });
     expect(verified.body.verification).toMatchObject({ status: 'verified', decidedAt: expect.any(String) });
     const seen = await h.api().get(`/jobs/${job.id}`).set('Authorization', officer);
     expect(seen.body).toMatchObject({ verifiedEmployer: true, employerName: PROFILE.name });
@@ -61,15 +77,21 @@ describe('employer profile', () => {
   });
 
   it('when a verified employer changes its tax code, then it goes back to pending', async () => {
-    const res = await h.api().put('/organisations/me').set('Authorization', employer).send({ ...PROFILE, taxCode: '2909999999' });
+    const res = await h
+      .api()
+      .put('/organisations/me')
+      .set('Authorization', employer)
+      .send({ ...PROFILE, taxCode: '2909999999' });
     expect(res.body.verification.status).toBe('pending');
     expect(res.body.pledge).not.toBeNull();
   });
 
-  it("when another employer asks for this profile, then 404; an employer cannot verify (403) or list (403)", async () => {
+  it('when another employer asks for this profile, then 404; an employer cannot verify (403) or list (403)', async () => {
     const other = h.bearer('employer', `org-${randomUUID()}`);
     expect((await h.api().get(`/organisations/${org}`).set('Authorization', other)).status).toBe(404);
-    expect((await h.api().put(`/organisations/${org}/verification`).set('Authorization', other).send({ decision: 'verified' })).status).toBe(403);
+    expect(
+      (await h.api().put(`/organisations/${org}/verification`).set('Authorization', other).send({ decision: 'verified' })).status,
+    ).toBe(403);
     expect((await h.api().get('/organisations').set('Authorization', other)).status).toBe(403);
     expect((await h.api().get(`/organisations/${org}`).set('Authorization', officer)).status).toBe(200);
   });

@@ -11,7 +11,10 @@ import type { EmployersContext } from './employers.context';
 export function canSeeApplication(caller: Caller, application: Application): boolean {
   if (caller.role === 'employer') return isEmployerOf(caller, application.employerOrgId);
   if (caller.role === 'officer') {
-    return (!!caller.orgId && caller.orgId === application.officerOrgId) || (!!caller.provinceCode && caller.provinceCode === application.provinceCode);
+    return (
+      (!!caller.orgId && caller.orgId === application.officerOrgId) ||
+      (!!caller.provinceCode && caller.provinceCode === application.provinceCode)
+    );
   }
   return caller.role === 'admin';
 }

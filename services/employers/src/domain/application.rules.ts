@@ -36,7 +36,12 @@ export function checkPatch(patch: ApplicationPatch): void {
   const stray = STATUS_FIELDS.find((f) => patch[f] !== undefined && !FIELDS_BY_STATUS[patch.status].includes(f));
   if (stray) throw errors.invalid('APPLICATION.FIELD_NOT_FOR_STATUS', stray, 'status', `${stray} does not apply to status ${patch.status}`);
   if (patch.status === 'interview' && patch.interviewAt === undefined) {
-    throw errors.invalid('APPLICATION.INTERVIEW_AT_REQUIRED', 'interviewAt', 'required', 'interviewAt is required to schedule an interview');
+    throw errors.invalid(
+      'APPLICATION.INTERVIEW_AT_REQUIRED',
+      'interviewAt',
+      'required',
+      'interviewAt is required to schedule an interview',
+    );
   }
   if (patch.status === 'declined' && patch.reason === undefined) {
     throw errors.invalid('APPLICATION.REASON_REQUIRED', 'reason', 'required', 'reason is required to decline');

@@ -4,7 +4,15 @@ export const APPLICATION_STATUSES = ['new', 'interview', 'offered', 'hired', 'de
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Why an employer declines; free text goes in `reasonNote`. */
-export const DECLINE_REASONS = ['skills-mismatch', 'position-filled', 'candidate-declined', 'no-show', 'failed-interview', 'job-cancelled', 'other'] as const;
+export const DECLINE_REASONS = [
+  'skills-mismatch',
+  'position-filled',
+  'candidate-declined',
+  'no-show',
+  'failed-interview',
+  'job-cancelled',
+  'other',
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 /** Labour Code 2019 Art. 20 contract kinds, plus probation (Art. 24). */
@@ -23,9 +31,9 @@ export interface Application {
   returneeId: string;
   /** The job's, when the referral arrived: reports count stable and seasonal hires apart. */
   employmentType: EmploymentType;
-  /** The referring officer's organisation and area: who else may follow this application. */
+  /** The referring officer's organisation and area: who else may follow this application (unknown when the withdrawal came first). */
   officerOrgId?: string;
-  provinceCode: string;
+  provinceCode?: string;
   status: ApplicationStatus;
   /** When the employer first opened it (the referral becomes `seen`). */
   openedAt?: Date;

@@ -10,7 +10,8 @@ export interface Caller {
 }
 
 /** An employer acting for its organisation; a token without `orgId` cannot own anything. */
-export const isEmployerOf = (caller: Caller, orgId: string) => caller.role === 'employer' && caller.orgId !== undefined && caller.orgId === orgId;
+export const isEmployerOf = (caller: Caller, orgId: string) =>
+  caller.role === 'employer' && caller.orgId !== undefined && caller.orgId === orgId;
 
 /** The organisation an employer acts for; a token without one is refused (403). */
 export function orgOf(caller: Caller): string {

@@ -23,7 +23,13 @@ async function claimOpening(ctx: EmployersContext, application: Application): Pr
  * along the legal transitions; each move is published for cases, which closes
  * the loop on the referral. A hire updates the job's filled count and status.
  */
-export async function changeApplicationStatus(ctx: EmployersContext, caller: Caller, trace: Trace, id: string, patch: ApplicationPatch): Promise<ApplicationDto> {
+export async function changeApplicationStatus(
+  ctx: EmployersContext,
+  caller: Caller,
+  trace: Trace,
+  id: string,
+  patch: ApplicationPatch,
+): Promise<ApplicationDto> {
   checkPatch(patch);
   const next = await ctx.applications.update(
     id,

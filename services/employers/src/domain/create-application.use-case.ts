@@ -21,11 +21,18 @@ export const applicationIdFor = (referralId: string) => idempotentId('applicatio
  * employers never invent candidates. Referrals to courses and loans are not
  * this service's. The referral becomes `seen` when the employer opens it.
  */
-export async function createApplicationFromReferral(ctx: EmployersContext, referral: JobReferral, trace: Trace): Promise<Application | undefined> {
+export async function createApplicationFromReferral(
+  ctx: EmployersContext,
+  referral: JobReferral,
+  trace: Trace,
+): Promise<Application | undefined> {
   if (referral.target.kind !== 'job') return undefined;
   const job = await ctx.jobs.findById(referral.target.id);
   // jobs are born here, so an unknown one will never arrive: dead-letter it rather than retry
-  if (!job) throw new AppError('JOB.NOT_FOUND', 422, `referral ${referral.referralId} names unknown job ${referral.target.id}`, { retryable: false });
+  if (!job)
+    throw new AppError('JOB.NOT_FOUND', 422, `referral ${referral.referralId} names unknown job ${referral.target.id}`, {
+      retryable: false,
+    });
   const now = ctx.now();
   const application: Application = {
     id: applicationIdFor(referral.referralId),

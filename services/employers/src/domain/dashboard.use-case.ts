@@ -15,7 +15,9 @@ export async function getDashboard(ctx: EmployersContext, caller: Caller) {
   const orgId = orgOf(caller);
   const openJobs = await ctx.jobs.findOpen(orgId, ctx.now());
   const counts = await Promise.all(APPLICATION_STATUSES.map(async (s) => [s, await ctx.applications.countByStatus(orgId, s)] as const));
-  const retention = await Promise.all(CHECK_IN_MONTHS.map(async (m) => [`month${m}`, rateOf(await ctx.checkIns.retention(orgId, m))] as const));
+  const retention = await Promise.all(
+    CHECK_IN_MONTHS.map(async (m) => [`month${m}`, rateOf(await ctx.checkIns.retention(orgId, m))] as const),
+  );
   const candidatesByStage = Object.fromEntries(counts) as Record<ApplicationStatus, number>;
   return {
     openJobs: openJobs.length,

@@ -13,7 +13,14 @@ export function parseClosesAt(value: string): Date {
 
 function wageIssues(job: Pick<JobFields, 'wageMinVnd' | 'wageMaxVnd'>): Issue[] {
   if (job.wageMinVnd <= job.wageMaxVnd) return [];
-  return [{ code: 'JOB.WAGE_RANGE_INVALID', field: 'wageMinVnd', rule: 'lte-wageMaxVnd', message: `wageMinVnd (${job.wageMinVnd}) must not exceed wageMaxVnd (${job.wageMaxVnd})` }];
+  return [
+    {
+      code: 'JOB.WAGE_RANGE_INVALID',
+      field: 'wageMinVnd',
+      rule: 'lte-wageMaxVnd',
+      message: `wageMinVnd (${job.wageMinVnd}) must not exceed wageMaxVnd (${job.wageMaxVnd})`,
+    },
+  ];
 }
 
 function seasonIssues(job: Pick<JobFields, 'employmentType' | 'seasonStart' | 'seasonEnd'>): Issue[] {
@@ -23,7 +30,9 @@ function seasonIssues(job: Pick<JobFields, 'employmentType' | 'seasonStart' | 's
     return [{ code: 'JOB.SEASON_INVALID', field, rule: 'seasonal-only', message: `${field} applies to seasonal jobs only` }];
   }
   if (job.seasonStart && job.seasonEnd && job.seasonEnd < job.seasonStart) {
-    return [{ code: 'JOB.SEASON_INVALID', field: 'seasonEnd', rule: 'after-seasonStart', message: 'seasonEnd must not be before seasonStart' }];
+    return [
+      { code: 'JOB.SEASON_INVALID', field: 'seasonEnd', rule: 'after-seasonStart', message: 'seasonEnd must not be before seasonStart' },
+    ];
   }
   return [];
 }

@@ -28,6 +28,7 @@ export function employerSector(sector: Sector | undefined): EmployerSector {
 }
 
 /** Whether a job at this employer is a state post a person under Art. 44 may not take (matching excludes it). */
-export const isStateAgencyJob = (occupationCode: string, sector: Sector | undefined) => isStateAgencyPost(occupationCode, employerSector(sector));
+export const isStateAgencyJob = (occupationCode: string, sector: Sector | undefined) =>
+  isStateAgencyPost(occupationCode, employerSector(sector));
 
 export const isVerified = (organisation: Organisation | undefined) => organisation?.verification.status === 'verified';

@@ -52,7 +52,10 @@ async function page(ctx: EmployersContext, filter: ApplicationFilter, query: App
   const profiles = new Map((await ctx.profiles.findByIds(items.map((a) => a.returneeId))).map((p) => [p.returneeId, p]));
   const titles = new Map((await ctx.jobs.findByIds([...new Set(items.map((a) => a.jobId))])).map((j) => [j.id, j.title]));
   const result = pageOf(items, more);
-  return { items: result.items.map((a) => applicationDto(a, profiles.get(a.returneeId), titles.get(a.jobId))), nextCursor: result.nextCursor };
+  return {
+    items: result.items.map((a) => applicationDto(a, profiles.get(a.returneeId), titles.get(a.jobId))),
+    nextCursor: result.nextCursor,
+  };
 }
 
 export async function listApplications(ctx: EmployersContext, caller: Caller, query: ApplicationQuery) {

@@ -45,7 +45,14 @@ export async function requestInvitation(
     request: input,
     build: async (id) => {
       await checkInvitation(ctx, caller, input);
-      const invitation: Invitation = { id, ...input, employerOrgId: orgId, status: 'requested', requestedBy: caller.userId, createdAt: ctx.now() };
+      const invitation: Invitation = {
+        id,
+        ...input,
+        employerOrgId: orgId,
+        status: 'requested',
+        requestedBy: caller.userId,
+        createdAt: ctx.now(),
+      };
       return { document: invitation, reply: { status: 201, body: invitationDto(invitation) } };
     },
     insert: async (document) => {
@@ -53,7 +60,8 @@ export async function requestInvitation(
         await ctx.invitations.create(document, [invitationRequested(document)], trace);
       } catch (error) {
         // the (jobId, returneeId) index refused a concurrent duplicate; an _id clash is createOnce's to handle
-        const earlier = (error as { code?: number }).code === 11000 ? await ctx.invitations.findFor(input.jobId, input.returneeId) : undefined;
+        const earlier =
+          (error as { code?: number }).code === 11000 ? await ctx.invitations.findFor(input.jobId, input.returneeId) : undefined;
         if (earlier && earlier.id !== document.id) throw errors.invitationExists(earlier.id);
         throw error;
       }

@@ -8,7 +8,12 @@ import type { Trace } from './outgoing-event';
 import { syncEmployerOnJobs } from './sync-employer-jobs';
 
 /** Creates or replaces the caller's employer profile (the id is the token's orgId). */
-export async function saveMyOrganisation(ctx: EmployersContext, caller: Caller, trace: Trace, profile: OrganisationProfile): Promise<OrganisationDto> {
+export async function saveMyOrganisation(
+  ctx: EmployersContext,
+  caller: Caller,
+  trace: Trace,
+  profile: OrganisationProfile,
+): Promise<OrganisationDto> {
   const orgId = orgOf(caller);
   checkProfile(profile);
   const now = ctx.now();

@@ -11,8 +11,22 @@ import type { Organisation } from './organisation.types';
  * production (config refuses SEED_DEMO there).
  */
 const DEMO_EMPLOYERS = [
-  { slug: 'employer', name: 'Công ty TNHH Cơ khí Vinh (demo)', communeCode: DEMO.communeCode, taxCode: '2900000001', sector: 'private', pledgedBy: 'Nguyễn Thị Lan' },
-  { slug: 'employer2', name: 'Hợp tác xã Nông nghiệp Đô Lương (demo)', communeCode: DEMO.communeCodes[1], taxCode: '2900000002', sector: 'cooperative', pledgedBy: 'Lê Văn Minh' },
+  {
+    slug: 'employer',
+    name: 'Công ty TNHH Cơ khí Vinh (demo)',
+    communeCode: DEMO.communeCode,
+    taxCode: '2900000001',
+    sector: 'private',
+    pledgedBy: 'Nguyễn Thị Lan',
+  },
+  {
+    slug: 'employer2',
+    name: 'Hợp tác xã Nông nghiệp Đô Lương (demo)',
+    communeCode: DEMO.communeCodes[1],
+    taxCode: '2900000002',
+    sector: 'cooperative',
+    pledgedBy: 'Lê Văn Minh',
+  },
 ] as const;
 
 export const demoEmployerId = (slug: string) => idempotentId('organisation', 'demo-seed', slug);

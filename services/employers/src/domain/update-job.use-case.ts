@@ -32,7 +32,8 @@ async function edit(ctx: EmployersContext, current: Job, patch: JobPatch, now: D
   throwIfAny(jobIssues(edited, now, { closesAt: closesAt !== undefined }));
   if (edited.openings < current.filled) throw errors.openingsBelowHires(current.filled);
   // a new occupation may be a state post at this employer (Art. 44), which matching must know
-  if (fields.occupationCode) edited.stateAgency = isStateAgencyJob(edited.occupationCode, (await ctx.organisations.findById(current.employerOrgId))?.sector);
+  if (fields.occupationCode)
+    edited.stateAgency = isStateAgencyJob(edited.occupationCode, (await ctx.organisations.findById(current.employerOrgId))?.sector);
   return { ...edited, status: nextStatus(edited, patch, now) };
 }
 

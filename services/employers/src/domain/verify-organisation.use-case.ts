@@ -21,7 +21,13 @@ export async function verifyOrganisation(
   const saved = await ctx.organisations.save(orgId, (current) => {
     if (!current) throw errors.organisationNotFound(orgId);
     if (input.decision === 'verified' && !current.pledge) throw errors.pledgeMissing();
-    const verification = { status: input.decision, decidedBy: caller.userId, decidedByRole: caller.role, decidedAt: now, ...(input.note ? { note: input.note } : {}) };
+    const verification = {
+      status: input.decision,
+      decidedBy: caller.userId,
+      decidedByRole: caller.role,
+      decidedAt: now,
+      ...(input.note ? { note: input.note } : {}),
+    };
     return { ...current, verification, updatedAt: now };
   });
   await syncEmployerOnJobs(ctx, saved, trace);

@@ -53,13 +53,17 @@ export function employersEvents(ctx: EmployersContext, outboxStores: AggregateSt
     topicPrefix,
     handlers: [referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx), profilePublishedConsumer(ctx)],
     processedEvents: processedEventsCollection(wiring.connection),
-    // a withdrawal can overtake its referral by a few seconds: retry for ~10 s before dead-lettering
-    maxAttempts: 8,
+    // profiles and referrals are independent: one slow partition must not hold the others
+    partitionsConsumedConcurrently: 3,
     logger,
   });
   return {
     async start() {
-      await ensureTopics(kafka, [...PRODUCED, ...CONSUMED], { numPartitions: wiring.partitions, replicationFactor: wiring.replication, topicPrefix });
+      await ensureTopics(kafka, [...PRODUCED, ...CONSUMED], {
+        numPartitions: wiring.partitions,
+        replicationFactor: wiring.replication,
+        topicPrefix,
+      });
       await publisher.connect();
       for (const relay of relays) relay.start();
       await consumer.start();

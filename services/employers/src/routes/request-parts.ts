@@ -12,7 +12,10 @@ export function callerOf(req: Request): Caller {
 /** Events caused by this request carry its correlation id, and the request id as their cause. */
 export function traceOf(req: Request): Trace {
   const context = req.context;
-  return { correlationId: context?.correlationId ?? context?.requestId ?? 'employers', ...(context?.requestId ? { causationId: context.requestId } : {}) };
+  return {
+    correlationId: context?.correlationId ?? context?.requestId ?? 'employers',
+    ...(context?.requestId ? { causationId: context.requestId } : {}),
+  };
 }
 
 /** A path parameter (the OpenAPI validator has checked that it is there). */

@@ -42,7 +42,11 @@ export async function pageQuery<S>(
     ? { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }] }
     : undefined;
   const query = position ? { $and: [filter, position] } : filter;
-  const documents = await collection.find(query, { projection: HIDDEN_FIELDS }).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).toArray();
+  const documents = await collection
+    .find(query, { projection: HIDDEN_FIELDS })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit + 1)
+    .toArray();
   return { items: documents.slice(0, limit).map((d) => stateOf<S>(d)), more: documents.length > limit };
 }
 

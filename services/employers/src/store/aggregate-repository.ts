@@ -37,7 +37,11 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
      * Changes an existing aggregate with `mutate` (undefined = no change);
      * returns the state after it, or undefined when there is no such id.
      */
-    update: async (id: string, mutate: (current: S) => Changed<S> | undefined | Promise<Changed<S> | undefined>, trace: Trace): Promise<S | undefined> => {
+    update: async (
+      id: string,
+      mutate: (current: S) => Changed<S> | undefined | Promise<Changed<S> | undefined>,
+      trace: Trace,
+    ): Promise<S | undefined> => {
       let found = true;
       const after = await store.change(
         id,
@@ -60,11 +64,18 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
       return document ? stateOf<S>(document) : undefined;
     },
     findIdempotency: async (id: string): Promise<IdempotencyRecord | undefined> => {
-      const document = (await collection.findOne({ _id: id } as never, { projection: { idempotency: 1 } })) as { idempotency?: IdempotencyRecord } | null;
+      const document = (await collection.findOne({ _id: id } as never, { projection: { idempotency: 1 } })) as {
+        idempotency?: IdempotencyRecord;
+      } | null;
       return document?.idempotency;
     },
     find: async (filter: Record<string, unknown>, limit = 0): Promise<S[]> =>
-      (await collection.find(filter as never, { projection: HIDDEN_FIELDS }).limit(limit).toArray()).map((d) => stateOf<S>(d)),
+      (
+        await collection
+          .find(filter as never, { projection: HIDDEN_FIELDS })
+          .limit(limit)
+          .toArray()
+      ).map((d) => stateOf<S>(d)),
     page: (filter: Record<string, unknown>, limit: number, after?: PagePosition) => pageQuery<S>(collection, filter, limit, after),
     count: (filter: Record<string, unknown>) => collection.countDocuments(filter as never),
   };

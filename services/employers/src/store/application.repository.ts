@@ -9,9 +9,10 @@ function queryOf(filter: ApplicationFilter): Record<string, unknown> {
   const base = defined({ jobId: filter.jobId, employerOrgId: filter.employerOrgId, status: filter.status });
   const scope = filter.officerScope;
   if (!scope) return base;
-  const mine = [scope.orgId ? { officerOrgId: scope.orgId } : undefined, scope.provinceCode ? { provinceCode: scope.provinceCode } : undefined].filter(
-    (c) => c !== undefined,
-  );
+  const mine = [
+    scope.orgId ? { officerOrgId: scope.orgId } : undefined,
+    scope.provinceCode ? { provinceCode: scope.provinceCode } : undefined,
+  ].filter((c) => c !== undefined);
   // an officer with neither an organisation nor a province sees nothing
   return { ...base, $or: mine.length > 0 ? mine : [{ _id: { $exists: false } }] };
 }

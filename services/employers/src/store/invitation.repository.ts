@@ -18,7 +18,8 @@ export function invitationRepository(deps: StoreDeps) {
       await base.collection.createIndex({ employerOrgId: 1, createdAt: -1 });
     },
     findFor: async (jobId: string, returneeId: string) => (await base.find({ jobId, returneeId }, 1))[0],
-    list: (filter: { employerOrgId?: string; jobId?: string }, limit: number, after?: PagePosition) => base.page(defined(filter), limit, after),
+    list: (filter: { employerOrgId?: string; jobId?: string }, limit: number, after?: PagePosition) =>
+      base.page(defined(filter), limit, after),
   };
 }
 

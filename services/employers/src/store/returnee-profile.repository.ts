@@ -12,7 +12,10 @@ interface ProfileDocument extends Omit<ReturneeProfile, 'returneeId'> {
  */
 export function returneeProfileRepository(connection: Connection) {
   const collection = connection.collection<ProfileDocument>('returnee_profiles');
-  const toProfile = (document: ProfileDocument): ReturneeProfile => ({ ...stateOf<Omit<ReturneeProfile, 'returneeId'>>({ ...document }), returneeId: document._id });
+  const toProfile = (document: ProfileDocument): ReturneeProfile => ({
+    ...stateOf<Omit<ReturneeProfile, 'returneeId'>>({ ...document }),
+    returneeId: document._id,
+  });
   return {
     init: async () => undefined,
     /**

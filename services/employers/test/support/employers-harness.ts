@@ -4,7 +4,15 @@ import { createClient } from 'redis';
 import request from 'supertest';
 import type { EventDefinition, EventEnvelope } from '@hoanhap/contracts';
 import { createTestIssuer, createVerifier, type Role, type TestIssuer } from '@hoanhap/auth';
-import { createConsumerRunner, createKafka, createPublisher, deleteTopicsByPrefix, type KafkaClient, onEvent, type Publisher } from '@hoanhap/events';
+import {
+  createConsumerRunner,
+  createKafka,
+  createPublisher,
+  deleteTopicsByPrefix,
+  type KafkaClient,
+  onEvent,
+  type Publisher,
+} from '@hoanhap/events';
 import { createLogger } from '@hoanhap/kit';
 import { DEMO } from '@hoanhap/reference';
 import { testNamespace, type TestNamespace } from '@hoanhap/testing';

@@ -59,7 +59,18 @@ export const profileOf = (returneeId: string, revision: number, share = true, di
 });
 
 /** Keys and values that must never reach an employer (ARCHITECTURE §2). */
-export const SENSITIVE_KEYS = ['offence', 'offenceCategory', 'sentence', 'grade', 'restrictions', 'fullName', 'nationalId', 'phone', 'dateOfBirth', 'address'];
+export const SENSITIVE_KEYS = [
+  'offence',
+  'offenceCategory',
+  'sentence',
+  'grade',
+  'restrictions',
+  'fullName',
+  'nationalId',
+  'phone',
+  'dateOfBirth',
+  'address',
+];
 
 /** Every key anywhere in a JSON value. */
 export function keysDeep(value: unknown): string[] {
