@@ -48,7 +48,8 @@ const duplicate = (id: string) => Object.assign(new Error(`enrolment ${id} exist
  * free seat, on the waiting list when the cohort is full, `new` while the cohort is planned, or `declined`
  * at once when it finished or was cancelled, so no referral waits silently. One write, one event.
  * The seat is claimed before the insert; an insert refused (the person is already in the cohort) gives it
- * back, and a crash between the two is healed by the redelivery (the claim is found again).
+ * back, so does a write that failed; a crash between the two is healed by the redelivery (the claim is
+ * found again).
  * Returns `existing` when the person already has an enrolment in the cohort.
  */
 export async function placeEnrolment(ctx: CollegesContext, input: NewEnrolment, cause: Cause): Promise<{ enrolment?: Enrolment; existing?: Enrolment }> {
@@ -80,7 +81,11 @@ export async function placeEnrolment(ctx: CollegesContext, input: NewEnrolment, 
     if (claimed || enrolment?.status === 'waitlisted') await settleCohort(ctx, cohort.id, cause);
     return { enrolment };
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 11000) throw error;
+    if ((error as { code?: unknown }).code !== 11000) {
+      // nothing written (a lock that expired, a lost connection): give back the seat this attempt claimed
+      if (claimed && !(await ctx.enrolments.findById(input.id))) await ctx.seats.release(cohort.id, input.id);
+      throw error;
+    }
     const existing = (await ctx.enrolments.findById(input.id)) ?? (await ctx.enrolments.findByCohortAndReturnee(cohort.id, input.returneeId));
     if (!existing) throw error;
     if (claimed && existing.id !== input.id) await ctx.seats.release(cohort.id, input.id);
