@@ -72,6 +72,11 @@ describe('courses and their first cohort', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('skillsGranted[1]');
   });
 
+  it('when the body has a field the API does not know or a bad start date, then 400 naming it', async () => {
+    expectFieldProblem(await postCourse({ ...SECTION6_COURSE, sentence: '30 months' }), 'sentence');
+    expectFieldProblem(await postCourse({ ...SECTION6_COURSE, startsAt: 'next monday' }), 'startsAt');
+  });
+
   it('when a course lasts longer than its level allows or names a commune of another province, then 400 naming the field', async () => {
     expectFieldProblem(await postCourse({ ...SECTION6_COURSE, level: 'short', durationWeeks: 30 }), 'durationWeeks');
     expectFieldProblem(await postCourse({ ...SECTION6_COURSE, provinceCode: '01', communeCode: '16681' }), 'communeCode');
