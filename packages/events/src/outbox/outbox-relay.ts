@@ -1,8 +1,8 @@
 import type { Publisher } from '../publish/publisher';
 import { defaultLogger, type EventsLogger } from '../logger';
 import type { AggregateStore } from './aggregate-store';
-import type { OutboxMarker } from './outbox-ledger';
-import { relayRound, type RoundDeps, type WorkItem } from './relay-round';
+import { relayRound, type RoundDeps } from './relay-round';
+import { RelayWorkQueue } from './relay-work-queue';
 
 const FLUSH_MS = 250;
 
@@ -60,7 +60,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     staleMarkerMs: store.outbox.staleMarkerMs,
   };
   const stats: RelayStats = { published: 0, rounds: 0, failedRounds: 0 };
-  const work = new Map<string, WorkItem>();
+  const work = new RelayWorkQueue();
   const owedDeletes = new Set<string>();
   let running = false;
   let loop: Promise<void> | undefined;
@@ -68,6 +68,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let nextPoll = 0;
   let failures = 0;
   let lastFlush = 0;
+  let commits = 0;
   let unsubscribe = () => {};
 
   const wake = () => nudge?.();
@@ -82,21 +83,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       nudge = done;
     });
 
-  function enqueue(item: WorkItem): void {
-    const known = work.get(item.id);
-    if (!known) work.set(item.id, item);
-    // a planned document read sees everything; otherwise the newest snapshot holds every older pending entry
-    else if (item.snapshot) work.set(item.id, known.snapshot ? item : known);
-    // a poll adds nothing to a snapshot (no aggregate read needed) but its markers serve the stale check
-    else work.set(item.id, { ...known, polled: item.polled ?? known.polled });
-  }
-
   async function poll(): Promise<void> {
     const limit = batchSize * 5;
     const markers = await store.outbox.ledger.oldestMarkers(limit, [...owedDeletes], new Date(Date.now() - pollGraceMs));
-    const byAggregate = new Map<string, OutboxMarker[]>();
-    for (const marker of markers) byAggregate.set(marker.aggregateId, [...(byAggregate.get(marker.aggregateId) ?? []), marker]);
-    for (const [id, polled] of byAggregate) enqueue({ id, polled });
+    work.addPolled(markers);
     nextPoll = markers.length >= limit ? 0 : Date.now() + pollIntervalMs;
   }
 
@@ -109,8 +99,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function round(): Promise<void> {
-    const items = [...work.values()].slice(0, batchSize);
-    for (const item of items) work.delete(item.id);
+    const items = work.take(batchSize);
     try {
       const result = await relayRound(deps, items);
       stats.rounds += 1;
@@ -119,12 +108,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // another relay holds these: it sends what it saw, we look again shortly for the rest
       if (result.busy.length > 0)
         setTimeout(() => {
-          result.busy.forEach(enqueue);
+          result.busy.forEach((item) => work.add(item));
           wake();
         }, 20);
       failures = 0;
     } catch (error) {
-      for (const item of items) enqueue({ id: item.id, polled: item.polled });
+      for (const item of items) work.add(item);
       stats.failedRounds += 1;
       failures += 1;
       const retryMs = Math.min(options.maxRetryMs ?? 10_000, (options.retryMs ?? 100) * 2 ** (failures - 1));
@@ -160,7 +149,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       running = true;
       nextPoll = 0; // what was committed while stopped is found by a poll right away
       unsubscribe = store.outbox.onCommit((id, snapshot) => {
-        enqueue({ id, snapshot });
+        work.add({ id, snapshot, seq: ++commits });
         wake();
       });
       loop = run();

@@ -11,7 +11,7 @@ import type { RedisLease } from './redis-lock';
  * found, in which case the round reads the document (other instances' writes,
  * crash recovery).
  */
-export type WorkItem = { id: string; snapshot?: EventEnvelope[]; polled?: OutboxMarker[] };
+export type WorkItem = { id: string; snapshot?: EventEnvelope[]; seq?: number; polled?: OutboxMarker[] };
 
 export interface RoundResult {
   published: string[];
