@@ -13,10 +13,15 @@ import type { Trace } from './outgoing-event';
  * (kit's claimSlot), so concurrent hires — in this process or another — never
  * exceed the openings; a repeated hire of the same application keeps its claim.
  */
-async function claimOpening(ctx: EmployersContext, application: Application): Promise<void> {
+async function claimOpening(ctx: EmployersContext, application: Application): Promise<boolean> {
   const job = await ctx.jobs.findById(application.jobId);
-  if (!job || !(await ctx.openings.claim(job.id, application.id, job.openings))) throw errors.jobFull(application.jobId);
+  const claim = job ? await ctx.openings.claim(job.id, application.id, job.openings) : 'full';
+  if (claim === 'full') throw errors.jobFull(application.jobId);
+  return claim === 'claimed';
 }
+
+/** Failures after which the store guarantees nothing was written: the opening taken for the hire goes back. */
+const NOT_WRITTEN = ['EVENTS.LOCK_EXPIRED', 'EVENTS.INVALID_PAYLOAD'];
 
 /**
  * The employer moves its application on (interview, offered, hired, declined)
@@ -31,19 +36,25 @@ export async function changeApplicationStatus(
   patch: ApplicationPatch,
 ): Promise<ApplicationDto> {
   checkPatch(patch);
-  const next = await ctx.applications.update(
-    id,
-    async (current) => {
-      if (!isEmployerOf(caller, current.employerOrgId)) throw errors.applicationNotFound(id);
-      checkTransition(current.status, patch.status);
-      if (patch.status === 'hired') await claimOpening(ctx, current);
-      const now = ctx.now();
-      // acting on an application means it was seen, even if it was never opened on its own
-      const changed = applyPatch({ ...current, openedAt: current.openedAt ?? now }, patch, now);
-      return { next: changed, events: [applicationStatusChanged(changed)] };
-    },
-    trace,
-  );
+  let claimed: string | undefined;
+  const next = await ctx.applications
+    .update(
+      id,
+      async (current) => {
+        if (!isEmployerOf(caller, current.employerOrgId)) throw errors.applicationNotFound(id);
+        checkTransition(current.status, patch.status);
+        if (patch.status === 'hired' && (await claimOpening(ctx, current))) claimed = current.jobId;
+        const now = ctx.now();
+        // acting on an application means it was seen, even if it was never opened on its own
+        const changed = applyPatch({ ...current, openedAt: current.openedAt ?? now }, patch, now);
+        return { next: changed, events: [applicationStatusChanged(changed)] };
+      },
+      trace,
+    )
+    .catch(async (error: unknown) => {
+      if (claimed && NOT_WRITTEN.includes((error as { code?: string }).code ?? '')) await ctx.openings.release(claimed, id);
+      throw error;
+    });
   if (!next) throw errors.applicationNotFound(id);
   if (next.status === 'hired') await refreshFill(ctx, next.jobId, trace);
   const [profile, job] = await Promise.all([ctx.profiles.findById(next.returneeId), ctx.jobs.findById(next.jobId)]);

@@ -1,4 +1,4 @@
-import { claimedCount, claimSlot, slotClaimModel } from '@hoanhap/kit';
+import { claimedCount, claimSlot, releaseSlot, slotClaimModel } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
 
 const resourceOf = (jobId: string) => `job:${jobId}`;
@@ -12,9 +12,13 @@ export function openingClaimsRepository(connection: Connection) {
   const model = slotClaimModel(connection, 'opening_claims');
   return {
     init: () => model.init(),
-    /** Takes an opening for the application (idempotent per application); false when none is left. */
-    claim: async (jobId: string, applicationId: string, openings: number) =>
-      (await claimSlot(model, resourceOf(jobId), applicationId, openings)).claimed,
+    /** Takes an opening for the application (idempotent per application): `held` when it already had one. */
+    claim: async (jobId: string, applicationId: string, openings: number) => {
+      const result = await claimSlot(model, resourceOf(jobId), applicationId, openings);
+      return result.claimed ? (result.alreadyHeld ? 'held' : 'claimed') : 'full';
+    },
+    /** Gives the application's opening back (its hire was never written). */
+    release: (jobId: string, applicationId: string) => releaseSlot(model, resourceOf(jobId), applicationId),
     count: (jobId: string) => claimedCount(model, resourceOf(jobId)),
   };
 }
