@@ -86,6 +86,20 @@ describe('enrolments from cases referral events on the real Kafka', () => {
     expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(1);
   });
 
+  it('when the same referral is delivered twice, then one enrolment holds one seat and cases hears one answer', async () => {
+    const { cohortId } = await openCohort(3);
+    const referral = referralTo(cohortId);
+    await k.publish(referralCreatedV1, referral, referral.referralId);
+    await k.publish(referralCreatedV1, referral, referral.referralId);
+    // same key, same partition: once the marker is handled, so is the second delivery before it
+    const marker = referralTo(cohortId);
+    await k.publish(referralCreatedV1, marker, referral.referralId);
+    await waitFor('both referrals handled', async () => (await enrolmentStatus(marker.referralId)) === 'enrolled');
+    expect(await enrolmentStatus(referral.referralId)).toBe('enrolled');
+    expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(2);
+    expect(statusEvents((p) => p.referralId === referral.referralId)).toHaveLength(1);
+  });
+
   it('when a referral names a cohort colleges never had, then cases hears declined with reason cohort-unknown', async () => {
     const referral = referralTo(randomUUID());
     await k.publish(referralCreatedV1, referral, referral.referralId);
