@@ -27,5 +27,7 @@ describe('application transitions', () => {
       expect.objectContaining({ code: 'APPLICATION.FIELD_NOT_FOR_STATUS' }),
     );
     expect(() => checkPatch({ status: 'hired', startDate: '2026-02-01', contractType: 'indefinite' })).not.toThrow();
+    // the ARCHITECTURE §6 body as written: {status, reason?, startDate?}
+    for (const status of ['interview', 'offered', 'hired', 'declined'] as const) expect(() => checkPatch({ status })).not.toThrow();
   });
 });

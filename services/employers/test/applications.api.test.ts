@@ -172,19 +172,19 @@ describe('applications from referrals', () => {
 });
 
 describe('PATCH /applications/{id}', () => {
-  it('when moves follow the table, then 200; an illegal move is 409 problem+json; missing interviewAt or reason is 400', async () => {
+  it('when moves follow the table, then 200; an illegal move is 409 problem+json; a field of another status or a reason off the list is 400', async () => {
     const { application } = await refer(await postJob());
     const patch = (body: object) => h.api().patch(`/applications/${application.id}`).set('Authorization', employerA).send(body);
-    const noTime = await patch({ status: 'interview' });
-    expect(noTime.status).toBe(400);
-    expect(noTime.body.errors[0].field).toBe('interviewAt');
+    const stray = await patch({ status: 'interview', startDate: '2099-01-05' });
+    expect(stray.status).toBe(400);
+    expect(stray.body.errors[0].field).toBe('startDate');
     expect((await patch({ status: 'interview', interviewAt: '2099-01-05T09:00:00+07:00' })).body.status).toBe('interview');
     expect((await patch({ status: 'offered' })).body.status).toBe('offered');
     const back = await patch({ status: 'interview', interviewAt: '2099-01-06T09:00:00+07:00' });
     expect(back.status).toBe(409);
     expect(back.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(back.body).toMatchObject({ code: 'APPLICATION.TRANSITION_ILLEGAL', from: 'offered', to: 'interview' });
-    expect((await patch({ status: 'declined' })).body.errors[0].field).toBe('reason');
+    expect((await patch({ status: 'declined', reason: 'not-on-the-list' })).body.errors[0].field).toBe('reason');
     const declined = await patch({ status: 'declined', reason: 'skills-mismatch', reasonNote: 'cần thợ hàn TIG' });
     expect(declined.body).toMatchObject({ status: 'declined', reason: 'skills-mismatch' });
   });

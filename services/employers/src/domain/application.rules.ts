@@ -31,27 +31,19 @@ const FIELDS_BY_STATUS: Record<ApplicationPatch['status'], readonly (keyof Appli
 };
 const STATUS_FIELDS: readonly (keyof ApplicationPatch)[] = ['interviewAt', 'startDate', 'contractType', 'reason', 'reasonNote'];
 
-/** Checks that the request carries what its status needs, and nothing meant for another status. */
+/**
+ * Checks that the request carries nothing meant for another status. `interviewAt` and `reason` stay optional,
+ * as in ARCHITECTURE §6's body (an interview not yet timed; a decline the employer would not explain).
+ */
 export function checkPatch(patch: ApplicationPatch): void {
   const stray = STATUS_FIELDS.find((f) => patch[f] !== undefined && !FIELDS_BY_STATUS[patch.status].includes(f));
   if (stray) throw errors.invalid('APPLICATION.FIELD_NOT_FOR_STATUS', stray, 'status', `${stray} does not apply to status ${patch.status}`);
-  if (patch.status === 'interview' && patch.interviewAt === undefined) {
-    throw errors.invalid(
-      'APPLICATION.INTERVIEW_AT_REQUIRED',
-      'interviewAt',
-      'required',
-      'interviewAt is required to schedule an interview',
-    );
-  }
-  if (patch.status === 'declined' && patch.reason === undefined) {
-    throw errors.invalid('APPLICATION.REASON_REQUIRED', 'reason', 'required', 'reason is required to decline');
-  }
 }
 
 /** The application after an employer's move (the hire's opening is claimed by the caller). */
 export function applyPatch(application: Application, patch: ApplicationPatch, now: Date): Application {
   const next: Application = { ...application, status: patch.status, updatedAt: now };
-  if (patch.status === 'interview') next.interviewAt = new Date(patch.interviewAt!);
+  if (patch.status === 'interview' && patch.interviewAt) next.interviewAt = new Date(patch.interviewAt);
   if (patch.status === 'hired') Object.assign(next, { hiredAt: now, startDate: patch.startDate, contractType: patch.contractType });
   if (patch.status === 'declined') Object.assign(next, { reason: patch.reason, reasonNote: patch.reasonNote });
   return next;
