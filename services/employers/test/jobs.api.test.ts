@@ -130,6 +130,7 @@ describe('GET /jobs', () => {
   it('when limit is above 200, then it is clamped, and the cursor pages without repeats', async () => {
     for (let i = 0; i < 3; i++) await post({ ...SECTION6_JOB, title: `Page ${i}` }, employerB);
     expect((await h.api().get('/jobs?limit=5000').set('Authorization', employerB)).status).toBe(200);
+    expect((await h.api().get('/jobs?limit=0').set('Authorization', employerB)).body.items).toHaveLength(1);
     const first = await h.api().get('/jobs?limit=2').set('Authorization', employerB);
     expect(first.body.items).toHaveLength(2);
     const second = await h.api().get(`/jobs?limit=2&cursor=${first.body.nextCursor}`).set('Authorization', employerB);
