@@ -24,9 +24,3 @@ export async function loadVisibleApplication(ctx: EmployersContext, caller: Call
   if (!application || !canSeeApplication(caller, application)) throw errors.applicationNotFound(id);
   return application;
 }
-
-export async function loadOwnApplication(ctx: EmployersContext, caller: Caller, id: string): Promise<Application> {
-  const application = await ctx.applications.findById(id);
-  if (!application || !isEmployerOf(caller, application.employerOrgId)) throw errors.applicationNotFound(id);
-  return application;
-}

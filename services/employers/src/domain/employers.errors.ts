@@ -11,8 +11,6 @@ const fieldError = (field: string, rule: string, message: string, where: FieldEr
 export const errors = {
   invalid: (code: string, field: string, rule: string, message: string, where: FieldError['in'] = 'body') =>
     new AppError(code, 400, message, { errors: [fieldError(field, rule, message, where)] }),
-  /** Several fields at once, so one answer names every mistake. */
-  invalidFields: (code: string, list: FieldError[]) => new AppError(code, 400, list.map((e) => e.message).join('; '), { errors: list }),
   // another organisation's job is "not found", never "forbidden": the answer must not confirm it exists (OWASP API1)
   jobNotFound: (id: string) => new AppError('JOB.NOT_FOUND', 404, `no job ${id}`),
   applicationNotFound: (id: string) => new AppError('APPLICATION.NOT_FOUND', 404, `no application ${id}`),

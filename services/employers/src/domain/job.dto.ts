@@ -1,6 +1,5 @@
 import { effectiveStatus } from './job.rules';
 import type { Job } from './job.types';
-import type { Page } from './pagination';
 
 /** A job as the API shows it: the status as of now (expiry included), dates as ISO strings. */
 export function jobDto(job: Job, now: Date) {
@@ -15,5 +14,3 @@ export function jobDto(job: Job, now: Date) {
 }
 
 export type JobDto = ReturnType<typeof jobDto>;
-
-export const pageDto = <T, D>(page: Page<T>, toDto: (item: T) => D) => ({ items: page.items.map(toDto), nextCursor: page.nextCursor });
