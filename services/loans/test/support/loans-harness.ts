@@ -63,6 +63,22 @@ export interface Harness {
 
 export type BankView = NonNullable<ProfilePublishedV1['bankView']>;
 
+/**
+ * The shared servers are busy while every workspace's tests run (topic creation, FerretDB DDL): a boot step
+ * that fails is tried again, as the supervisor restarts a service that fails to boot, and says why.
+ */
+async function withRetry<T>(what: string, step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.warn(`loans test harness: ${what} failed (attempt ${attempt}), retrying: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 /** The loans service on real FerretDB, Redis and Kafka, in this file's own namespace. */
 export async function startLoans(options: { settings?: Partial<LoansSettings>; messaging?: boolean } = {}): Promise<Harness> {
   const ns = testNamespace();
@@ -84,7 +100,7 @@ export async function startLoans(options: { settings?: Partial<LoansSettings>; m
     now: () => clock.now,
     logger,
   });
-  await loans.prepare();
+  await withRetry('prepare (indexes)', () => loans.prepare());
   const kafka = createKafka({ brokers: ns.kafkaBrokers, clientId: `loans-test-${ns.dbName}`, logger });
   const events = loansEvents(loans.ctx, loans.applications, {
     kafka,
@@ -96,7 +112,7 @@ export async function startLoans(options: { settings?: Partial<LoansSettings>; m
     logger,
   });
   // files that need no cases facts skip Kafka: it is the slow part of a start
-  if (options.messaging !== false) await events.start();
+  if (options.messaging !== false) await withRetry('events.start', () => events.start());
   const publisher = createPublisher({ kafka, topicPrefix: ns.topicPrefix });
   if (options.messaging !== false) await publisher.connect();
 
@@ -127,7 +143,7 @@ export async function startLoans(options: { settings?: Partial<LoansSettings>; m
       const bankView: BankView = { givenName: 'An', provinceCode: '40', communeCode: '16681', creditWindowEndsOn: '2030-09-01', releaseKindEligible: true, ...view };
       const consent = { matching: true, shareWithEmployers: true, shareWithColleges: true, shareWithBank, discoverable: true };
       await publish(profilePublishedV1, { returneeId, revision, consent, ...(shareWithBank ? { bankView } : {}) }, returneeId);
-      await waitFor('the profile to reach loans', async () => (await loans.ctx.returnees.get(returneeId))?.revision === revision);
+      await waitFor('the profile to reach loans', async () => (await loans.ctx.returnees.get(returneeId))?.revision === revision, 30_000);
       return returneeId;
     },
     close: async () => {
