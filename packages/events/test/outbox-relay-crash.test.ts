@@ -95,17 +95,15 @@ describe('outbox relay killed mid-publish', () => {
     // the relay process starts while the use cases write (its start-up takes a moment)
     const first = startRelay(5);
     const ids = Array.from({ length: AGGREGATES }, (_, i) => `counter-${i}`);
+    // 20 writers at a time, as a service's request concurrency would be
+    let next = 0;
     await Promise.all(
-      ids.map((id) =>
-        store.change(
-          id,
-          () => ({
-            next: { changes: [0, 1, 2, 3] },
-            events: Array.from({ length: EVENTS_EACH }, (_, n) => newEvent(counterIncremented, { counterId: id, n })),
-          }),
-          { correlationId: `req-${id}` },
-        ),
-      ),
+      Array.from({ length: 20 }, async () => {
+        for (let id = ids[next++]; id !== undefined; id = ids[next++]) {
+          const events = Array.from({ length: EVENTS_EACH }, (_, n) => newEvent(counterIncremented, { counterId: id!, n }));
+          await store.create(id, () => ({ next: { changes: [0, 1, 2, 3] }, events }), { correlationId: `req-${id}` });
+        }
+      }),
     );
 
     await waitFor('the first relay under way', () => first.published() >= 200, 30_000, 2);

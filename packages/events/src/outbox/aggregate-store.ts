@@ -37,7 +37,7 @@ export interface AggregateStoreOptions {
   lockWaitMs?: number;
   /** How many applied event ids a document remembers for `applyOnce` (default 200). */
   appliedWindow?: number;
-  /** Lifetime of a relay's lock on an aggregate while it publishes (default 60 s). */
+  /** Lifetime of a relay's lock on an aggregate during a round; a crashed relay's aggregates wait this long (default 15 s). */
   relayLockTtlMs?: number;
   /** How long Redis remembers that an event was published (default 1 h). */
   sentTtlMs?: number;
@@ -82,7 +82,7 @@ export function createAggregateStore<S extends object>(options: AggregateStoreOp
   const staleMarkerMs = options.staleMarkerMs ?? 60_000;
   const collection = connection.collection<AggregateDocument>(name);
   const markers = connection.collection<OutboxMarker>(`${name}_outbox`);
-  const ledger = createOutboxLedger(markers, redis, prefix, options.sentTtlMs ?? 3_600_000, options.relayLockTtlMs ?? 60_000);
+  const ledger = createOutboxLedger(markers, redis, prefix, options.sentTtlMs ?? 3_600_000, options.relayLockTtlMs ?? 15_000);
   const locks = createAggregateLocks(redis, `${prefix}lock:`, options.lockTtlMs ?? 10_000);
   const listeners = new Set<(id: string, outbox: EventEnvelope[]) => void>();
 

@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   const redis = createClient({ url: env('WORKER_REDIS_URL') });
   await redis.connect();
   const kafka = createKafka({ brokers: env('WORKER_KAFKA_BROKERS').split(','), clientId: 'relay-worker', logger });
-  const store = createAggregateStore({ connection, collection: env('WORKER_COLLECTION'), redis, redisPrefix: env('WORKER_REDIS_PREFIX') });
+  // a short relay lock: the aggregates the killed relay held are free again after 3 s, not 15
+  const store = createAggregateStore({
+    connection,
+    collection: env('WORKER_COLLECTION'),
+    redis,
+    redisPrefix: env('WORKER_REDIS_PREFIX'),
+    relayLockTtlMs: 3_000,
+  });
   const publisher = createPublisher({ kafka, topicPrefix: env('WORKER_TOPIC_PREFIX') });
   await publisher.connect();
   const relay = createOutboxRelay({
