@@ -30,7 +30,6 @@ export function applicationRepository(deps: StoreDeps) {
       await base.collection.createIndex({ jobId: 1, createdAt: -1 });
       await base.collection.createIndex({ employerOrgId: 1, status: 1 });
     },
-    findByReferral: async (referralId: string) => (await base.find({ referralId }, 1))[0],
     list: (filter: ApplicationFilter, limit: number, after?: PagePosition) => base.page(queryOf(filter), limit, after),
     countByStatus: (employerOrgId: string, status: ApplicationStatus) => base.count({ employerOrgId, status }),
   };
