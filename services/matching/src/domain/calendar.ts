@@ -25,9 +25,17 @@ export function optionalDay(iso: string | undefined | null, fallback: Day = NO_D
   return iso ? dayOf(iso) : fallback;
 }
 
-/** The ISO date of a day number. */
+const isoDates = new Map<Day, string>();
+
+/** The ISO date of a day number (remembered: reasons format the same few dates again and again). */
 export function isoOf(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoDates.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoDates.size > 20_000) isoDates.clear();
+    isoDates.set(day, iso);
+  }
+  return iso;
 }
 
 /**

@@ -9,12 +9,16 @@ import { setBit } from './skill-bits';
 import { NO_COMMUNE, NO_PROVINCE, type Vocabulary } from './vocabulary';
 
 export const STATE = Object.freeze({ profile: 1, discoverable: 2, named: 4, bank: 8, bankEligible: 16 });
+/** The two low bits (prefers stable work, needs housing) are the person's preference variant (0–3). */
 export const PREF = Object.freeze({ stable: 1, housing: 2, job: 4, training: 8, loan: 16, businessGoal: 32 });
+const VARIANTS = 4;
 
 /**
  * Returnees as columns (one slot per returneeId): pseudonymous facts with matching consent, interned and
  * packed so that 250,000 people fit in tens of megabytes, plus the restrictions of those who have any.
- * Discoverable people are also indexed by province × skill, province and commune for the candidates search.
+ * Discoverable people are also indexed for the candidates search by commune, and by province × preference
+ * variant (× skill): a job scores people of one variant alike on stability and housing, so a whole list can
+ * be skipped on one upper bound.
  * A revision older than the one held is ignored (events can be redelivered or replayed).
  */
 export class ReturneeTable {
@@ -35,8 +39,10 @@ export class ReturneeTable {
   restrictions = new Map<number, Restrictions>();
   /** Certificates colleges reported that the last profile revision did not list yet. */
   collegeCertificates = new Map<number, { certificateId: string; skills: number[] }[]>();
+  /** Key ((province × skills) + skill) × 4 + variant. */
   byProvinceSkill: PostingIndex;
-  byProvince = new PostingIndex(NO_PROVINCE + 1);
+  /** Key province × 4 + variant. */
+  byProvince = new PostingIndex((NO_PROVINCE + 1) * VARIANTS);
   byCommune = new PostingIndex(NO_COMMUNE + 1);
   private slots = new Map<string, number>();
 
@@ -56,7 +62,7 @@ export class ReturneeTable {
     this.availableFrom = new Int32Array(capacity);
     this.creditWindowEnd = new Int32Array(capacity);
     this.skills = new Uint32Array(capacity * W);
-    this.byProvinceSkill = new PostingIndex((NO_PROVINCE + 1) * W * 32);
+    this.byProvinceSkill = new PostingIndex((NO_PROVINCE + 1) * W * 32 * VARIANTS);
   }
 
   slotOf(returneeId: string): number {
@@ -150,7 +156,7 @@ export class ReturneeTable {
   reindexAll(): void {
     this.slots = new Map(this.ids.map((id, slot) => [id, slot]));
     this.byProvinceSkill = new PostingIndex(this.byProvinceSkill.size);
-    this.byProvince = new PostingIndex(NO_PROVINCE + 1);
+    this.byProvince = new PostingIndex((NO_PROVINCE + 1) * VARIANTS);
     this.byCommune = new PostingIndex(NO_COMMUNE + 1);
     for (let slot = 0; slot < this.size; slot++) this.index(slot);
   }
@@ -191,13 +197,14 @@ export class ReturneeTable {
   private forEachKey(slot: number, visit: (index: PostingIndex, key: number) => void): void {
     const W = this.vocab.skillWords;
     const p = this.province[slot]!;
-    visit(this.byProvince, p);
+    const variant = this.prefs[slot]! & 3;
+    visit(this.byProvince, p * VARIANTS + variant);
     visit(this.byCommune, this.commune[slot]!);
     for (let w = 0; w < W; w++) {
       let bits = this.skills[slot * W + w]!;
       while (bits !== 0) {
         const low = bits & -bits;
-        visit(this.byProvinceSkill, p * W * 32 + w * 32 + 31 - Math.clz32(low));
+        visit(this.byProvinceSkill, (p * W * 32 + w * 32 + 31 - Math.clz32(low)) * VARIANTS + variant);
         bits ^= low;
       }
     }

@@ -13,30 +13,57 @@ export interface Reason {
 
 export const reason = (code: string, centiPoints: number, vi: string, en: string): Reason => ({ code, points: shown(centiPoints), vi, en });
 
+// built once: toLocaleString builds a formatter on every call, which costs more than a whole search
+const dots = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+const commas = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** 1.000.000 ₫ (the web app's Vietnamese format). */
-export const vnd = (amount: number) => `${Math.round(amount).toLocaleString('de-DE')} ₫`;
+export const vnd = (amount: number) => `${dots.format(Math.round(amount))} ₫`;
 /** 1,000,000 VND. */
-export const vndEn = (amount: number) => `${Math.round(amount).toLocaleString('en-US')} VND`;
+export const vndEn = (amount: number) => `${commas.format(Math.round(amount))} VND`;
+
+// Reasons are built for every item of every answer: the few dates and names they use are formatted once.
+const viDates = new Map<Day, string>();
+const skillLabels = new Map<string, { vi: string; en: string }>();
+const provinceLabels = new Map<string, { vi: string; en: string }>();
 
 /** dd/MM/yyyy. */
 export function dateVi(day: Day): string {
-  const [y, m, d] = isoOf(day).split('-');
-  return `${d}/${m}/${y}`;
+  let text = viDates.get(day);
+  if (text === undefined) {
+    const [y, m, d] = isoOf(day).split('-');
+    text = `${d}/${m}/${y}`;
+    if (viDates.size > 5_000) viDates.clear();
+    viDates.set(day, text);
+  }
+  return text;
 }
 export const dateEn = (day: Day) => isoOf(day);
 
+function skillLabel(slug: string): { vi: string; en: string } {
+  let label = skillLabels.get(slug);
+  if (!label) {
+    const known = skill(slug);
+    label = { vi: known?.name ?? slug, en: known?.nameEn ?? slug };
+    skillLabels.set(slug, label);
+  }
+  return label;
+}
+
 /** Skill names of skill ids, Vietnamese and English (the slug when the vocabulary does not know it). */
 export function skillNames(vocab: Vocabulary, ids: readonly number[]): { vi: string; en: string } {
-  const names = ids.map((id) => {
-    const slug = vocab.skills.nameOf(id);
-    const known = skill(slug);
-    return { vi: known?.name ?? slug, en: known?.nameEn ?? slug };
-  });
+  if (ids.length === 1) return skillLabel(vocab.skills.nameOf(ids[0]!));
+  const names = ids.map((id) => skillLabel(vocab.skills.nameOf(id)));
   return { vi: names.map((n) => n.vi).join(', '), en: names.map((n) => n.en).join(', ') };
 }
 
 export function provinceNames(vocab: Vocabulary, id: number): { vi: string; en: string } {
   const code = vocab.provinces.names[id] ?? '';
-  const known = province(code);
-  return { vi: known?.shortName ?? code, en: known?.nameEn ?? code };
+  let label = provinceLabels.get(code);
+  if (!label) {
+    const known = province(code);
+    label = { vi: known?.shortName ?? code, en: known?.nameEn ?? code };
+    provinceLabels.set(code, label);
+  }
+  return label;
 }

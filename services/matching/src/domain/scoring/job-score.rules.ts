@@ -1,7 +1,14 @@
-import { FOREVER, type Day } from '../calendar';
-import { FAR_PROVINCE, NEIGHBOUR_PROVINCE, type DistanceTier } from '../model/vocabulary';
-import { points } from './points';
+import * as calendar from '../calendar';
+import type { Day } from '../calendar';
+import * as vocabulary from '../model/vocabulary';
+import type { DistanceTier } from '../model/vocabulary';
+import * as scoring from './points';
 import type { JobWeights } from './weights';
+
+// bound once: tsx compiles imported bindings to getters, and these rules run for every person–job pair
+const { FOREVER } = calendar;
+const { FAR_PROVINCE, NEIGHBOUR_PROVINCE } = vocabulary;
+const { points } = scoring;
 
 /**
  * How well one job fits one person, component by component (each in centi-points). Pure functions of

@@ -3,17 +3,23 @@ import type { PostingList } from '../indexes/posting-list';
 import { VARIANTS } from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import { STATE } from '../model/returnee-table';
-import { distancePoints, maxStartPoints, skillPoints, startPoints } from '../scoring/job-score.rules';
+import { bitIds } from '../model/skill-bits';
+import * as jobRules from '../scoring/job-score.rules';
 import type { Ranked } from './job-search';
-import { activeRestrictions, pairBarrier, pairScore } from './pair-score';
+import * as pairs from './pair-score';
+
+// bound once: tsx compiles imported bindings to getters (see pair-score.ts)
+const { activeRestrictions, pairBarrier, pairScore } = pairs;
+const { distancePoints, maxStartPoints, skillPoints, startPoints } = jobRules;
 
 /**
- * Top-N discoverable returnees for one job: the mirror of `jobSearch` over the returnee indexes (commune,
- * province × skill, then the province lists), each province skipped when an upper bound of what its people
- * could score — the job's best static score, its full skill points, the province's distance — is below
- * the heap's weakest. `onlyProvince` (a
- * province id) keeps an officer to the people of their own province. Anyone an exclusion forbids is
- * dropped before entering the heap, so never shown or counted.
+ * Top-N discoverable returnees for one job: the mirror of `jobSearch` over the returnee indexes. People of
+ * the job's commune first; then the lists of province × preference variant × skill — required skills,
+ * then nice-to-have ones on a lower bound — visited from the highest upper bound down (the job's static score for that variant, full skill points, the province's
+ * distance, full start points), each skipped when its bound is below the heap's weakest; then the people
+ * who share no skill, per province × variant, on the same kind of bound. `onlyProvince` (a province id)
+ * keeps an officer to the people of their own province. Anyone an exclusion forbids is dropped before
+ * entering the heap, so never shown or counted.
  */
 export function candidateSearch(m: MatchingModel, j: number, limit: number, nowMs: number, today: Day, onlyProvince?: number): Ranked[] {
   const { jobs: J, returnees: R, vocab, heap, personMarks: marks } = m;
@@ -24,7 +30,6 @@ export function candidateSearch(m: MatchingModel, j: number, limit: number, nowM
   const maxStart = maxStartPoints(w);
   heap.reset(limit);
   marks.begin(R.size);
-  const reach = Array.from(vocab.reachOf(home)).filter((province) => onlyProvince === undefined || province === onlyProvince);
 
   const consider = (p: number, score: number) => {
     if (heap.admits(score, p) && pairBarrier(m, p, j, nowMs, today, activeRestrictions(m, p, today)) === null) heap.offer(score, p);
@@ -37,34 +42,38 @@ export function candidateSearch(m: MatchingModel, j: number, limit: number, nowM
     }
   };
 
-  if (reach.includes(home)) exact(R.byCommune.at(J.commune[j]!));
-  const skills: number[] = [];
-  for (let s = 0; s < S; s++) {
-    const bit = 1 << (s & 31);
-    if (((J.required[j * W + (s >>> 5)]! | J.nice[j * W + (s >>> 5)]!) & bit) !== 0) skills.push(s);
-  }
-  let bestStatic = 0;
-  for (let v = 0; v < VARIANTS; v++) bestStatic = Math.max(bestStatic, J.staticPoints[j * VARIANTS + v]!);
-  // the job's own skills bound what anyone can score on them; the home province comes first in `reach`,
-  // so a neighbouring province is often skipped whole once the heap holds better-placed people
+  const requiredSkills = bitIds(J.required, j * W, W);
+  const niceSkills = bitIds(J.nice, j * W, W).filter((s) => !requiredSkills.includes(s));
   const required = J.requiredCount[j]!;
-  const bestSkills = skillPoints(w, required, required, J.niceCount[j]!, J.niceCount[j]!) - skillPoints(w, 0, required, 0, J.niceCount[j]!);
-  for (const province of reach) {
+  const nice = J.niceCount[j]!;
+  const noSkills = skillPoints(w, 0, required, 0, nice);
+  const bestSkills = skillPoints(w, required, required, nice, nice) - noSkills;
+  // someone reached only through a nice-to-have list holds none of the required skills
+  const bestNiceOnly = skillPoints(w, 0, required, nice, nice) - noSkills;
+  // (province, variant) groups in reach, best bound first
+  const groups: { province: number; variant: number; bound: number }[] = [];
+  for (const province of vocab.reachOf(home)) {
+    if (onlyProvince !== undefined && province !== onlyProvince) continue;
     const distance = distancePoints(w, false, vocab.tier(home, province));
-    if (heap.full && bestStatic + bestSkills + distance + maxStart < heap.minScore) continue;
-    for (const s of skills) exact(R.byProvinceSkill.at(province * S + s));
+    for (let variant = 0; variant < VARIANTS; variant++) groups.push({ province, variant, bound: J.staticPoints[j * VARIANTS + variant]! + distance + maxStart });
   }
+  groups.sort((a, b) => b.bound - a.bound);
 
-  for (const province of reach) {
-    const distance = distancePoints(w, false, vocab.tier(home, province));
-    if (heap.full && bestStatic + distance + maxStart < heap.minScore) continue;
-    const list = R.byProvince.at(province);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
+  if (onlyProvince === undefined || onlyProvince === home) exact(R.byCommune.at(J.commune[j]!));
+  for (const [skills, best] of [[requiredSkills, bestSkills], [niceSkills, bestNiceOnly]] as const) {
+    for (const g of groups) {
+      if (heap.full && g.bound + best < heap.minScore) continue;
+      for (const s of skills) exact(R.byProvinceSkill.at((g.province * S + s) * VARIANTS + g.variant));
+    }
+  }
+  for (const g of groups) {
+    if (heap.full && g.bound < heap.minScore) continue;
+    const list = R.byProvince.at(g.province * VARIANTS + g.variant);
+    const base = g.bound - maxStart;
+    for (let i = 0; list && i < list.length; i++) {
       const p = list.items[i]!;
       if (marks.isMarked(p)) continue;
-      const base = J.staticPoints[j * VARIANTS + (R.prefs[p]! & 3)]! + distance;
-      if (heap.full && base + maxStart < heap.minScore) continue;
+      if (heap.full && base + maxStart < heap.minScore) break;
       consider(p, base + startPoints(w, R.availableFrom[p]!, J.startDay[j]!, J.endDay[j]!, today));
     }
   }

@@ -4,8 +4,12 @@ import type { PostingList } from '../indexes/posting-list';
 import { VARIANTS } from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import { bitIds } from '../model/skill-bits';
-import { distancePoints, maxStartPoints, startPoints } from '../scoring/job-score.rules';
-import { activeRestrictions, pairBarrier, pairScore } from './pair-score';
+import * as jobRules from '../scoring/job-score.rules';
+import * as pairs from './pair-score';
+
+// bound once: tsx compiles imported bindings to getters (see pair-score.ts)
+const { activeRestrictions, pairBarrier, pairScore } = pairs;
+const { distancePoints, maxStartPoints, startPoints } = jobRules;
 
 export interface Ranked {
   score: number;

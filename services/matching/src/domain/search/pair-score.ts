@@ -1,30 +1,36 @@
 import type { Day } from '../calendar';
 import { anyActive, legalExclusion, personalExclusion, type Exclusion, type Restrictions } from '../exclusions.rules';
-import { JOB } from '../model/job-table';
+import { JOB, VARIANTS } from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
-import { overlapCount } from '../model/skill-bits';
-import { PREF } from '../model/returnee-table';
-import { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } from '../scoring/job-score.rules';
+import * as skillBits from '../model/skill-bits';
+import * as jobRules from '../scoring/job-score.rules';
 import { FAR_PROVINCE, NO_COMMUNE } from '../model/vocabulary';
 
+// tsx compiles every imported binding to a getter; bound once here, the per-pair code calls them directly
+const { skillPoints, distancePoints, startPoints } = jobRules;
+const { overlapCount } = skillBits;
+
 /**
- * One person and one job, read straight from the columns: the exact score (the sum of the rules in
- * job-score.rules.ts) and whether the job may be offered at all. Both searches — indexed and full scan —
- * call exactly these.
+ * One person and one job, read straight from the columns: the exact score — the sum of the rules in
+ * job-score.rules.ts, its person-independent part (stability, wage, housing, and the skill points of
+ * someone holding none of the job's skills) precomputed per preference variant when the job arrived —
+ * and whether the job may be offered at all. Both searches, indexed and full scan, call exactly these.
  */
 export function pairScore(m: MatchingModel, p: number, j: number, today: Day): number {
   const R = m.returnees;
   const J = m.jobs;
   const w = m.weights.job;
   const W = m.vocab.skillWords;
-  const jobState = J.state[j]!;
-  const prefs = R.prefs[p]!;
+  const required = J.requiredCount[j]!;
+  const nice = J.niceCount[j]!;
+  const requiredHeld = required === 0 ? 0 : overlapCount(J.required, j * W, R.skills, p * W, W);
+  const niceHeld = nice === 0 ? 0 : overlapCount(J.nice, j * W, R.skills, p * W, W);
+  const commune = R.commune[p]!;
   return (
-    skillPoints(w, overlapCount(J.required, j * W, R.skills, p * W, W), J.requiredCount[j]!, overlapCount(J.nice, j * W, R.skills, p * W, W), J.niceCount[j]!) +
-    distancePoints(w, J.commune[j] === R.commune[p] && R.commune[p] !== NO_COMMUNE, m.vocab.tier(R.province[p]!, J.province[j]!)) +
-    stabilityPoints(w, (prefs & PREF.stable) !== 0, (jobState & JOB.stable) !== 0) +
-    wagePoints(w, J.wageMin[j]!, J.wageMax[j]!) +
-    housingPoints(w, (prefs & PREF.housing) !== 0, (jobState & JOB.accommodation) !== 0) +
+    J.staticPoints[j * VARIANTS + (R.prefs[p]! & 3)]! -
+    skillPoints(w, 0, required, 0, nice) +
+    skillPoints(w, requiredHeld, required, niceHeld, nice) +
+    distancePoints(w, commune === J.commune[j] && commune !== NO_COMMUNE, m.vocab.tier(R.province[p]!, J.province[j]!)) +
     startPoints(w, R.availableFrom[p]!, J.startDay[j]!, J.endDay[j]!, today)
   );
 }
