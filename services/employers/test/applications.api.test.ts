@@ -8,6 +8,8 @@ import {
   type EventEnvelope,
   invitationRequestedV1,
   type InvitationRequestedV1,
+  jobPostedV1,
+  type JobPostedV1,
   jobUpdatedV1,
   type JobUpdatedV1,
   profilePublishedV1,
@@ -33,7 +35,7 @@ let employerB: string;
 
 beforeAll(async () => {
   h = await startHarness({ kafka: true });
-  received = await h.collect!(applicationStatusChangedV1, jobUpdatedV1, invitationRequestedV1, employmentCheckedV1);
+  received = await h.collect!(applicationStatusChangedV1, jobPostedV1, jobUpdatedV1, invitationRequestedV1, employmentCheckedV1);
   employerA = h.bearer('employer', orgA);
   employerB = h.bearer('employer', orgB);
 });
@@ -189,8 +191,10 @@ describe('PATCH /applications/{id}', () => {
     expect(declined.body).toMatchObject({ status: 'declined', reason: 'skills-mismatch' });
   });
 
-  it('when the employer hires through the API, then status-changed (hired, referralId) and the job update reach Kafka — the round trip cases closes', async () => {
+  it('when the employer hires through the API, then job.posted, status-changed (hired, referralId) and the job update reach Kafka — the round trip cases closes', async () => {
     const jobId = await postJob({ ...SECTION6_JOB, openings: 1 });
+    const posted = await waitFor('the posted event', () => published<JobPostedV1>(jobPostedV1).find((e) => e.key === jobId));
+    expect(posted.payload).toMatchObject({ status: 'open', openings: 1, filled: 0, employerOrgId: orgA, verifiedEmployer: false });
     const { referral, application } = await refer(jobId);
     const hired = await h
       .api()
