@@ -64,4 +64,25 @@ describe('rate limits (Redis, fixed window)', () => {
     expect(await limiter.hit('198.51.100.1', 'u-1')).toEqual({ allowed: true });
     expect(await limiter.hit('198.51.100.1', 'u-1')).toEqual({ allowed: true });
   });
+
+  it('when many requests of one user arrive at once, or alternate between two gateway instances, then exactly the limit is let through', async () => {
+    const ns = testNamespace();
+    const redis = createClient({ url: ns.redisUrl });
+    await redis.connect();
+    try {
+      const silent = createLogger({ name: 'test', level: 'silent' });
+      const limits = { perIp: 1_000, perUser: 20, windowMs: 60_000 };
+      const one = createRateLimiter(redis, { ...limits, prefix: `${ns.redisPrefix}burst:` }, silent);
+      const burst = await Promise.all(Array.from({ length: 50 }, () => one.hit('198.51.100.2', 'u-burst')));
+      expect(burst.filter((d) => d.allowed)).toHaveLength(20);
+      expect((await one.hit('198.51.100.2', 'u-burst')).allowed).toBe(false);
+
+      const [a, b] = [1, 2].map(() => createRateLimiter(redis, { ...limits, prefix: `${ns.redisPrefix}pair:` }, silent));
+      let allowed = 0;
+      for (let i = 0; i < 40; i++) if ((await (i % 2 ? a! : b!).hit('198.51.100.3', 'u-pair')).allowed) allowed++;
+      expect(allowed).toBe(20);
+    } finally {
+      await redis.quit();
+    }
+  });
 });

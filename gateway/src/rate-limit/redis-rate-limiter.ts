@@ -1,4 +1,5 @@
 import type { Logger } from '@hoanhap/kit';
+import { createWindowViews } from './window-views';
 
 /** The few node-redis calls the limiter needs (a real client in production and tests). */
 export interface RedisScripting {
@@ -31,10 +32,11 @@ end
 return out`;
 
 /**
- * Per-IP and per-user fixed-window limits kept in Redis, so every gateway
- * instance shares them. When Redis cannot be reached the request passes
- * (and a warning is logged): a rate limiter that fails closed would turn a
- * cache outage into a full outage, and /readyz reports Redis down.
+ * Per-IP and per-user fixed-window limits counted in Redis, so every gateway
+ * instance shares them; most requests do not wait for the count (see
+ * createWindowViews). When Redis cannot be reached the request passes (and a
+ * warning is logged): a rate limiter that fails closed would turn a cache
+ * outage into a full outage, and /readyz reports Redis down.
  */
 export function createRateLimiter(redis: RedisScripting, limits: RateLimits, logger: Logger) {
   let sha: Promise<string> | undefined;
@@ -55,27 +57,48 @@ export function createRateLimiter(redis: RedisScripting, limits: RateLimits, log
     }
   }
 
+  function warn(error: unknown) {
+    // one line per 10 s, not one per request, while Redis is away
+    if (Date.now() - lastWarning > 10_000) {
+      lastWarning = Date.now();
+      logger.warn({ err: error }, 'rate limiter unavailable: requests let through');
+    }
+  }
+
+  const views = createWindowViews();
+  const scopes = ['ip', 'user'] as const;
+  const caps = [limits.perIp, limits.perUser] as const;
+  const refuse = (i: number, retryAfterMs: number): RateDecision => ({
+    allowed: false,
+    scope: scopes[i]!,
+    limit: caps[i]!,
+    retryAfterSec: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  });
+
   return {
     async hit(ip: string, userId?: string): Promise<RateDecision> {
       const keys = [`${limits.prefix}ip:${ip}`];
       if (userId) keys.push(`${limits.prefix}user:${userId}`);
-      let counts: number[];
-      try {
-        counts = await run(keys);
-      } catch (error) {
-        // one line per 10 s, not one per request, while Redis is away
-        if (Date.now() - lastWarning > 10_000) {
-          lastWarning = Date.now();
-          logger.warn({ err: error }, 'rate limiter unavailable: requests let through');
-        }
-        return { allowed: true };
-      }
-      const scopes = [['ip', limits.perIp], ['user', limits.perUser]] as const;
+      const verdict = views.judge(keys, caps, Date.now());
+      if (verdict.kind === 'deny') return refuse(verdict.index, verdict.retryAfterMs);
+      views.begin(keys, Date.now());
+      const counting = run(keys).then(
+        (counts) => {
+          views.settle(keys, counts, Date.now());
+          return counts;
+        },
+        (error: unknown) => {
+          views.abandon(keys);
+          warn(error);
+          return undefined;
+        },
+      );
+      // well below every limit: counted in the background, so Redis is not on the request's path
+      if (verdict.kind === 'allow') return { allowed: true };
+      const counts = await counting;
+      if (!counts) return { allowed: true };
       for (let i = 0; i < keys.length; i++) {
-        const [scope, limit] = scopes[i]!;
-        if (counts[2 * i]! > limit) {
-          return { allowed: false, scope, limit, retryAfterSec: Math.max(1, Math.ceil(counts[2 * i + 1]! / 1000)) };
-        }
+        if (counts[2 * i]! > caps[i]!) return refuse(i, counts[2 * i + 1]!);
       }
       return { allowed: true };
     },
