@@ -22,6 +22,8 @@ export interface LoadResult {
   max: number;
   /** Service CPU time per request, in microseconds (user + system). */
   cpuUs: number;
+  /** Requests that got no answer within the timeout (counted, never hidden). */
+  timeouts: number;
 }
 
 export async function load(url: string, targets: readonly Target[], options: { connections: number; seconds: number; pid: number; seed: number; timeoutSec?: number }): Promise<LoadResult> {
@@ -42,11 +44,18 @@ export async function load(url: string, targets: readonly Target[], options: { c
     ],
   });
   const cpu = cpuSeconds(options.pid) - cpuBefore;
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
-  }
+  // a wrong answer is a failed benchmark; a slow one is a figure to report
+  if (result.non2xx > 0 || result.errors > result.timeouts) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
   const requests = result.requests.total;
-  return { requests, rps: Math.round(requests / options.seconds), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, cpuUs: Math.round((cpu * 1e6) / Math.max(1, requests)) };
+  return {
+    requests,
+    rps: Math.round(requests / options.seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    cpuUs: Math.round((cpu * 1e6) / Math.max(1, requests)),
+    timeouts: result.timeouts,
+  };
 }
 
 export interface FreshnessResult {
@@ -62,7 +71,8 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 
 /**
  * Posts `perSecond` jobs a second, each made for one person (their commune, all their skills, a high wage),
- * and measures from the publish call to the job's first appearance in that person's top 20.
+ * and measures from the publish call to the job's first appearance in that person's top 20 (polled every
+ * 20 ms, so figures are up to 20 ms late).
  */
 export async function freshness(
   kafka: KafkaClient,
@@ -88,7 +98,8 @@ export async function freshness(
       const res = await fetch(`${url}/returnees/${profile.returneeId}/jobs?limit=20`, { headers: { authorization: `Bearer ${token}` } });
       const body = (await res.json()) as { items: { jobId: string }[] };
       if (body.items.some((i) => i.jobId === job.jobId)) return void latencies.push(performance.now() - t0);
-      await sleep(5);
+      // every 20 ms: finer polling would load the service it measures (each poll is a full top-20 query)
+      await sleep(20);
     }
     missing += 1;
   };

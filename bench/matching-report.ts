@@ -25,7 +25,7 @@ export interface Report {
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const x = (ratio: number) => `${ratio.toFixed(ratio >= 10 ? 0 : 1)}×`;
-const lat = (r: LoadResult) => `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ${n(r.rps)} req/s; ${n(r.cpuUs)} µs CPU/req`;
+const lat = (r: LoadResult) => `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ${n(r.rps)} req/s; ${n(r.cpuUs)} µs CPU/req${r.timeouts ? `; ${r.timeouts} timed out` : ''}`;
 
 export function printReport(r: Report): void {
   const rows: string[][] = [];

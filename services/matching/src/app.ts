@@ -22,7 +22,7 @@ export interface MatchingAppDeps {
 /** The matching service without `listen`: start.ts listens, tests use port 0. */
 export function createMatchingApp(deps: MatchingAppDeps): Express {
   const verify = cachedVerifier(createVerifier({ issuer: deps.issuer, audience: deps.audience, keys: deps.keys }));
-  return createApp({
+  const app = createApp({
     name: 'matching',
     openapi: OPENAPI_FILE,
     routes: [returneeMatchRoutes(deps.ctx, verify), jobCandidateRoutes(deps.ctx, verify)],
@@ -30,5 +30,8 @@ export function createMatchingApp(deps: MatchingAppDeps): Express {
     logger: deps.logger,
     trustProxy: 'loopback',
   });
+  // a ranking changes with every event: an ETag (a hash of each ~20 kB answer) would cost CPU and never match
+  app.set('etag', false);
+  return app;
 }
 
