@@ -29,6 +29,7 @@ beforeAll(async () => {
       collection: 'counters',
       redis: infra.redis,
       redisPrefix: infra.ns.redisPrefix,
+      lockWaitMs: 30_000, // 50 writers queue on one aggregate on purpose: the last may wait a while
     });
     const publisher = createPublisher({ kafka: infra.kafka, topicPrefix: infra.ns.topicPrefix });
     // pollGraceMs 0: each relay also polls up the other's fresh events, so both contend for them
