@@ -17,7 +17,7 @@ export interface Report {
   jobsScan?: LoadResult;
   candidates?: LoadResult;
   candidatesScan?: LoadResult;
-  afterLoad?: { rss: number; peak: number };
+  afterLoad?: { rss: number; peak: number; heapUsed: number };
   freshness?: FreshnessResult;
   restart?: { stopSeconds: number; startSeconds: number; restoredFrom: string | null; eventsReplayed: number; memory: { rss: number; peak: number } };
   rows: string[][];
@@ -59,7 +59,7 @@ export function printReport(r: Report): void {
     ]);
   }
   if (r.replay && r.afterLoad) {
-    rows.push(['memory (RSS of the service)', '≤ 1 GB', `${n(r.replay.memory.rss)} MB after replay, ${n(r.afterLoad.rss)} MB after load, peak ${n(r.afterLoad.peak)} MB`, `${x(1024 / Math.max(1, r.afterLoad.peak))} under`]);
+    rows.push(['memory (RSS of the service)', '≤ 1 GB', `${n(r.replay.memory.rss)} MB after replay (JS heap in use ${n((r.status?.heapUsedBytes ?? 0) / 2 ** 20)} MB), ${n(r.afterLoad.rss)} MB after load (heap ${n(r.afterLoad.heapUsed)} MB), peak ${n(r.afterLoad.peak)} MB`, `${x(1024 / Math.max(1, r.afterLoad.peak))} under`]);
   }
   if (r.restart && r.replay) {
     rows.push([

@@ -33,6 +33,7 @@ export interface Status {
   snapshot: { takenAt: string; events: number } | null;
   restoredFrom: string | null;
   rssBytes: number;
+  heapUsedBytes: number;
 }
 
 export async function startService(env: Record<string, string>, adminToken: string): Promise<ServiceProcess> {

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     log(`candidates/index ${JSON.stringify(report.candidates)}`);
     report.candidatesScan = await load(service.url, jobTargets.map(scan), { connections: 10, seconds: Math.ceil(seconds / 2), pid, seed: 6, timeoutSec: 120 });
     log(`candidates/scan ${JSON.stringify(report.candidatesScan)}`);
-    report.afterLoad = memoryMb(pid);
+    report.afterLoad = { ...memoryMb(pid), heapUsed: Math.round((await service.status()).heapUsedBytes / 2 ** 20) };
 
     report.freshness = await freshness(kafka, prefix, service.url, fresh, freshJob, { perSecond: 50, seconds: small ? 5 : 20 });
     log(`freshness ${JSON.stringify(report.freshness)}`);

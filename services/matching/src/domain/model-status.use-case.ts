@@ -12,6 +12,7 @@ export interface ModelStatus {
   snapshot: { takenAt: string; events: number } | null;
   restoredFrom: string | null;
   rssBytes: number;
+  heapUsedBytes: number;
 }
 
 /** Totals for operators and benchmarks (administrators only; no per-person facts). */
@@ -37,5 +38,6 @@ export function modelStatus(ctx: MatchingContext): ModelStatus {
     snapshot: ctx.snapshotInfo?.() ?? null,
     restoredFrom: ctx.restoredFrom ?? null,
     rssBytes: process.memoryUsage.rss(),
+    heapUsedBytes: process.memoryUsage().heapUsed,
   };
 }
