@@ -27,6 +27,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+async function deleteGroupsByPrefix(kafka: ReturnType<typeof createKafka>, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.listGroups();
+    const ours = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+    if (ours.length > 0) await admin.deleteGroups(ours);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 const logger = createLogger({ name: 'matching-test', level: process.env.LOG_LEVEL ?? 'error' });
 
 export async function startHarness(options: { now?: string } = {}): Promise<Harness> {
@@ -81,6 +93,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
       await h.runtime.close({ snapshot: false });
       await publisher.disconnect();
       await deleteTopicsByPrefix(kafka, ns.topicPrefix).catch(() => undefined);
+      await deleteGroupsByPrefix(kafka, ns.topicPrefix).catch(() => undefined);
       await rm(snapshotDir, { recursive: true, force: true });
     },
   };
