@@ -105,10 +105,10 @@ const id = (value: string) => encodeURIComponent(value);
 export const collegesApi = {
   listCourses: (query: { limit?: number; cursor?: string } = {}) => http.get<Page<Course>>(`${base}/courses`, query),
   getCourse: (courseId: string) => http.get<Course>(`${base}/courses/${id(courseId)}`),
-  createCourse: (body: CourseInput) => http.post<Course>(`${base}/courses`, body, { idempotencyKey: newIdempotencyKey() }),
-  listCohorts: (courseId: string) => http.get<Page<Cohort>>(`${base}/courses/${id(courseId)}/cohorts`),
-  createCohort: (courseId: string, body: { startsOn: string; seats: number; endsOn?: string; schedule?: string; status?: 'planned' | 'open' }) =>
-    http.post<Cohort>(`${base}/courses/${id(courseId)}/cohorts`, body, { idempotencyKey: newIdempotencyKey() }),
+  createCourse: (body: CourseInput, idempotencyKey = newIdempotencyKey()) => http.post<Course>(`${base}/courses`, body, { idempotencyKey }),
+  listCohorts: (courseId: string, cursor?: string) => http.get<Page<Cohort>>(`${base}/courses/${id(courseId)}/cohorts`, { limit: 50, cursor }),
+  createCohort: (courseId: string, body: { startsOn: string; seats: number; endsOn?: string; schedule?: string; status?: 'planned' | 'open' }, idempotencyKey = newIdempotencyKey()) =>
+    http.post<Cohort>(`${base}/courses/${id(courseId)}/cohorts`, body, { idempotencyKey }),
   getCohort: (cohortId: string) => http.get<Cohort & { courseTitle?: string }>(`${base}/cohorts/${id(cohortId)}`),
   updateCohort: (cohortId: string, patch: { status?: CohortStatus; seats?: number }) => http.patch<Cohort>(`${base}/cohorts/${id(cohortId)}`, patch),
   courseEnrolments: (courseId: string, query: { cohortId?: string; status?: EnrolmentStatus; limit?: number; cursor?: string } = {}) =>

@@ -1,68 +1,85 @@
-import { http, type Page } from './http';
+import { http } from './http';
 
-/** A reason matching gives for a proposal ("same commune", "has welding skill"). */
-export type MatchReason = string | { code?: string; text?: string; message?: string; vi?: string; en?: string; label?: string };
+/** Why matching proposes something: its points and its words in Vietnamese and English (services/matching/openapi.yaml `Reason`). */
+export interface MatchReason {
+  code: string;
+  points: number;
+  vi: string;
+  en: string;
+}
 
 export interface JobMatch {
-  jobId?: string;
-  id?: string;
-  title?: string;
-  employerName?: string;
-  provinceCode?: string;
-  communeCode?: string;
-  occupationCode?: string;
-  employmentType?: string;
-  wageMinVnd?: number;
-  wageMaxVnd?: number;
-  score?: number;
-  reasons?: MatchReason[];
+  jobId: string;
+  title: string;
+  occupationCode: string;
+  employerOrgId: string;
+  provinceCode: string;
+  communeCode: string;
+  employmentType: 'stable' | 'seasonal';
+  wageMinVnd: number;
+  wageMaxVnd: number;
+  accommodation: boolean;
+  score: number;
+  reasons: MatchReason[];
 }
 export interface CourseMatch {
-  cohortId?: string;
-  courseId?: string;
-  id?: string;
-  title?: string;
-  collegeName?: string;
-  startsAt?: string;
-  seatsLeft?: number;
-  tuitionVnd?: number;
-  score?: number;
-  reasons?: MatchReason[];
+  cohortId: string;
+  courseId: string;
+  collegeOrgId: string;
+  title: string;
+  occupationCode: string;
+  provinceCode: string;
+  communeCode?: string;
+  delivery: string;
+  startsOn: string;
+  endsOn: string;
+  seatsLeft: number;
+  tuitionVnd: number;
+  skillGap: { skill: string; openJobs: number }[];
+  score: number;
+  reasons: MatchReason[];
 }
 export interface CreditMatch {
-  productId?: string;
-  id?: string;
-  purpose?: string;
-  title?: string;
-  maxAmountVnd?: number;
-  termMonths?: number;
-  eligible?: boolean;
-  score?: number;
-  reasons?: MatchReason[];
+  productCode: string;
+  purpose: 'production' | 'training' | 'business';
+  titleVi: string;
+  titleEn: string;
+  maxAmountVnd: number;
+  maxTermMonths: number;
+  monthlyRatePercent: number;
+  eligibility: 'eligible' | 'unknown';
+  score: number;
+  reasons: MatchReason[];
 }
 export interface CandidateMatch {
   returneeId: string;
   givenName?: string;
-  skills?: string[];
-  communeCode?: string;
-  provinceCode?: string;
-  availableFrom?: string;
-  score?: number;
-  reasons?: MatchReason[];
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** A ranking, not a listing: `nextCursor` is always null. */
+export interface Ranking<T> {
+  items: T[];
+  nextCursor: null;
 }
 
 const id = (value: string) => encodeURIComponent(value);
 
-/** matching: explained proposals for a returnee, and discoverable candidates for a job. */
+/** matching: explained proposals for a returnee, and discoverable candidates for a job (gateway prefix /api/matching). */
 export const matchingApi = {
-  jobsFor: (returneeId: string, limit = 20) => http.get<Page<JobMatch>>(`/api/matching/returnees/${id(returneeId)}/jobs`, { limit }),
-  coursesFor: (returneeId: string, limit = 20) => http.get<Page<CourseMatch>>(`/api/matching/returnees/${id(returneeId)}/courses`, { limit }),
-  creditFor: (returneeId: string, limit = 20) => http.get<Page<CreditMatch>>(`/api/matching/returnees/${id(returneeId)}/credit`, { limit }),
-  candidatesFor: (jobId: string, limit = 20) => http.get<Page<CandidateMatch>>(`/api/matching/jobs/${id(jobId)}/candidates`, { limit }),
+  jobsFor: (returneeId: string, limit = 20) => http.get<Ranking<JobMatch> & { returneeId: string }>(`/api/matching/returnees/${id(returneeId)}/jobs`, { limit }),
+  coursesFor: (returneeId: string, limit = 20) => http.get<Ranking<CourseMatch> & { returneeId: string }>(`/api/matching/returnees/${id(returneeId)}/courses`, { limit }),
+  creditFor: (returneeId: string, limit = 20) => http.get<Ranking<CreditMatch> & { returneeId: string }>(`/api/matching/returnees/${id(returneeId)}/credit`, { limit }),
+  candidatesFor: (jobId: string, limit = 20) => http.get<Ranking<CandidateMatch> & { jobId: string }>(`/api/matching/jobs/${id(jobId)}/candidates`, { limit }),
 };
 
-/** The words of a reason in the UI language, whatever shape the service sends. */
+/** The words of a reason in the UI language. */
 export function reasonText(reason: MatchReason, language: string): string {
-  if (typeof reason === 'string') return reason;
-  return (language === 'en' ? reason.en : reason.vi) ?? reason.text ?? reason.message ?? reason.label ?? reason.code ?? '';
+  return language.startsWith('en') ? reason.en : reason.vi;
+}
+
+/** A score as the UI shows it: one decimal, the language's separator. */
+export function formatScore(score: number, language: string): string {
+  return score.toLocaleString(language.startsWith('en') ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 });
 }

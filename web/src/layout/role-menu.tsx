@@ -3,6 +3,7 @@ import {
   BankOutlined,
   DashboardOutlined,
   InboxOutlined,
+  ReadOutlined,
   SolutionOutlined,
   TeamOutlined,
   ApartmentOutlined,
@@ -33,8 +34,7 @@ export const ROLE_MENUS: Record<Role, MenuEntry[]> = {
     { path: '/employer', label: 'menu.employerDashboard', icon: <DashboardOutlined />, requires: ['GET', '/api/employers/dashboard'] },
     { path: '/employer/jobs', label: 'menu.jobs', icon: <SolutionOutlined />, requires: ['GET', '/api/employers/jobs'] },
   ],
-  // college screens are not built yet: the college sees "coming soon" rather than a page that cannot work
-  college: [],
+  college: [{ path: '/college/courses', label: 'menu.courses', icon: <ReadOutlined />, requires: ['GET', '/api/colleges/courses'] }],
   bank: [{ path: '/bank/applications', label: 'menu.loanQueue', icon: <BankOutlined />, requires: ['GET', '/api/loans/applications'] }],
   admin: [
     { path: '/admin/organisations', label: 'menu.organisations', icon: <ApartmentOutlined />, requires: ['GET', '/api/identity/organisations'] },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { employersApi, type Application, type ApplicationPatch } from '../../api/employers.api';
-import { matchingApi, reasonText, type CandidateMatch } from '../../api/matching.api';
+import { formatScore, matchingApi, reasonText, type CandidateMatch } from '../../api/matching.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert, useErrorMessage } from '../../components/api-error-alert';
 import { PageHeader } from '../../components/page-header';
@@ -159,7 +159,6 @@ function DiscoverCandidates({ jobId }: { jobId: string }) {
   const { can } = useCapabilities();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const labels = useReferenceLabels();
   const candidates = useAsync(() => matchingApi.candidatesFor(jobId).then((p) => p.items), [jobId]);
   const [asked, setAsked] = useState<Set<string>>(new Set());
   const ask = async (c: CandidateMatch) => {
@@ -191,8 +190,8 @@ function DiscoverCandidates({ jobId }: { jobId: string }) {
               title={c.givenName ?? t('pipeline.anonymous')}
               description={
                 <>
-                  <Space wrap size={4}>{(c.skills ?? []).map((s) => <Tag key={s}>{labels.skill(s)}</Tag>)}</Space>
-                  {(c.reasons ?? []).length > 0 && <ul className="reason-list">{c.reasons!.map((r, i) => <li key={i}>{reasonText(r, i18n.language)}</li>)}</ul>}
+                  <Tag color="blue">{t('matches.score', { score: formatScore(c.score, i18n.language) })}</Tag>
+                  {c.reasons.length > 0 && <ul className="reason-list">{c.reasons.map((r, i) => <li key={i}>{reasonText(r, i18n.language)}</li>)}</ul>}
                 </>
               }
             />

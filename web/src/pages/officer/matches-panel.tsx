@@ -6,7 +6,7 @@ import { ApiError } from '../../api/api-error';
 import { casesApi, type Referral, type ReferralKind, type Returnee } from '../../api/cases.api';
 import { collegesApi } from '../../api/colleges.api';
 import { employersApi } from '../../api/employers.api';
-import { matchingApi, reasonText, type MatchReason } from '../../api/matching.api';
+import { formatScore, matchingApi, reasonText, type MatchReason } from '../../api/matching.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert, useErrorMessage } from '../../components/api-error-alert';
 import { useReferenceLabels } from '../../components/reference-data';
@@ -20,6 +20,8 @@ interface Proposal {
   title: string;
   subtitle?: string;
   facts: string[];
+  /** matching's score (0–100); absent in the fallback lists. */
+  score?: number;
   reasons: MatchReason[];
 }
 
@@ -44,11 +46,11 @@ export function MatchesPanel({ returnee, referrals, onReferred }: { returnee: Re
       const page = await matchingApi.jobsFor(returnee.id);
       return page.items.map((m) => ({
         kind: 'job' as const,
-        targetId: m.jobId ?? m.id ?? '',
-        title: m.title ?? '—',
-        subtitle: m.employerName,
-        facts: [m.wageMinVnd !== undefined ? `${formatVnd(m.wageMinVnd)} – ${formatVnd(m.wageMaxVnd)}` : '', m.communeCode ? labels.commune(m.communeCode) : ''].filter(Boolean),
-        reasons: m.reasons ?? [],
+        targetId: m.jobId,
+        title: m.title,
+        facts: [`${formatVnd(m.wageMinVnd)} – ${formatVnd(m.wageMaxVnd)}`, t(`employmentType.${m.employmentType}`), labels.commune(m.communeCode), m.accommodation ? t('matches.accommodation') : ''].filter(Boolean),
+        score: m.score,
+        reasons: m.reasons,
       }));
     }
     if (!can('GET', '/api/employers/jobs')) return [];
@@ -68,11 +70,11 @@ export function MatchesPanel({ returnee, referrals, onReferred }: { returnee: Re
       const page = await matchingApi.coursesFor(returnee.id);
       return page.items.map((m) => ({
         kind: 'course' as const,
-        targetId: m.cohortId ?? m.id ?? '',
-        title: m.title ?? '—',
-        subtitle: m.collegeName,
-        facts: [m.startsAt ? t('matches.startsOn', { date: formatDate(m.startsAt) }) : '', m.tuitionVnd !== undefined ? formatVnd(m.tuitionVnd) : ''].filter(Boolean),
-        reasons: m.reasons ?? [],
+        targetId: m.cohortId,
+        title: m.title,
+        facts: [t('matches.startsOn', { date: formatDate(m.startsOn) }), t('matches.seatsLeft', { count: m.seatsLeft }), formatVnd(m.tuitionVnd)],
+        score: m.score,
+        reasons: m.reasons,
       }));
     }
     if (!can('GET', '/api/colleges/catalogue')) return [];
@@ -92,12 +94,13 @@ export function MatchesPanel({ returnee, referrals, onReferred }: { returnee: Re
     const page = await matchingApi.creditFor(returnee.id);
     return page.items.map((m) => ({
       kind: 'loan' as const,
-      targetId: m.productId ?? m.id ?? '',
-      title: m.title ?? (m.purpose ? t(`loanPurpose.${m.purpose}`) : '—'),
-      facts: [m.maxAmountVnd !== undefined ? t('matches.upTo', { amount: formatVnd(m.maxAmountVnd) }) : '', m.termMonths ? t('matches.termMonths', { count: m.termMonths }) : ''].filter(Boolean),
-      reasons: m.reasons ?? [],
+      targetId: m.productCode,
+      title: i18n.language.startsWith('en') ? m.titleEn : m.titleVi,
+      facts: [t('matches.upTo', { amount: formatVnd(m.maxAmountVnd) }), t('matches.termMonths', { count: m.maxTermMonths }), t(`matches.eligibility.${m.eligibility}`)],
+      score: m.score,
+      reasons: m.reasons,
     }));
-  }, [returnee.id]);
+  }, [returnee.id, i18n.language]);
 
   const referredTo = new Set(referrals.filter((r) => OPEN_STATUSES.has(r.status)).map((r) => `${r.target.kind}:${r.target.id}`));
 
@@ -126,6 +129,11 @@ export function MatchesPanel({ returnee, referrals, onReferred }: { returnee: Re
                   <>
                     {p.subtitle && <div>{p.subtitle}</div>}
                     <Space size={4} wrap>
+                      {p.score !== undefined && (
+                        <Tag color="blue" className="match-score">
+                          {t('matches.score', { score: formatScore(p.score, i18n.language) })}
+                        </Tag>
+                      )}
                       {p.facts.map((f) => (
                         <Tag key={f}>{f}</Tag>
                       ))}
