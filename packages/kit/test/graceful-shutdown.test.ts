@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { testNamespace } from '@hoanhap/testing';
+import { testNamespace, waitFor } from '@hoanhap/testing';
 import { createLogger, gracefulShutdown } from '../src';
 
 testNamespace(); // no server touched; kept for the per-file convention
@@ -8,7 +8,7 @@ const logger = createLogger({ name: 'kit-shutdown', level: 'silent' });
 
 describe('gracefulShutdown', () => {
   it('when shutdown runs, then the server stops accepting, in-flight requests finish, closers run in order and the process exits 0', async () => {
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const server = createServer((_req, res) => {
       release = () => res.end('done');
     });
@@ -26,10 +26,11 @@ describe('gracefulShutdown', () => {
         res.on('data', (c) => (body += c)).on('end', () => resolve(body));
       }).end();
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // the request must be in flight (reached the handler) before shutdown starts
+    const finish = await waitFor('the request to reach the server', () => release);
     const done = lifecycle.shutdown('test');
     expect(lifecycle.draining).toBe(true);
-    release();
+    finish();
     expect(await inFlight).toBe('done');
     await done;
     expect(server.listening).toBe(false);
