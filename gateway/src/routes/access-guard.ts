@@ -1,9 +1,9 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { type Verifier } from '@hoanhap/auth';
 import { AppError } from '@hoanhap/kit';
 import { allows } from '../openapi/x-roles';
 import type { RateLimiter } from '../rate-limit/redis-rate-limiter';
-import { operationOf } from './route-match.middleware';
+import type { GatewayOperation } from '../openapi/merge-openapi';
 
 const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/;
 
@@ -23,28 +23,24 @@ async function verifyBearer(req: Request, verify: Verifier) {
  * token still counts for its IP, so guessing costs quota), then refuse a bad
  * token (401) or a role the operation's x-roles does not list (403).
  */
-export function accessGuard(verify: Verifier, limiter: RateLimiter) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const operation = operationOf(res);
-    let authError: unknown;
-    if (operation.access !== 'public') {
-      try {
-        req.auth = await verifyBearer(req, verify);
-      } catch (error) {
-        authError = error;
-      }
+export async function checkAccess(verify: Verifier, limiter: RateLimiter, operation: GatewayOperation, req: Request): Promise<void> {
+  let authError: unknown;
+  if (operation.access !== 'public') {
+    try {
+      req.auth = await verifyBearer(req, verify);
+    } catch (error) {
+      authError = error;
     }
-    const decision = await limiter.hit(req.ip ?? 'unknown', req.auth?.sub);
-    if (!decision.allowed) {
-      throw new AppError('RATE_LIMIT.EXCEEDED', 429, `more than ${decision.limit} requests per window for this ${decision.scope}`, {
-        headers: { 'Retry-After': String(decision.retryAfterSec) },
-        extensions: { scope: decision.scope },
-      });
-    }
-    if (authError) throw authError;
-    if (!allows(operation.access, req.auth?.role)) {
-      throw new AppError('AUTH.FORBIDDEN_ROLE', 403, `${operation.operationId} is not open to the role ${req.auth?.role}`);
-    }
-    next();
-  };
+  }
+  const decision = await limiter.hit(req.ip ?? 'unknown', req.auth?.sub);
+  if (!decision.allowed) {
+    throw new AppError('RATE_LIMIT.EXCEEDED', 429, `more than ${decision.limit} requests per window for this ${decision.scope}`, {
+      headers: { 'Retry-After': String(decision.retryAfterSec) },
+      extensions: { scope: decision.scope },
+    });
+  }
+  if (authError) throw authError;
+  if (!allows(operation.access, req.auth?.role)) {
+    throw new AppError('AUTH.FORBIDDEN_ROLE', 403, `${operation.operationId} is not open to the role ${req.auth?.role}`);
+  }
 }

@@ -1,10 +1,10 @@
-import { type NextFunction, type Request, type Response, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Verifier } from '@hoanhap/auth';
 import type { Forward } from '../proxy/upstream-proxy';
 import type { RateLimiter } from '../rate-limit/redis-rate-limiter';
 import type { RouteTable } from '../openapi/route-table';
-import { accessGuard } from './access-guard.middleware';
-import { matchRoute, operationOf } from './route-match.middleware';
+import { checkAccess } from './access-guard';
+import { matchOperation } from './route-match';
 
 export interface ServiceRoutesDeps {
   table: RouteTable;
@@ -17,21 +17,23 @@ export interface ServiceRoutesDeps {
   forward: Forward;
 }
 
+const ROUTED = /^\/(api|auth)(\/|$|\?)/;
+
 /**
  * `/auth/*` and `/api/*`: match the operation, check token, limits and role,
  * then forward to its service — or fall through to the gateway's own
- * routers for its operations (`/api/reference/*`).
+ * routers for its operations (`/api/reference/*`). One handler rather than
+ * a mounted router and a middleware per step: this is every proxied
+ * request's path, and each express layer costs.
  */
-export function serviceRoutes(deps: ServiceRoutesDeps): Router {
-  const router = Router();
-  const dispatch = async (req: Request, res: Response, next: NextFunction) => {
-    const operation = operationOf(res);
+export function serviceRoutes(deps: ServiceRoutesDeps): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!ROUTED.test(req.originalUrl)) return next();
+    const operation = matchOperation(deps.table, deps.undeployed, req, res);
+    await checkAccess(deps.verify, deps.limiter, operation, req);
     if (operation.service === 'gateway') return next();
-    const origin = deps.origins.get(operation.service)!;
     // the raw URL (still percent-encoded, with its query) minus the public prefix
     const path = req.originalUrl.slice(operation.stripPrefix.length);
-    await deps.forward(req, res, { service: operation.service, origin, path: path.startsWith('/') ? path : `/${path}` });
+    await deps.forward(req, res, { service: operation.service, origin: deps.origins.get(operation.service)!, path: path.startsWith('/') ? path : `/${path}` });
   };
-  router.use(['/auth', '/api'], matchRoute(deps.table, deps.undeployed), accessGuard(deps.verify, deps.limiter), dispatch);
-  return router;
 }
