@@ -1,7 +1,20 @@
+import type { Locator } from 'playwright-core';
 import { eventually, expectText, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
 import { returneeName } from './officer.journeys';
 
 export const jobTitle = (stamp: string) => `Thợ hàn ${stamp}`;
+
+/** Clicks "Giới thiệu" on a proposal until it turns into "Đã giới thiệu" (cases may answer NOT_YET_KNOWN at first). */
+export async function referOnce(item: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const button = item.getByRole('button', { name: /Giới thiệu/ });
+    if (await button.isVisible().catch(() => false)) await button.click();
+    const done = await item.getByText('Đã giới thiệu').waitFor({ state: 'visible', timeout: 4_000 }).then(() => true, () => false);
+    if (done) return;
+    await item.page().waitForTimeout(2_000); // NOT_YET_KNOWN: cases has not heard of the target yet
+  }
+  await expectText(item, 'Đã giới thiệu');
+}
 
 export const employerJourneys: Journey[] = [
   {
@@ -16,7 +29,7 @@ export const employerJourneys: Journey[] = [
       await page.getByLabel('Lương từ (₫/tháng)').fill('7000000');
       await page.getByLabel('Lương đến (₫/tháng)').fill('9000000');
       await page.getByRole('button', { name: 'Đăng tin' }).click();
-      await page.waitForURL(/\/employer\/jobs\/[^/]+$/, { timeout: 15_000 });
+      await page.waitForURL(/\/employer\/jobs\/(?!new$)[^/]+$/, { timeout: 15_000 });
       ctx.state.jobId = page.url().split('/').pop()!;
       await page.getByRole('heading', { name: jobTitle(ctx.stamp) }).waitFor();
       await expectText(page, '7.000.000 ₫');
@@ -37,12 +50,10 @@ export const employerJourneys: Journey[] = [
       const item = page.locator('.ant-list-item', { hasText: jobTitle(ctx.stamp) });
       // the job reaches matching (or the job list) through events: wait for it
       await eventually(page, jobTitle(ctx.stamp), { tries: 10 });
+      await expectText(item, /Điểm phù hợp: [\d,]+\/100/);
+      await expectText(item, 'Cùng xã/phường nơi cư trú'); // a reason, in Vietnamese
       await screenshot(page, 'officer-matches');
-      for (let attempt = 0; attempt < 8; attempt += 1) {
-        await item.getByRole('button', { name: /Giới thiệu/ }).click();
-        if (await item.getByText('Đã giới thiệu').isVisible({ timeout: 4_000 }).catch(() => false)) break;
-        await page.waitForTimeout(2_000); // NOT_YET_KNOWN: cases has not heard of the job yet
-      }
+      await referOnce(item);
       await expectText(item, 'Đã giới thiệu');
       await expectText(page.locator('table'), 'Đã gửi');
       await page.close();

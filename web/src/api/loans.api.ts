@@ -1,4 +1,4 @@
-import { http, type Page } from './http';
+import { http, newIdempotencyKey, type Page } from './http';
 
 export type LoanStatus = 'draft' | 'submitted' | 'under-review' | 'more-info-needed' | 'approved' | 'rejected' | 'disbursed' | 'repaying' | 'closed' | 'overdue' | 'withdrawn';
 
@@ -36,7 +36,34 @@ export interface Instalment {
   openingBalanceVnd: number;
   principalVnd: number;
   interestVnd: number;
-  [extra: string]: unknown;
+  paidPrincipalVnd?: number;
+  paidInterestVnd?: number;
+  state?: 'paid' | 'partly-paid' | 'upcoming' | 'due' | 'overdue';
+  daysOverdue?: number;
+}
+
+/** services/loans/openapi.yaml `Schedule`: projected (as if disbursed today) until the disbursement is recorded. */
+export interface Schedule {
+  applicationId: string;
+  projected: boolean;
+  principalVnd: number;
+  termMonths: number;
+  disbursedOn: string;
+  monthlyRatePercent: number;
+  asOf: string;
+  instalments: Instalment[];
+  outstandingPrincipalVnd?: number;
+  overduePrincipalVnd?: number;
+  payoffVnd?: number;
+  overdue?: boolean;
+  settled?: boolean;
+  totalInterestVnd?: number;
+}
+
+/** An amount on a date (disbursement, repayment). */
+export interface Money {
+  amountVnd: number;
+  on: string;
 }
 
 const base = '/api/loans';
@@ -51,5 +78,8 @@ export const loansApi = {
     http.post<unknown>(`${base}/applications/${id(applicationId)}/notes`, note),
   decide: (applicationId: string, decision: { decision: 'approved' | 'rejected'; reasons: string[] }) =>
     http.post<LoanApplication>(`${base}/applications/${id(applicationId)}/decision`, decision),
-  schedule: (applicationId: string) => http.get<{ items?: Instalment[]; instalments?: Instalment[] }>(`${base}/applications/${id(applicationId)}/schedule`),
+  schedule: (applicationId: string) => http.get<Schedule>(`${base}/applications/${id(applicationId)}/schedule`),
+  disburse: (applicationId: string, money: Money) => http.post<LoanApplication>(`${base}/applications/${id(applicationId)}/disbursement`, money),
+  repay: (applicationId: string, money: Money, idempotencyKey = newIdempotencyKey()) =>
+    http.post<{ status: LoanStatus }>(`${base}/applications/${id(applicationId)}/repayments`, money, { idempotencyKey }),
 };

@@ -1,14 +1,15 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Modal, Radio, Row, Space, Table, Timeline } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Row, Space, Table, Timeline } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { loansApi, type Instalment } from '../../api/loans.api';
+import { loansApi, type Instalment, type Money } from '../../api/loans.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert, useErrorMessage } from '../../components/api-error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
 import { StatusTag } from '../../components/status-tag';
-import { formatDate, formatDateTime, formatVnd } from '../../format/format';
+import { formatDate, formatDateTime, formatVnd, isoDate } from '../../format/format';
 import { useAsync } from '../../format/use-async';
 
 /**
@@ -25,6 +26,7 @@ export default function LoanApplicationPage() {
   const file = useAsync(() => loansApi.get(id), [id]);
   const schedule = useAsync(() => (can('GET', '/api/loans/applications/{id}/schedule') ? loansApi.schedule(id).catch(() => null) : Promise.resolve(null)), [id, file.data?.status]);
   const [dialog, setDialog] = useState<'assessment' | 'decision' | null>(null);
+  const [money, setMoney] = useState<'disbursement' | 'repayment' | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ text?: string; recommendation?: 'approve' | 'reject'; decision?: 'approved' | 'rejected'; reasons?: string }>();
 
@@ -45,7 +47,9 @@ export default function LoanApplicationPage() {
   if (file.loading && !file.data) return <PageLoading />;
   if (!file.data) return <ApiErrorAlert error={file.error} onRetry={file.reload} />;
   const a = file.data;
-  const instalments: Instalment[] = schedule.data?.items ?? schedule.data?.instalments ?? [];
+  const instalments: Instalment[] = schedule.data?.instalments ?? [];
+  const nextDue = instalments.find((i) => i.state !== 'paid');
+  const repayable = ['disbursed', 'repaying', 'overdue'].includes(a.status);
   const open = ['submitted', 'under-review', 'more-info-needed'].includes(a.status);
 
   return (
@@ -58,6 +62,8 @@ export default function LoanApplicationPage() {
             {a.status === 'submitted' && can('POST', '/api/loans/applications/{id}/assign') && <Button onClick={() => void run(() => loansApi.assign(a.id))} loading={busy}>{t('loans.take')}</Button>}
             {open && can('POST', '/api/loans/applications/{id}/notes') && <Button onClick={() => { form.resetFields(); setDialog('assessment'); }}>{t('loans.assess')}</Button>}
             {open && can('POST', '/api/loans/applications/{id}/decision') && <Button type="primary" onClick={() => { form.resetFields(); setDialog('decision'); }}>{t('loans.decide')}</Button>}
+            {a.status === 'approved' && can('POST', '/api/loans/applications/{id}/disbursement') && <Button type="primary" onClick={() => setMoney('disbursement')}>{t('loans.disburse')}</Button>}
+            {repayable && can('POST', '/api/loans/applications/{id}/repayments') && <Button type="primary" onClick={() => setMoney('repayment')}>{t('loans.repay')}</Button>}
           </>
         }
       />
@@ -97,18 +103,42 @@ export default function LoanApplicationPage() {
         </Col>
         {instalments.length > 0 && (
           <Col span={24}>
-            <Card title={t('loans.schedule')} size="small">
+            <Card title={schedule.data?.projected ? t('loans.scheduleProjected') : t('loans.schedule')} size="small">
+              {schedule.data && (
+                <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+                  <Descriptions.Item label={t('loans.disbursedOn')}>{schedule.data.projected ? '—' : formatDate(schedule.data.disbursedOn)}</Descriptions.Item>
+                  <Descriptions.Item label={t('loans.monthlyRate')}>{`${schedule.data.monthlyRatePercent.toLocaleString('vi-VN')} %`}</Descriptions.Item>
+                  {schedule.data.outstandingPrincipalVnd !== undefined && <Descriptions.Item label={t('loans.outstanding')}>{formatVnd(schedule.data.outstandingPrincipalVnd)}</Descriptions.Item>}
+                  {schedule.data.payoffVnd !== undefined && <Descriptions.Item label={t('loans.payoff')}>{formatVnd(schedule.data.payoffVnd)}</Descriptions.Item>}
+                </Descriptions>
+              )}
               <Table<Instalment> size="small" rowKey="number" dataSource={instalments} pagination={{ pageSize: 12 }} scroll={{ x: 560 }} columns={[
                 { title: '#', dataIndex: 'number' },
                 { title: t('loans.dueDate'), dataIndex: 'dueOn', render: formatDate },
                 { title: t('loans.principal'), dataIndex: 'principalVnd', render: formatVnd },
                 { title: t('loans.interest'), dataIndex: 'interestVnd', render: formatVnd },
                 { title: t('loans.balance'), dataIndex: 'openingBalanceVnd', render: formatVnd },
+                { title: t('loans.paid'), key: 'paid', render: (_, i) => formatVnd((i.paidPrincipalVnd ?? 0) + (i.paidInterestVnd ?? 0)) },
+                { title: t('fields.status'), dataIndex: 'state', render: (state?: string) => (state ? t(`loans.instalmentState.${state}`) : '—') },
               ]} />
             </Card>
           </Col>
         )}
       </Row>
+      {money && (
+        <MoneyModal
+          title={money === 'disbursement' ? t('loans.disburse') : t('loans.repay')}
+          initialAmount={money === 'disbursement' ? a.amountVnd : nextDue ? nextDue.principalVnd + nextDue.interestVnd - (nextDue.paidPrincipalVnd ?? 0) - (nextDue.paidInterestVnd ?? 0) : 0}
+          onCancel={() => setMoney(null)}
+          onOk={(m) =>
+            run(async () => {
+              await (money === 'disbursement' ? loansApi.disburse(a.id, m) : loansApi.repay(a.id, m));
+              setMoney(null);
+              schedule.reload();
+            })
+          }
+        />
+      )}
       <Modal open={dialog !== null} title={dialog === 'decision' ? t('loans.decide') : t('loans.assess')} onCancel={() => setDialog(null)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
         {dialog === 'decision' && <Alert type="info" showIcon message={t('loans.fourEyes')} style={{ marginBottom: 12 }} />}
         <Form
@@ -144,5 +174,29 @@ export default function LoanApplicationPage() {
         </Form>
       </Modal>
     </>
+  );
+}
+
+/** An amount in VND and the day it moved (disbursement or repayment). */
+function MoneyModal({ title, initialAmount, onOk, onCancel }: { title: string; initialAmount: number; onOk(money: Money): Promise<void>; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ amountVnd: number; on: Dayjs }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    await onOk({ amountVnd: v.amountVnd, on: isoDate(v.on)! }).finally(() => setBusy(false));
+  };
+  return (
+    <Modal open title={title} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={onCancel}>
+      <Form form={form} layout="vertical" initialValues={{ amountVnd: initialAmount, on: dayjs() }}>
+        <Form.Item name="amountVnd" label={t('loans.moneyAmount')} rules={[{ required: true, message: t('common.required') }]}>
+          <InputNumber min={1} step={100000} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="on" label={t('loans.moneyOn')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
