@@ -1,6 +1,7 @@
 import type { mongo } from 'mongoose';
 import type { EventEnvelope } from '@hoanhap/contracts';
-import { acquireRedisLock, releaseRedisLock, type LockRedis, type RedisLease } from './redis-lock';
+import type { LockRedis } from './redis-lock';
+import { createRelayRedis, type RelayRedis } from './relay-redis';
 
 /**
  * One unpublished event: inserted BEFORE the aggregate write that embeds the
@@ -24,16 +25,11 @@ export interface OutboxLedger {
   stillPending(entries: readonly EventEnvelope[]): Promise<EventEnvelope[]>;
   /** Of these event ids, those whose marker still exists. */
   openMarkers(eventIds: string[]): Promise<Set<string>>;
-  /** Ids already published according to Redis (fast path; Redis may forget, markers do not). */
-  sentIds(eventIds: string[]): Promise<Set<string>>;
-  /** Records publication in Redis; done before markers are deleted, before the relay lock is released. */
-  markSent(eventIds: string[]): Promise<void>;
+  /** Relay locks and sent flags in Redis (a fast path: Redis may forget, markers do not). */
+  readonly relay: RelayRedis;
   deleteMarkers(eventIds: string[]): Promise<void>;
   /** The oldest markers (insertion order) written before `before`, except `skip`: the relay's fallback poll. */
   oldestMarkers(limit: number, skip: string[], before: Date): Promise<OutboxMarker[]>;
-  /** One relay at a time per aggregate (keeps order, avoids double sends); no wait. */
-  tryRelayLock(aggregateId: string): Promise<RedisLease | undefined>;
-  releaseRelayLock(lease: RedisLease): Promise<void>;
 }
 
 export function createOutboxLedger(
@@ -43,19 +39,13 @@ export function createOutboxLedger(
   sentTtlMs: number,
   relayLockTtlMs: number,
 ): OutboxLedger {
-  const sentKey = (eventId: string) => `${keyPrefix}sent:${eventId}`;
+  const relay = createRelayRedis(redis, keyPrefix, relayLockTtlMs, sentTtlMs);
 
-  // one point read per id: _id lookups are O(1) on FerretDB, whereas any
-  // other filter ($in included) scans the whole collection
+  // every FerretDB 1.x query scans the collection, so one $in over this small one
   async function openMarkers(eventIds: string[]): Promise<Set<string>> {
-    const found = await Promise.all(eventIds.map((_id) => markers.findOne({ _id }, { projection: { _id: 1 } })));
-    return new Set(found.filter((m): m is OutboxMarker => m !== null).map((m) => m._id));
-  }
-
-  async function sentIds(eventIds: string[]): Promise<Set<string>> {
     if (eventIds.length === 0) return new Set();
-    const flags = await redis.mGet(eventIds.map(sentKey));
-    return new Set(eventIds.filter((_, i) => flags[i] !== null));
+    const found = await markers.find({ _id: { $in: eventIds } }, { projection: { _id: 1 } }).toArray();
+    return new Set(found.map((m) => m._id));
   }
 
   return {
@@ -70,17 +60,13 @@ export function createOutboxLedger(
     },
     async stillPending(entries) {
       if (entries.length === 0) return [];
-      const sent = await sentIds(entries.map((e) => e.eventId));
+      const sent = await relay.sentIds(entries.map((e) => e.eventId));
       const unknown = entries.filter((e) => !sent.has(e.eventId)).map((e) => e.eventId);
       const open = await openMarkers(unknown);
       return entries.filter((e) => open.has(e.eventId));
     },
     openMarkers,
-    sentIds,
-    async markSent(eventIds) {
-      // node-redis pipelines the commands issued in one tick
-      await Promise.all(eventIds.map((id) => redis.set(sentKey(id), '1', { PX: sentTtlMs })));
-    },
+    relay,
     async deleteMarkers(eventIds) {
       if (eventIds.length > 0) await markers.deleteMany({ _id: { $in: eventIds } });
     },
@@ -90,7 +76,5 @@ export function createOutboxLedger(
         .limit(limit)
         .toArray();
     },
-    tryRelayLock: (aggregateId) => acquireRedisLock(redis, `${keyPrefix}relay:${aggregateId}`, relayLockTtlMs, 0),
-    releaseRelayLock: (lease) => releaseRedisLock(redis, lease),
   };
 }

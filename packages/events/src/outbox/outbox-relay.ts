@@ -3,8 +3,7 @@ import { defaultLogger, type EventsLogger } from '../logger';
 import type { AggregateStore } from './aggregate-store';
 import { relayRound, type RoundDeps } from './relay-round';
 import { RelayWorkQueue } from './relay-work-queue';
-
-const FLUSH_MS = 250;
+import { MarkerHousekeeping } from './marker-housekeeping';
 
 export interface OutboxRelayOptions {
   store: AggregateStore<object>;
@@ -61,17 +60,21 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
   const stats: RelayStats = { published: 0, rounds: 0, failedRounds: 0 };
   const work = new RelayWorkQueue();
-  const owedDeletes = new Set<string>();
+  let nudge: (() => void) | undefined;
+  const wake = () => nudge?.();
+  const chores = new MarkerHousekeeping(store.outbox.ledger, work, {
+    pollIntervalMs,
+    pollGraceMs,
+    pollLimit: batchSize * 5,
+    onWork: wake,
+    logger,
+  });
   let running = false;
   let loop: Promise<void> | undefined;
-  let nudge: (() => void) | undefined;
-  let nextPoll = 0;
   let failures = 0;
-  let lastFlush = 0;
   let commits = 0;
   let unsubscribe = () => {};
 
-  const wake = () => nudge?.();
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -83,34 +86,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       nudge = done;
     });
 
-  async function poll(): Promise<void> {
-    const limit = batchSize * 5;
-    const markers = await store.outbox.ledger.oldestMarkers(limit, [...owedDeletes], new Date(Date.now() - pollGraceMs));
-    work.addPolled(markers);
-    nextPoll = markers.length >= limit ? 0 : Date.now() + pollIntervalMs;
-  }
-
-  async function flushDeletes(): Promise<void> {
-    lastFlush = Date.now();
-    if (owedDeletes.size === 0) return;
-    const ids = [...owedDeletes];
-    await store.outbox.ledger.deleteMarkers(ids);
-    for (const id of ids) owedDeletes.delete(id);
-  }
-
   async function round(): Promise<void> {
     const items = work.take(batchSize);
     try {
       const result = await relayRound(deps, items);
       stats.rounds += 1;
       stats.published += result.published.length;
-      for (const id of result.done) owedDeletes.add(id);
+      chores.owe(result.done);
       // another relay holds these: it sends what it saw, we look again shortly for the rest
-      if (result.busy.length > 0)
+      if (result.busy.length > 0) {
         setTimeout(() => {
           result.busy.forEach((item) => work.add(item));
           wake();
         }, 20);
+      }
       failures = 0;
     } catch (error) {
       for (const item of items) work.add(item);
@@ -124,22 +113,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function run(): Promise<void> {
     while (running) {
-      try {
-        if (Date.now() >= nextPoll) await poll();
-        if (work.size > 0) await round();
-        // deleting markers in bulk keeps FerretDB writes off the hot path; until then
-        // the Redis sent flags stop anyone from sending those events again
-        if (owedDeletes.size >= 500 || Date.now() - lastFlush >= FLUSH_MS) await flushDeletes();
-        if (work.size === 0 && running) {
-          const until = owedDeletes.size > 0 ? Math.min(nextPoll, lastFlush + FLUSH_MS) : nextPoll;
-          await pause(Math.max(1, until - Date.now()));
-        }
-      } catch (error) {
-        // the poll or the marker deletion failed (FerretDB away): nothing is lost, try later
-        logger.warn({ err: error }, 'outbox relay poll failed; retrying');
-        nextPoll = Date.now() + pollIntervalMs;
-        await pause(pollIntervalMs);
-      }
+      chores.tick();
+      if (work.size > 0) await round();
+      else await pause(chores.dueIn());
     }
   }
 
@@ -147,7 +123,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     start() {
       if (running) return;
       running = true;
-      nextPoll = 0; // what was committed while stopped is found by a poll right away
+      chores.pollNow(); // what was committed while stopped is found right away
       unsubscribe = store.outbox.onCommit((id, snapshot) => {
         work.add({ id, snapshot, seq: ++commits });
         wake();
@@ -159,10 +135,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       unsubscribe();
       wake();
       await loop;
-      await flushDeletes().catch((error: unknown) => logger.warn({ err: error }, 'outbox relay could not delete markers at stop'));
+      await chores.drain();
     },
     wake() {
-      nextPoll = 0;
+      chores.pollNow();
       wake();
     },
     stats,

@@ -3,7 +3,6 @@ import type { EventEnvelope } from '@hoanhap/contracts';
 import type { Publisher } from '../publish/publisher';
 import type { AggregateDocument } from './aggregate-document';
 import type { OutboxLedger, OutboxMarker } from './outbox-ledger';
-import type { RedisLease } from './redis-lock';
 
 /**
  * What the relay knows about an aggregate with pending events: the outbox as
@@ -49,7 +48,7 @@ async function candidatesOf(deps: RoundDeps, item: WorkItem): Promise<Candidates
 
 /** In outbox order, the candidates not yet sent: Redis flags first, a marker read for the unknown rest. */
 async function pendingOf(deps: RoundDeps, all: Candidates[]): Promise<{ pending: EventEnvelope[]; sent: Set<string> }> {
-  const sent = await deps.ledger.sentIds(all.flatMap((c) => c.entries.map((e) => e.eventId)));
+  const sent = await deps.ledger.relay.sentIds(all.flatMap((c) => c.entries.map((e) => e.eventId)));
   const unknown = all.flatMap((c) => c.entries.filter((e) => !sent.has(e.eventId) && !c.known.has(e.eventId)).map((e) => e.eventId));
   const open = await deps.ledger.openMarkers(unknown);
   const pending = all.flatMap((c) => c.entries.filter((e) => !sent.has(e.eventId) && (c.known.has(e.eventId) || open.has(e.eventId))));
@@ -59,24 +58,26 @@ async function pendingOf(deps: RoundDeps, all: Candidates[]): Promise<{ pending:
 /**
  * One relay round over a few aggregates: lock each (skip those another relay
  * holds), find their unpublished events in outbox order, send them in one
- * batch, and flag them as sent in Redis before the locks are released, so
+ * batch, and flag them as sent in Redis as the locks are released, so
  * the next relay to lock the aggregate does not send them again. The markers
  * are deleted later, in bulk, by the caller.
  */
 export async function relayRound(deps: RoundDeps, items: WorkItem[]): Promise<RoundResult> {
-  const leases = await Promise.all(items.map((item) => deps.ledger.tryRelayLock(item.id)));
-  const held = items.filter((_, i) => leases[i]);
-  const busy = items.filter((_, i) => !leases[i]);
+  const { token, held: heldIds } = await deps.ledger.relay.lock(items.map((item) => item.id));
+  const locked = new Set(heldIds);
+  const held = items.filter((item) => locked.has(item.id));
+  const busy = items.filter((item) => !locked.has(item.id));
+  let published: string[] = [];
   try {
     const candidates = await Promise.all(held.map((item) => candidatesOf(deps, item)));
     const { pending, sent } = await pendingOf(deps, candidates);
-    const published = pending.map((e) => e.eventId);
     await deps.publisher.sendEnvelopes(pending);
-    await deps.ledger.markSent(published);
+    published = pending.map((e) => e.eventId);
     // polled markers of events sent earlier belong to a relay that stopped before deleting them
     const orphans = held.flatMap((item) => (item.polled ?? []).filter((m) => sent.has(m._id)).map((m) => m._id));
     return { published, done: [...published, ...orphans, ...candidates.flatMap((c) => c.stale)], busy };
   } finally {
-    await Promise.all(leases.filter((l): l is RedisLease => !!l).map((l) => deps.ledger.releaseRelayLock(l).catch(() => undefined)));
+    // flags before the locks go, in one script: the next relay to lock an aggregate sees them
+    await deps.ledger.relay.flagAndUnlock(token, heldIds, published);
   }
 }
