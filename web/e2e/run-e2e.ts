@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { launchBrowser, CHROMIUM } from './browser';
 import { GATEWAY, SCREENSHOTS, type Journey, type JourneyContext } from './helpers';
 import { adminJourneys } from './journeys/admin.journeys';
+import { bankJourneys } from './journeys/bank.journeys';
 import { collegeJourneys } from './journeys/college.journeys';
 import { employerJourneys } from './journeys/employer.journeys';
 import { officerJourneys } from './journeys/officer.journeys';
@@ -22,7 +23,7 @@ const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const args = process.argv.slice(2);
 const say = (line: string) => console.log(`[e2e] ${line}`);
 
-const journeys: Journey[] = [...officerJourneys, ...employerJourneys, ...collegeJourneys, ...adminJourneys];
+const journeys: Journey[] = [...officerJourneys, ...employerJourneys, ...collegeJourneys, ...bankJourneys, ...adminJourneys];
 
 async function answers(url: string): Promise<boolean> {
   return fetch(url).then((r) => r.ok, () => false);
