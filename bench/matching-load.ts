@@ -64,15 +64,19 @@ export interface FreshnessResult {
   p99: number;
   max: number;
   missing: number;
+  /** Visible, but not in the person's top 20 (the job was made to rank first): should be 0. */
+  notInTop20: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /**
- * Posts `perSecond` jobs a second, each made for one person (their commune, all their skills, a high wage),
- * and measures from the publish call to the job's first appearance in that person's top 20 (polled every
- * 20 ms, so figures are up to 20 ms late).
+ * Posts `perSecond` jobs a second, each made for one person (their commune, all their skills, a high wage).
+ * Visibility is probed cheaply — the job's candidates answer 409 NOT_YET_KNOWN until the event is applied,
+ * every 20 ms (figures are up to 20 ms late) — so the probes do not load the service they measure; once
+ * visible, one query checks that the job is in that person's top 20 (rankings are computed per query,
+ * nothing is cached, so from then on every match sees it).
  */
 export async function freshness(
   kafka: KafkaClient,
@@ -80,13 +84,14 @@ export async function freshness(
   url: string,
   people: readonly { profile: ProfilePublishedV1; token: string }[],
   makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1,
-  options: { perSecond: number; seconds: number },
+  options: { perSecond: number; seconds: number; employerToken: string },
 ): Promise<FreshnessResult> {
   const publisher = createPublisher({ kafka, topicPrefix });
   await publisher.connect();
   const posts = Math.min(people.length, options.perSecond * options.seconds);
   const latencies: number[] = [];
   let missing = 0;
+  let notInTop20 = 0;
   const started = performance.now();
   const one = async (k: number) => {
     await sleep(Math.max(0, started + (k * 1000) / options.perSecond - performance.now()));
@@ -95,10 +100,15 @@ export async function freshness(
     const t0 = performance.now();
     await publisher.publish(jobPostedV1, job, job.jobId, { correlationId: `bench-freshness-${k}` });
     while (performance.now() - t0 < 5_000) {
-      const res = await fetch(`${url}/returnees/${profile.returneeId}/jobs?limit=20`, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await res.json()) as { items: { jobId: string }[] };
-      if (body.items.some((i) => i.jobId === job.jobId)) return void latencies.push(performance.now() - t0);
-      // every 20 ms: finer polling would load the service it measures (each poll is a full top-20 query)
+      const probe = await fetch(`${url}/jobs/${job.jobId}/candidates?limit=1`, { headers: { authorization: `Bearer ${options.employerToken}` } });
+      await probe.arrayBuffer();
+      if (probe.status === 200) {
+        latencies.push(performance.now() - t0);
+        const res = await fetch(`${url}/returnees/${profile.returneeId}/jobs?limit=20`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await res.json()) as { items: { jobId: string }[] };
+        if (!body.items.some((i) => i.jobId === job.jobId)) notInTop20 += 1;
+        return;
+      }
       await sleep(20);
     }
     missing += 1;
@@ -109,5 +119,5 @@ export async function freshness(
     await publisher.disconnect();
   }
   latencies.sort((a, b) => a - b);
-  return { posts, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), max: Math.round(latencies.at(-1) ?? NaN), missing };
+  return { posts, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), max: Math.round(latencies.at(-1) ?? NaN), missing, notInTop20 };
 }

@@ -52,9 +52,9 @@ export function printReport(r: Report): void {
   if (r.freshness) {
     const f = r.freshness;
     rows.push([
-      'freshness: employers.job.posted.v1 published → in the returnee\'s top 20 (not via the gateway)',
+      'freshness: employers.job.posted.v1 published → visible in matches (NOT via the gateway: publish to Kafka directly)',
       'p50 ≤ 100 ms, p99 ≤ 500 ms at 50 posts/s',
-      `${f.posts} posts: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms, ${f.missing} not seen in 5 s`,
+      `${f.posts} posts: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; ${f.missing} not seen in 5 s, ${f.notInTop20} seen but not in the top 20`,
       `${x(100 / Math.max(1, f.p50))} / ${x(500 / Math.max(1, f.p99))} target`,
     ]);
   }

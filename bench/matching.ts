@@ -97,7 +97,8 @@ async function main(): Promise<void> {
     log(`candidates/scan ${JSON.stringify(report.candidatesScan)}`);
     report.afterLoad = { ...memoryMb(pid), heapUsed: Math.round((await service.status()).heapUsedBytes / 2 ** 20) };
 
-    report.freshness = await freshness(kafka, prefix, service.url, fresh, freshJob, { perSecond: 50, seconds: small ? 5 : 20 });
+    const employerToken = sign({ sub: 'bench-fresh-employer', role: 'employer', orgId: 'bench-fresh' });
+    report.freshness = await freshness(kafka, prefix, service.url, fresh, freshJob, { perSecond: 50, seconds: small ? 5 : 20, employerToken });
     log(`freshness ${JSON.stringify(report.freshness)}`);
 
     const stopping = Date.now();
