@@ -1,0 +1,27 @@
+/**
+ * Rebuilds the read model from the beginning of every consumed topic (`npm run rebuild -w @hoanhap/reports`).
+ * Stop the service first: a live consumer writing while the facts are cleared would be counted again later.
+ */
+import mongoose from 'mongoose';
+import { createKafka } from '@hoanhap/events';
+import { createLogger } from '@hoanhap/kit';
+import { createReportsStore } from './app';
+import { loadReportsConfig } from './config';
+import { rebuildReadModel } from './events/messaging';
+
+async function main(): Promise<void> {
+  const config = loadReportsConfig();
+  const logger = createLogger({ name: 'reports-rebuild' });
+  const connection = await mongoose.createConnection(config.mongoUrl, { dbName: config.mongoDb }).asPromise();
+  const store = createReportsStore(connection);
+  await store.facts.init();
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'reports-rebuild', logger });
+  const result = await rebuildReadModel(store, { kafka, connection, topicPrefix: config.topicPrefix, logger });
+  logger.info(result, 'read model rebuilt');
+  await connection.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(`rebuild failed: ${(error as Error)?.stack ?? String(error)}`);
+  process.exit(1);
+});

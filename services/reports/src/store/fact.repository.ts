@@ -1,0 +1,73 @@
+import type { Connection } from 'mongoose';
+import type { Fact, NewFact, Place } from '../domain/fact.types';
+import { ignoreDuplicate, type PlaceRepository } from './place.repository';
+
+/** One figure: a metric's sum and number of facts in one commune. */
+export interface FigureRow {
+  metric: string;
+  communeCode: string;
+  sum: number;
+  count: number;
+}
+
+export interface FactFilter {
+  provinceCode?: string;
+  communeCode?: string;
+  from?: string;
+  to: string;
+}
+
+/**
+ * The facts collection. Writes are inserts only (atomic, guarded by the unique `_id` on FerretDB), plus the
+ * one-time `$set` of a place on facts that arrived before their returnee's registration; reads are one
+ * `$match` + `$group` with `$sum` (the accumulators FerretDB 1.x has).
+ */
+export function factRepository(connection: Connection, places: PlaceRepository) {
+  const facts = connection.collection<Fact>('facts');
+
+  const toDocument = (f: NewFact, place: Place | undefined): Fact => {
+    const { place: _given, ...rest } = f;
+    return { ...rest, month: f.on.slice(0, 7), provinceCode: place?.provinceCode ?? null, communeCode: place?.communeCode ?? null };
+  };
+
+  async function placeFacts(docs: Fact[]): Promise<void> {
+    // the registration may have landed between our read of the place and our insert: read again after it
+    for (const doc of docs.filter((d) => !d.provinceCode && d.returneeId)) {
+      const place = await places.placeOf(doc.returneeId!);
+      if (place) await facts.updateOne({ _id: doc._id, provinceCode: null }, { $set: place });
+    }
+  }
+
+  return {
+    async init(): Promise<void> {
+      await facts.createIndex({ returneeId: 1 });
+    },
+    async record(newFacts: NewFact[]): Promise<void> {
+      if (newFacts.length === 0) return;
+      const docs: Fact[] = [];
+      for (const f of newFacts) docs.push(toDocument(f, f.place ?? (f.returneeId ? await places.placeOf(f.returneeId) : undefined)));
+      await facts.insertMany(docs, { ordered: false }).catch(ignoreDuplicate);
+      await placeFacts(docs);
+    },
+    /** Facts counted before the returnee's place was known get it now. */
+    async placeReturnee(returneeId: string, place: Place): Promise<void> {
+      await facts.updateMany({ returneeId, provinceCode: null }, { $set: place });
+    },
+    async figures(filter: FactFilter): Promise<FigureRow[]> {
+      const match: Record<string, unknown> = { provinceCode: filter.provinceCode ?? { $ne: null }, on: { $lte: filter.to, ...(filter.from && { $gte: filter.from }) } };
+      if (filter.communeCode) match.communeCode = filter.communeCode;
+      const rows = await facts
+        .aggregate<{ _id: { m: string; c: string }; sum: number; count: number }>([
+          { $match: match },
+          { $group: { _id: { m: '$metric', c: '$communeCode' }, sum: { $sum: '$n' }, count: { $sum: 1 } } },
+        ])
+        .toArray();
+      return rows.map((r) => ({ metric: r._id.m, communeCode: r._id.c, sum: r.sum, count: r.count }));
+    },
+    async clear(): Promise<void> {
+      await facts.deleteMany({});
+    },
+  };
+}
+
+export type FactRepository = ReturnType<typeof factRepository>;
