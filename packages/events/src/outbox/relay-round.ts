@@ -34,14 +34,17 @@ type Candidates = { entries: EventEnvelope[]; known: Set<string>; stale: string[
  * marker: every entry of a writer's snapshot (it checked the older ones when
  * it wrote), the polled markers' entries for a document read.
  */
-async function candidatesOf(deps: RoundDeps, item: WorkItem): Promise<Candidates> {
+async function candidatesOf(deps: RoundDeps, item: WorkItem, flagged: Set<string>): Promise<Candidates> {
   if (item.snapshot) return { entries: item.snapshot, known: new Set(item.snapshot.map((e) => e.eventId)), stale: [] };
+  const polled = item.polled ?? [];
+  // markers of events already sent (a relay died before deleting them): no document read,
+  // which matters on FerretDB 1.x where every read scans the collection
+  if (polled.every((m) => flagged.has(m._id))) return { entries: [], known: new Set(), stale: [] };
   const doc = await deps.collection.findOne({ _id: item.id }, { projection: { _outbox: 1 } });
   const entries = doc?._outbox ?? [];
   const inDoc = new Set(entries.map((e) => e.eventId));
   // a marker whose event never reached its aggregate belongs to a writer that died between
   // the marker insert and the document write; the age rules out one still writing
-  const polled = item.polled ?? [];
   const stale = polled.filter((m) => !inDoc.has(m._id) && Date.now() - m.at.getTime() > deps.staleMarkerMs).map((m) => m._id);
   return { entries, known: new Set(polled.map((m) => m._id)), stale };
 }
@@ -69,8 +72,10 @@ export async function relayRound(deps: RoundDeps, items: WorkItem[]): Promise<Ro
   const busy = items.filter((item) => !locked.has(item.id));
   let published: string[] = [];
   try {
-    const candidates = await Promise.all(held.map((item) => candidatesOf(deps, item)));
+    const flagged = await deps.ledger.relay.sentIds(held.flatMap((item) => (item.polled ?? []).map((m) => m._id)));
+    const candidates = await Promise.all(held.map((item) => candidatesOf(deps, item, flagged)));
     const { pending, sent } = await pendingOf(deps, candidates);
+    for (const id of flagged) sent.add(id);
     await deps.publisher.sendEnvelopes(pending);
     published = pending.map((e) => e.eventId);
     // polled markers of events sent earlier belong to a relay that stopped before deleting them
