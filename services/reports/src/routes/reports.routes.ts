@@ -19,7 +19,7 @@ export function reportRoutes(ctx: ReportsContext, verify: Verifier): Router {
   });
 
   router.get('/export', authenticate(verify), requireRole('officer', 'admin'), async (req, res) => {
-    const { format, ...input } = req.query as ReportQueryInput & { format: 'csv' | 'xlsx' };
+    const { format, ...input } = req.query as unknown as ReportQueryInput & { format: 'csv' | 'xlsx' };
     const query = checkReportQuery(input, authOf(req), today(), { provinceRequired: true });
     const summary = await reportSummary(ctx, query);
     const name = `bao-cao-tai-hoa-nhap-${query.provinceCode}-${query.from ?? 'dau-ky'}-${query.to}`;
