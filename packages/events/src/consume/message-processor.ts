@@ -7,7 +7,7 @@ import { validateEvent } from '../publish/event-validator';
 import type { Publisher } from '../publish/publisher';
 import { sendDeadLetter } from './dead-letter';
 import type { EventHandler, MessageOutcome } from './event-handler';
-import { isDuplicateKey, processedEventId, type ProcessedEvent } from './processed-events';
+import { alreadyProcessed, insertOnce, processedEventId, type ProcessedEvent } from './processed-events';
 
 export interface ProcessorDeps {
   groupId: string;
@@ -65,8 +65,7 @@ export async function processMessage(
     await sendDeadLetter(deps.deadLetters, { topic, partition, message, groupId: deps.groupId, error, attempts: 0 });
     return 'dead-lettered';
   }
-  const recordId = processedEventId(deps.groupId, envelope.eventId);
-  if (deps.processedEvents && (await deps.processedEvents.findOne({ _id: recordId }, { projection: { _id: 1 } }))) return 'duplicate';
+  if (deps.processedEvents && (await alreadyProcessed(deps.processedEvents, deps.groupId, envelope.eventId))) return 'duplicate';
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -86,10 +85,6 @@ export async function processMessage(
       await heartbeat();
     }
   }
-  if (deps.processedEvents) {
-    await deps.processedEvents.insertOne({ _id: recordId, at: new Date() }).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
-  }
+  if (deps.processedEvents) await insertOnce(deps.processedEvents, processedEventId(deps.groupId, envelope.eventId));
   return 'handled';
 }
