@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { createVerifier, type KeySource } from '@hoanhap/auth';
 import { createApp, type Logger, type ReadinessCheck } from '@hoanhap/kit';
 import type { MatchingContext } from './domain/matching.context';
-import { cachedVerifier } from './routes/cached-verifier';
+import { cachedVerifier, memoizedKeys } from './routes/cached-verifier';
 import { jobCandidateRoutes } from './routes/job-candidates.routes';
 import { returneeMatchRoutes } from './routes/returnee-matches.routes';
 
@@ -21,7 +21,7 @@ export interface MatchingAppDeps {
 
 /** The matching service without `listen`: start.ts listens, tests use port 0. */
 export function createMatchingApp(deps: MatchingAppDeps): Express {
-  const verify = cachedVerifier(createVerifier({ issuer: deps.issuer, audience: deps.audience, keys: deps.keys }));
+  const verify = cachedVerifier(createVerifier({ issuer: deps.issuer, audience: deps.audience, keys: memoizedKeys(deps.keys) }));
   const app = createApp({
     name: 'matching',
     openapi: OPENAPI_FILE,

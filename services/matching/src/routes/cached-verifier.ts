@@ -1,4 +1,5 @@
-import type { AuthClaims, Verifier } from '@hoanhap/auth';
+import type { KeyObject } from 'node:crypto';
+import type { AuthClaims, KeySource, Verifier } from '@hoanhap/auth';
 
 /**
  * Remembers tokens already verified, for at most `maxAgeMs` and never past their `exp`: a dashboard
@@ -17,5 +18,21 @@ export function cachedVerifier(verify: Verifier, options: { maxEntries?: number;
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
     cache.set(token, { claims, until: Math.min(now + maxAgeMs, claims.exp * 1000) });
     return claims;
+  };
+}
+
+/**
+ * Keeps the public key object of each kid: the JWKS source parses the PEM again on every call, which
+ * costs more than the RS256 check itself for a token seen for the first time. An unseen kid (a rotation)
+ * still goes to the source, which fetches the JWKS again.
+ */
+export function memoizedKeys(source: KeySource, maxAgeMs = 10 * 60_000): KeySource {
+  const keys = new Map<string, { key: KeyObject; until: number }>();
+  return async (kid) => {
+    const hit = keys.get(kid);
+    if (hit && hit.until > Date.now()) return hit.key;
+    const key = await source(kid);
+    keys.set(kid, { key, until: Date.now() + maxAgeMs });
+    return key;
   };
 }
