@@ -5,10 +5,11 @@ import { createRelayRedis, type RelayRedis } from './relay-redis';
 
 /**
  * One unpublished event: inserted BEFORE the aggregate write that embeds the
- * event, deleted only AFTER Kafka acknowledged it. Inserts and deletes of
- * small documents are the cheap, safe operations on FerretDB, so this
- * collection is the durable index of pending events; it stays as small as
- * the backlog, and the relay never has to scan (or update) the aggregates.
+ * event, deleted only AFTER Kafka acknowledged it. Inserts are the cheap,
+ * atomic operation on FerretDB and every query scans its collection, so this
+ * small collection (as large as the backlog) is the durable index of pending
+ * events: the relay finds them here instead of scanning the aggregates, and
+ * never updates an aggregate.
  */
 export interface OutboxMarker {
   _id: string; // eventId
