@@ -94,7 +94,8 @@ export function createApp(deps: GatewayDeps): Express {
     }),
   );
   app.use(helmet());
-  app.use(healthRoutes(readinessChecks(deps.agent, deps.services, deps.readyTimeoutMs, () => deps.redis.ping()), logger, deps.readyTimeoutMs));
+  // a service with no document yet is not deployed: it is not "down", so it does not hold readiness back
+  app.use(healthRoutes(readinessChecks(deps.agent, deployed, deps.readyTimeoutMs, () => deps.redis.ping()), logger, deps.readyTimeoutMs));
   // The gateway faces the internet: its metrics are for a scraper on the same host, not for clients.
   app.get('/metrics', async (req, res, next) => {
     if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) return next();

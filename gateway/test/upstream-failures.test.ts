@@ -2,7 +2,7 @@ import request from 'supertest';
 import { type Harness, startHarness } from './fixtures/gateway-harness';
 
 // long enough that a refused connection (503) always beats the deadline on a busy machine
-const TIMEOUT_MS = 1_000;
+const TIMEOUT_MS = 1_500;
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness({
@@ -47,7 +47,7 @@ describe('when a service is slow, down or not deployed', () => {
 
     const ready = await request(harness.url).get('/readyz');
     expect(ready.status).toBe(503);
-    expect(ready.body.checks).toMatchObject({ employers: 'down', identity: 'down', cases: 'down', redis: 'up' });
+    expect(ready.body.checks).toEqual({ employers: 'down', identity: 'down', redis: 'up' }); // cases is not deployed: not checked
 
     await harness.fixture.restart();
     await asOfficer('/api/employers/things').expect(200);
