@@ -45,20 +45,23 @@ export const referralCreatedFacts = (p: ReferralCreatedV1): NewFact[] => [
 
 const OUTCOMES = new Set(['succeeded', 'declined', 'withdrawn']);
 
-// only the first final answer of a referral counts; the time to answer is summed so the mean is sum / answered
+// only the first final answer of a referral counts; the mean time to answer is days / answered, both summed
+// (FerretDB 1.24 answers 0 for `$sum: 1`, so a count is a fact of its own)
 export function referralStatusFacts(p: ReferralStatusChangedV1): NewFact[] {
   if (!OUTCOMES.has(p.status)) return [];
   const base = { returneeId: p.returneeId };
   const facts = [fact(`referral-outcome:${p.referralId}`, `referral-outcome:${p.target.kind}:${p.status}`, p.at, base)];
   if (p.daysToAnswer !== undefined && p.status !== 'withdrawn') {
     facts.push(fact(`referral-days:${p.referralId}`, `referral-days:${p.target.kind}`, p.at, { ...base, n: p.daysToAnswer }));
+    facts.push(fact(`referral-answered:${p.referralId}`, `referral-answered:${p.target.kind}`, p.at, base));
   }
   return facts;
 }
 
+// the job's own date when it states one: a replayed or late event must land in the month it was posted
 export const jobPostedFacts = (p: JobStateV1, occurredAt: string): NewFact[] => [
-  fact(`job:${p.jobId}`, `job-posted:${p.employmentType}`, occurredAt, { place: p }),
-  fact(`job-openings:${p.jobId}`, `job-openings:${p.employmentType}`, occurredAt, { place: p, n: p.openings }),
+  fact(`job:${p.jobId}`, `job-posted:${p.employmentType}`, p.updatedAt ?? occurredAt, { place: p }),
+  fact(`job-openings:${p.jobId}`, `job-openings:${p.employmentType}`, p.updatedAt ?? occurredAt, { place: p, n: p.openings }),
 ];
 
 export const applicationFacts = (p: ApplicationStatusChangedV1): NewFact[] =>

@@ -10,9 +10,8 @@ const RELEASE_KINDS = ['completed', 'amnesty', 'conditional', 'suspended', 'non-
 function totals(rows: FigureRow[], communeCode?: string) {
   const pick = rows.filter((r) => communeCode === undefined || r.communeCode === communeCode);
   const sum = (metric: string) => pick.filter((r) => r.metric === metric).reduce((s, r) => s + r.sum, 0);
-  const count = (metric: string) => pick.filter((r) => r.metric === metric).reduce((s, r) => s + r.count, 0);
   const startsWith = (prefix: string) => pick.filter((r) => r.metric.startsWith(prefix)).reduce((s, r) => s + r.sum, 0);
-  return { sum, count, startsWith };
+  return { sum, startsWith };
 }
 
 function provinceRow(rows: FigureRow[], communeCode: string | null, provinceCode: string | undefined): ProvinceRow {
@@ -34,7 +33,7 @@ function provinceRow(rows: FigureRow[], communeCode: string | null, provinceCode
 
 function referrals(t: ReturnType<typeof totals>, kind: string): ReferralFigures {
   const outcome = (status: string) => t.sum(`referral-outcome:${kind}:${status}`);
-  const answered = t.count(`referral-days:${kind}`);
+  const answered = t.sum(`referral-answered:${kind}`);
   const days = t.sum(`referral-days:${kind}`);
   return {
     created: t.sum(`referral-created:${kind}`),

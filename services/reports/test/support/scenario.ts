@@ -11,7 +11,7 @@ import {
   referralStatusChangedV1,
   returneeRegisteredV1,
   type EventDefinition,
-  type JobStateV1,
+  type JobPostedV1,
   type ReturneeRegisteredV1,
 } from '@hoanhap/contracts';
 
@@ -97,7 +97,7 @@ export function scenarioEvents(): Published[] {
   return events;
 }
 
-export function job(place: { provinceCode: string; communeCode: string }, employmentType: 'stable' | 'seasonal'): JobStateV1 {
+export function job(place: { provinceCode: string; communeCode: string }, employmentType: 'stable' | 'seasonal'): JobPostedV1 {
   return {
     jobId: randomUUID(), employerOrgId: 'org-employer-1', title: 'Thợ hàn', occupationCode: '7212', skills: ['welding'], niceToHaveSkills: [],
     ...place, employmentType, openings: 3, filled: 0, wageMinVnd: 6_000_000, wageMaxVnd: 9_000_000, accommodation: false,
@@ -106,7 +106,7 @@ export function job(place: { provinceCode: string; communeCode: string }, employ
 }
 
 function hireEvents(returneeId: string, place: { provinceCode: string; communeCode: string }, hire: NonNullable<Person['hire']>): Published[] {
-  const posted = job(place, hire.type);
+  const posted = { ...job(place, hire.type), updatedAt: at(hire.on) };
   const referralId = randomUUID();
   const applicationId = randomUUID();
   const target = { kind: 'job' as const, id: posted.jobId };
