@@ -1,6 +1,6 @@
 /**
  * Rebuilds the read model from the beginning of every consumed topic (`npm run rebuild -w @hoanhap/reports`).
- * Stop the service first: a live consumer writing while the facts are cleared would be counted again later.
+ * Facts have natural ids, so the live consumer may keep running: what it writes meanwhile is not doubled.
  */
 import mongoose from 'mongoose';
 import { createKafka } from '@hoanhap/events';
