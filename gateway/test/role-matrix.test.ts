@@ -47,9 +47,10 @@ describe('role × operation matrix from the merged OpenAPI', () => {
         // a gateway operation is "reached" when the gateway itself answers it (and the fixture is left alone)
         const reached = op.local ? res.status < 300 && harness.fixture.hits === before : harness.fixture.hits > before;
         const allowed = op.roles.includes('public') || op.roles.includes(role);
-        outcomes.push(`${op.method.toUpperCase()} ${op.template} as ${role}: ${res.status} ${reached ? 'reached' : 'stopped'}`);
-        // /slow answers late but still reaches the fixture; only the status and the reach matter here
-        expected.push(`${op.method.toUpperCase()} ${op.template} as ${role}: ${allowed ? (res.status < 300 ? res.status : 'allowed') : 403} ${allowed ? 'reached' : 'stopped'}`);
+        // what the service then answers (a 502 from /broken) is not the point here: whether the gateway let it through is
+        const verdict = res.status === 403 || res.status === 401 ? res.status : 'passed';
+        outcomes.push(`${op.method.toUpperCase()} ${op.template} as ${role}: ${verdict} ${reached ? 'reached' : 'stopped'}`);
+        expected.push(`${op.method.toUpperCase()} ${op.template} as ${role}: ${allowed ? 'passed' : 403} ${allowed ? 'reached' : 'stopped'}`);
         if (!allowed) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       }
     }

@@ -63,6 +63,12 @@ describe('when a service is slow, down or not deployed', () => {
     }
   });
 
+  it('when the service drops the connection without answering, then 502 problem+json', async () => {
+    const res = await asOfficer('/api/employers/broken');
+    expectProblem(res, 502, 'UPSTREAM.BAD_GATEWAY');
+    await asOfficer('/api/employers/things').expect(200); // and the pool still works
+  });
+
   it('when a service has no OpenAPI document yet, then its paths answer 503 UPSTREAM.NOT_DEPLOYED', async () => {
     const res = await asOfficer('/api/cases/returnees');
     expectProblem(res, 503, 'UPSTREAM.NOT_DEPLOYED');
