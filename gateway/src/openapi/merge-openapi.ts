@@ -90,7 +90,11 @@ export function mergeOpenApi(sources: SourceDocument[]): MergedOpenApi {
     const { service } = source;
     const raw = typeof source.document === 'string' ? loadOpenApi(source.document) : source.document;
     const document = (service === 'gateway' ? raw : renameRefs(raw, service)) as OpenApiDocument;
-    (merged.tags as object[]).push({ name: service });
+    // tags read "<service> · <tag>" so two services' `admin` or `reports` groups stay apart; untagged operations
+    // go under the service's name
+    const tags = merged.tags as Array<{ name: string }>;
+    const tagName = (tag: string) => (service === 'gateway' || tag === service ? tag : `${service} · ${tag}`);
+    for (const tag of (raw.tags as Array<{ name: string }> | undefined) ?? []) tags.push({ ...tag, name: tagName(tag.name) });
     for (const [kind, entries] of Object.entries(document.components ?? {})) {
       if (kind === 'securitySchemes') continue; // the merged document declares the one scheme the gateway checks
       for (const [name, value] of Object.entries(entries)) {
@@ -121,8 +125,9 @@ export function mergeOpenApi(sources: SourceDocument[]): MergedOpenApi {
         }
         operationIds.add(operationId as string);
         if ('problem' in roles) continue;
-        const tags = (operation.tags as string[] | undefined) ?? [service];
-        publishedItem[method] = { ...operation, operationId, tags, security: securityFor(roles.access), 'x-service': service };
+        const operationTags = ((operation.tags as string[] | undefined) ?? [service]).map(tagName);
+        for (const name of operationTags) if (!tags.some((t) => t.name === name)) tags.push({ name });
+        publishedItem[method] = { ...operation, operationId, tags: operationTags, security: securityFor(roles.access), 'x-service': service };
         operations.push({ method: method.toUpperCase(), template, service, stripPrefix, operationId: operationId as string, access: roles.access });
       }
       paths[template] = publishedItem;
