@@ -66,18 +66,17 @@ describe('duplicate delivery', () => {
     const body = await summary();
     expect(body.loans.disbursed).toEqual({ count: 1, amountVnd: 40_000_000 });
     expect(body.total.amountDisbursedVnd).toBe(40_000_000);
+    // into the topic too, so that the rebuild below has it (and the live consumer sees one more duplicate)
+    await h.publish(loanApplicationStatusChangedV1, payload, payload.applicationId);
   });
 
   it('when the read model is rebuilt by replaying the topics, then the summary is the same', async () => {
-    // the loan of the test above was handed to the handler directly, not through a topic: replay cannot see it
     const before = await summary();
-    const loanHandled = before.loans.disbursed.count;
-    const kept = { ...before, loans: undefined, total: undefined, rows: undefined, needsMet: undefined };
     const result = await rebuildReadModel(h.reports.ctx.store, { kafka: h.kafka!, connection: h.connection, topicPrefix: h.ns.topicPrefix, timeoutMs: 30_000 });
-    expect(result.events).toBeGreaterThanOrEqual(9);
+    expect(result.events).toBeGreaterThanOrEqual(10);
     const after = await summary();
-    expect({ ...after, loans: undefined, total: undefined, rows: undefined, needsMet: undefined }).toEqual(kept);
+    expect(after).toEqual(before);
     expect(after.jobs.hires.stable).toBe(2);
-    expect(after.loans.disbursed.count).toBe(loanHandled - 1); // only the directly-handled loan is gone
+    expect(after.loans.disbursed).toEqual({ count: 1, amountVnd: 40_000_000 });
   });
 });

@@ -66,6 +66,15 @@ describe('GET /summary', () => {
     expect(res.body.period).toEqual({ from: '2026-05-01', to: '2026-05-31' });
   });
 
+  it('when the period spans months, then each month has its own row that equals the count for that month', async () => {
+    const res = await h.get('officer40', `/summary?${PERIOD}`).expect(200);
+    const months = ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const expected = months.map((m) => ({ ...expectedRows('40', `${m}-01`, `${m}-31`).total, month: m }));
+    expect(res.body.months.map((r: Record<string, unknown>) => ({ ...tableOf([r])[0], month: r.month }))).toEqual(expected);
+    // six under management, one with an id card: five may still need one
+    expect(res.body.needsOpen.idCard).toBe(5);
+  });
+
   it('when an admin leaves the province out, then the whole country is counted', async () => {
     const res = await h.get('admin', `/summary?${PERIOD}`).expect(200);
     expect(res.body.total.returnees).toBe(5 + expectedRows('01', '2026-01-01', '2026-06-30').total.returnees);

@@ -22,12 +22,16 @@ export interface ReferralFigures {
   averageDaysToAnswer: number | null;
 }
 
+export type NeedKind = 'idCard' | 'residence' | 'job' | 'training' | 'loan';
+
 export interface Summary {
   provinceCode: string | null;
   communeCode: string | null;
   period: { from: string | null; to: string };
   returnees: { received: number; byReleaseKind: Record<string, number>; transfersIn: number; transfersOut: number; underManagement: number };
-  needsMet: Record<'idCard' | 'residence' | 'job' | 'training' | 'loan', number>;
+  needsMet: Record<NeedKind, number>;
+  /** Under management minus met so far (as of `to`): an upper bound, since no event states the needs themselves. */
+  needsOpen: Record<NeedKind, number>;
   recordsCleared: number;
   referrals: Record<'job' | 'course' | 'loan', ReferralFigures>;
   jobs: {
@@ -40,5 +44,7 @@ export interface Summary {
   loans: Record<'applied' | 'approved' | 'disbursed' | 'rejected', { count: number; amountVnd: number }>;
   rows: ProvinceRow[];
   total: ProvinceRow;
+  /** The total row of each month of the period that has any figure (the period provinces report by). */
+  months: (ProvinceRow & { month: string })[];
   gradeStatistics: string;
 }

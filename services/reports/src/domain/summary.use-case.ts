@@ -6,16 +6,16 @@ import type { ProvinceRow, ReferralFigures, Summary } from './summary.types';
 
 const RELEASE_KINDS = ['completed', 'amnesty', 'conditional', 'suspended', 'non-custodial'];
 
-/** Sums of the facts matching a query, by metric (all communes together) and by commune. */
-function totals(rows: FigureRow[], communeCode?: string) {
-  const pick = rows.filter((r) => communeCode === undefined || r.communeCode === communeCode);
+/** Sums of the facts matching a query, by metric, for all communes and months or one of them. */
+function totals(rows: FigureRow[], communeCode?: string, month?: string) {
+  const pick = rows.filter((r) => (communeCode === undefined || r.communeCode === communeCode) && (month === undefined || r.month === month));
   const sum = (metric: string) => pick.filter((r) => r.metric === metric).reduce((s, r) => s + r.sum, 0);
   const startsWith = (prefix: string) => pick.filter((r) => r.metric.startsWith(prefix)).reduce((s, r) => s + r.sum, 0);
   return { sum, startsWith };
 }
 
-function provinceRow(rows: FigureRow[], communeCode: string | null, provinceCode: string | undefined): ProvinceRow {
-  const t = totals(rows, communeCode ?? undefined);
+function provinceRow(rows: FigureRow[], communeCode: string | null, provinceCode: string | undefined, month?: string): ProvinceRow {
+  const t = totals(rows, communeCode ?? undefined, month);
   const name = communeCode ? (commune(communeCode)?.name ?? communeCode) : `Tổng / Total${provinceCode ? ` — ${province(provinceCode)?.name ?? provinceCode}` : ''}`;
   return {
     communeCode,
@@ -59,6 +59,9 @@ export async function reportSummary(ctx: ReportsContext, query: ReportQuery): Pr
   });
   const loan = (stage: string) => ({ count: t.sum(`loan:${stage}`), amountVnd: t.sum(`loan-amount:${stage}`) });
   const communes = [...new Set(rows.map((r) => r.communeCode))].sort();
+  const underManagement = all.startsWith('received:') + all.sum('transfer-in') - all.sum('transfer-out');
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const met = (metric: string) => all.sum(metric);
   return {
     provinceCode: query.provinceCode ?? null,
     communeCode: query.communeCode ?? null,
@@ -68,7 +71,7 @@ export async function reportSummary(ctx: ReportsContext, query: ReportQuery): Pr
       byReleaseKind: Object.fromEntries(RELEASE_KINDS.map((k) => [k, t.sum(`received:${k}`)])),
       transfersIn: t.sum('transfer-in'),
       transfersOut: t.sum('transfer-out'),
-      underManagement: all.startsWith('received:') + all.sum('transfer-in') - all.sum('transfer-out'),
+      underManagement,
     },
     needsMet: {
       idCard: t.sum('need-met:id-card'),
@@ -76,6 +79,14 @@ export async function reportSummary(ctx: ReportsContext, query: ReportQuery): Pr
       job: t.sum('need-met:job'),
       training: t.sum('need-met:training'),
       loan: t.sum('need-met:loan'),
+    },
+    // an upper bound: no event says who needs what, only who got it, so "open" = under management − met so far
+    needsOpen: {
+      idCard: Math.max(0, underManagement - met('need-met:id-card')),
+      residence: Math.max(0, underManagement - met('need-met:residence')),
+      job: Math.max(0, underManagement - met('need-met:job')),
+      training: Math.max(0, underManagement - met('need-met:training')),
+      loan: Math.max(0, underManagement - met('need-met:loan')),
     },
     recordsCleared: t.sum('records-cleared'),
     referrals: { job: referrals(t, 'job'), course: referrals(t, 'course'), loan: referrals(t, 'loan') },
@@ -89,6 +100,7 @@ export async function reportSummary(ctx: ReportsContext, query: ReportQuery): Pr
     loans: { applied: loan('applied'), approved: loan('approved'), disbursed: loan('disbursed'), rejected: loan('rejected') },
     rows: communes.map((c) => provinceRow(rows, c, query.provinceCode)),
     total: provinceRow(rows, null, query.provinceCode),
+    months: months.map((month) => ({ month, ...provinceRow(rows, null, query.provinceCode, month) })),
     gradeStatistics: 'see /api/cases/statistics',
   };
 }

@@ -2,10 +2,11 @@ import type { Connection } from 'mongoose';
 import type { Fact, NewFact, Place } from '../domain/fact.types';
 import { ignoreDuplicate, type PlaceRepository } from './place.repository';
 
-/** One figure: a metric's sum in one commune. */
+/** One figure: a metric's sum in one commune and month. */
 export interface FigureRow {
   metric: string;
   communeCode: string;
+  month: string;
   sum: number;
 }
 
@@ -56,13 +57,13 @@ export function factRepository(connection: Connection, places: PlaceRepository) 
       const match: Record<string, unknown> = { provinceCode: filter.provinceCode ?? { $ne: null }, on: { $lte: filter.to, ...(filter.from && { $gte: filter.from }) } };
       if (filter.communeCode) match.communeCode = filter.communeCode;
       const rows = await facts
-        .aggregate<{ _id: { m: string; c: string }; sum: number }>([
+        .aggregate<{ _id: { m: string; c: string; mo: string }; sum: number }>([
           { $match: match },
           // `$sum: '$n'` only: FerretDB 1.24 answers 0 for a constant `$sum: 1` (measured), so counts are facts with n = 1
-          { $group: { _id: { m: '$metric', c: '$communeCode' }, sum: { $sum: '$n' } } },
+          { $group: { _id: { m: '$metric', c: '$communeCode', mo: '$month' }, sum: { $sum: '$n' } } },
         ])
         .toArray();
-      return rows.map((r) => ({ metric: r._id.m, communeCode: r._id.c, sum: r.sum }));
+      return rows.map((r) => ({ metric: r._id.m, communeCode: r._id.c, month: r._id.mo, sum: r.sum }));
     },
     async clear(): Promise<void> {
       await facts.deleteMany({});
