@@ -22,7 +22,8 @@ export const configSpec = {
   // the limits are "per minute" in production; tests shorten the window so a reset takes a second
   rateLimitWindowMs: field.int('RATE_LIMIT_WINDOW_MS', 60_000, { min: 100 }),
   webOrigins: field.list('WEB_ORIGIN', ['http://localhost:5173', 'http://127.0.0.1:5173']),
-  bodyLimitBytes: field.int('BODY_LIMIT_BYTES', 1_048_576, { min: 1 }),
+  // above loans' 5 MB document uploads; each service keeps its own, smaller JSON limit
+  bodyLimitBytes: field.int('BODY_LIMIT_BYTES', 6 * 1_048_576, { min: 1 }),
   upstreamTimeoutMs: field.int('UPSTREAM_TIMEOUT_MS', 10_000, { min: 50 }),
   upstreamConnectTimeoutMs: field.int('UPSTREAM_CONNECT_TIMEOUT_MS', 2_000, { min: 50 }),
   readyTimeoutMs: field.int('READY_TIMEOUT_MS', 2_000, { min: 50 }),
