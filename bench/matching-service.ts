@@ -34,6 +34,8 @@ export interface Status {
   restoredFrom: string | null;
   rssBytes: number;
   heapUsedBytes: number;
+  /** Milliseconds spent matching per kind (search, exclusions, reasons; no HTTP), over the last 20,000 answers. */
+  matchTimings: Record<string, { count: number; p50: number; p99: number; max: number }>;
 }
 
 export async function startService(env: Record<string, string>, adminToken: string): Promise<ServiceProcess> {

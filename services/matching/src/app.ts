@@ -5,6 +5,7 @@ import { createApp, type Logger, type ReadinessCheck } from '@hoanhap/kit';
 import type { MatchingContext } from './domain/matching.context';
 import { cachedVerifier, memoizedKeys } from './routes/cached-verifier';
 import { jobCandidateRoutes } from './routes/job-candidates.routes';
+import { MatchTimings } from './routes/match-timings';
 import { returneeMatchRoutes } from './routes/returnee-matches.routes';
 
 export const OPENAPI_FILE = join(__dirname, '..', 'openapi.yaml');
@@ -22,10 +23,11 @@ export interface MatchingAppDeps {
 /** The matching service without `listen`: start.ts listens, tests use port 0. */
 export function createMatchingApp(deps: MatchingAppDeps): Express {
   const verify = cachedVerifier(createVerifier({ issuer: deps.issuer, audience: deps.audience, keys: memoizedKeys(deps.keys) }));
+  const timings = new MatchTimings();
   const app = createApp({
     name: 'matching',
     openapi: OPENAPI_FILE,
-    routes: [returneeMatchRoutes(deps.ctx, verify), jobCandidateRoutes(deps.ctx, verify)],
+    routes: [returneeMatchRoutes(deps.ctx, verify, timings), jobCandidateRoutes(deps.ctx, verify, timings)],
     readiness: deps.readiness,
     logger: deps.logger,
     trustProxy: 'loopback',

@@ -4,22 +4,24 @@ import type { MatchingContext } from '../domain/matching.context';
 import { matchCourses } from '../domain/match-courses.use-case';
 import { matchCredit } from '../domain/match-credit.use-case';
 import { matchJobs } from '../domain/match-jobs.use-case';
+import type { MatchTimings } from './match-timings';
 
 type MatchQuery = { limit?: number; strategy?: 'index' | 'scan' };
 
 /** Jobs, courses and credit for one returnee: their officer (same province), administrators, the returnee. */
-export function returneeMatchRoutes(ctx: MatchingContext, verify: Verifier): Router {
+export function returneeMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: MatchTimings): Router {
   const router = Router();
   const allowed = [authenticate(verify), requireRole('officer', 'admin', 'returnee')];
 
   router.get('/returnees/:id/jobs', ...allowed, (req, res) => {
-    res.json(matchJobs(ctx, authOf(req), req.params.id as string, req.query as MatchQuery));
+    const query = req.query as MatchQuery;
+    res.json(timings.time(query.strategy === 'scan' ? 'jobs-scan' : 'jobs', res, () => matchJobs(ctx, authOf(req), req.params.id as string, query)));
   });
   router.get('/returnees/:id/courses', ...allowed, (req, res) => {
-    res.json(matchCourses(ctx, authOf(req), req.params.id as string, req.query as MatchQuery));
+    res.json(timings.time('courses', res, () => matchCourses(ctx, authOf(req), req.params.id as string, req.query as MatchQuery)));
   });
   router.get('/returnees/:id/credit', ...allowed, (req, res) => {
-    res.json(matchCredit(ctx, authOf(req), req.params.id as string, req.query as MatchQuery));
+    res.json(timings.time('credit', res, () => matchCredit(ctx, authOf(req), req.params.id as string, req.query as MatchQuery)));
   });
   return router;
 }
