@@ -6,3 +6,4 @@ export type * as gateway from './gateway';
 export type * as identity from './identity';
 export type * as loans from './loans';
 export type * as matching from './matching';
+export type * as reports from './reports';

@@ -443,11 +443,21 @@ export interface operations {
                             open?: number;
                         };
                         eventsApplied: number;
+                        heapUsedBytes?: number;
                         jobs: {
                             known?: number;
                             open?: number;
                         };
                         loanProducts: number;
+                        /** @description Per kind (jobs, candidates, courses, credit, *-scan), milliseconds spent matching (search, exclusions, reasons; not HTTP) over the last 20,000 answers. */
+                        matchTimings?: {
+                            [key: string]: {
+                                count?: number;
+                                max?: number;
+                                p50?: number;
+                                p99?: number;
+                            };
+                        };
                         offsets: {
                             [key: string]: string;
                         };
