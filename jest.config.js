@@ -10,7 +10,7 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
-  testMatch: ['<rootDir>/{packages,services,gateway}/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/{packages,services,gateway}/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts', '<rootDir>/system/test/**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/packages/testing/src/global-setup.ts',

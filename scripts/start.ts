@@ -5,52 +5,31 @@
  * service with backoff, and stops everything cleanly on Ctrl-C.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSupervisor } from './supervisor';
-import { topology } from './topology';
+import { repoRoot as root, startStack, type Stack } from './stack';
 
-const root = join(__dirname, '..');
 const say = (line: string) => console.log(`[start] ${line}`);
 
-const present = topology.filter((spec) => existsSync(join(root, spec.dir, 'src', 'start.ts')));
-const env: NodeJS.ProcessEnv = { ...process.env };
-for (const spec of topology) env[spec.urlEnv] ??= `http://127.0.0.1:${spec.port}`;
-
-async function healthy(url: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return true;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return false;
-}
-
 async function main(): Promise<void> {
-  const supervisor = createSupervisor(root, env, say);
+  const started: { stack?: Stack } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: đang dừng các dịch vụ / stopping the services…`);
-    await supervisor.stopAll();
+    await started.stack?.stop();
     if (!process.argv.includes('--keep-infra')) {
-      execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'infra/src/cli.ts'), 'down'], { stdio: 'inherit' });
+      execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'infra/src/cli.ts'), 'down'], {
+        stdio: 'inherit',
+      });
     }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  if (present.length === 0) say('chưa có dịch vụ nào / no service exists yet: only the infrastructure runs');
-  for (const spec of present) {
-    say(`${spec.name}: đang khởi động / starting on :${spec.port}…`);
-    supervisor.start(spec);
-    const up = await healthy(env[spec.urlEnv]!, 90_000);
-    say(`${spec.name}: ${up ? 'sẵn sàng / ready' : 'chưa trả lời / not answering yet (see .data/logs)'} — ${env[spec.urlEnv]}`);
-  }
-  const gateway = env.GATEWAY_URL!;
+  started.stack = await startStack({ say });
+  const gateway = started.stack.gatewayUrl;
   console.log(`
   Hòa Nhập đang chạy / is running: ${gateway}   (API docs: ${gateway}/docs)
   Tài khoản mẫu / demo logins (mật khẩu / password: demo1234):

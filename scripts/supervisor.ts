@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ProcessSpec } from './topology';
 
 const MAX_BACKOFF_MS = 30_000;
@@ -20,19 +21,30 @@ interface Supervised {
  * restarts one that crashes with exponential backoff (and says so), and stops
  * them all on request.
  */
-export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (line: string) => void) {
-  const logDir = join(root, '.data', 'logs');
+export interface SupervisorOptions {
+  logDir?: string;
+  /** Environment added for one process (a stack's namespace). */
+  envFor?: (spec: ProcessSpec) => NodeJS.ProcessEnv;
+}
+
+export type Supervisor = ReturnType<typeof createSupervisor>;
+
+export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (line: string) => void, options: SupervisorOptions = {}) {
+  const logDir = options.logDir ?? join(root, '.data', 'logs');
   mkdirSync(logDir, { recursive: true });
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  // tsx's loader inside the service's own node process (not the tsx CLI, which runs the service as a
+  // grandchild that a SIGKILL of its parent would orphan)
+  const tsxDist = join(root, 'node_modules', 'tsx', 'dist');
+  const nodeArgs = ['--require', join(tsxDist, 'preflight.cjs'), '--import', pathToFileURL(join(tsxDist, 'loader.mjs')).href];
   const running = new Map<string, Supervised>();
   let stopping = false;
 
   function launch(entry: Supervised): void {
     const { spec } = entry;
     const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [tsx, join(root, spec.dir, 'src', 'start.ts')], {
+    const child = spawn(process.execPath, [...nodeArgs, join(root, spec.dir, 'src', 'start.ts')], {
       cwd: join(root, spec.dir),
-      env: { ...env, PORT: String(spec.port) },
+      env: { ...env, ...options.envFor?.(spec), PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);
@@ -44,13 +56,29 @@ export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (lin
       if (stopping) return;
       if (Date.now() - entry.startedAt > STABLE_AFTER_MS) entry.restarts = 0;
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** entry.restarts++);
-      say(`${spec.name} dừng/exited (${signal ?? `code ${code}`}); khởi động lại sau/restarting in ${delay / 1000}s — log ${join(logDir, spec.name + '.log')}`);
+      say(
+        `${spec.name} dừng/exited (${signal ?? `code ${code}`}); khởi động lại sau/restarting in ${delay / 1000}s — log ${join(logDir, spec.name + '.log')}`,
+      );
       say(tail(join(logDir, `${spec.name}.log`)));
       entry.timer = setTimeout(() => launch(entry), delay);
     });
   }
 
   return {
+    /** The live child of a process (undefined while it waits to restart). */
+    child(name: string): ChildProcess | undefined {
+      const child = running.get(name)?.child;
+      return child && child.exitCode === null && child.signalCode === null ? child : undefined;
+    },
+    /** Sends a signal to a running process; the supervisor restarts it as after any crash. */
+    kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): boolean {
+      const child = running.get(name)?.child;
+      return child ? child.kill(signal) : false;
+    },
+    /** Restarts since the process was last stable. */
+    restarts(name: string): number {
+      return running.get(name)?.restarts ?? 0;
+    },
     start(spec: ProcessSpec): void {
       const entry: Supervised = { spec, restarts: 0, startedAt: Date.now() };
       running.set(spec.name, entry);
@@ -78,7 +106,12 @@ export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (lin
 
 function tail(file: string, lines = 8): string {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .map((l) => `    ${l}`)
+      .join('\n');
   } catch {
     return '';
   }

@@ -49,7 +49,7 @@ export function employersEvents(ctx: EmployersContext, outboxStores: AggregateSt
   const relays = outboxStores.map((store) => createOutboxRelay({ store, publisher, logger }));
   const consumer = createConsumerRunner({
     kafka,
-    groupId: wiring.groupId ?? 'employers',
+    groupId: wiring.groupId ?? `${topicPrefix}employers`,
     topicPrefix,
     handlers: [referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx), profilePublishedConsumer(ctx)],
     processedEvents: processedEventsCollection(wiring.connection),

@@ -1,0 +1,120 @@
+/**
+ * The whole application (every service and the gateway) as supervised child
+ * processes against infrastructure that is already up. `npm start` runs one
+ * with the default ports and names; system tests, fault tests and fuzzing run
+ * their own beside it with a port base and a namespace, so nothing they write
+ * touches the demo's databases, topics or Redis keys.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSupervisor, type Supervisor } from './supervisor';
+import { topology, type ProcessSpec } from './topology';
+
+export const repoRoot = join(__dirname, '..');
+
+export interface StackOptions {
+  /** The gateway's port; each service takes its default port shifted by the same amount (8080 → identity 8081…). */
+  gatewayPort?: number;
+  /** Prefix for databases, topics, consumer groups and Redis keys; '' keeps the production names. */
+  namespace?: string;
+  /** Where logs and per-stack data (identity keys, matching snapshots, loan documents) go. */
+  dataDir?: string;
+  /** Extra environment for every process (e.g. rate limits for load tests). */
+  env?: NodeJS.ProcessEnv;
+  /** Only these processes (by topology name); the gateway is always included. */
+  only?: string[];
+  say?: (line: string) => void;
+  healthTimeoutMs?: number;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  urls: Record<string, string>;
+  specs: ProcessSpec[];
+  env: NodeJS.ProcessEnv;
+  supervisor: Supervisor;
+  /** Resolves when the named process answers /healthz (throws after timeoutMs). */
+  waitHealthy(name: string, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function healthy(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+function namespacedEnv(spec: ProcessSpec, namespace: string, dataDir: string): NodeJS.ProcessEnv {
+  if (!namespace) return {};
+  const db = `${namespace}_${spec.name}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 63);
+  return {
+    MONGO_DB: db,
+    REDIS_PREFIX: `${namespace}:${spec.name}:`,
+    KAFKA_TOPIC_PREFIX: `${namespace}.`,
+    IDENTITY_KEYS_DIR: join(dataDir, 'identity-keys'),
+    MATCHING_SNAPSHOT_DIR: join(dataDir, 'matching-snapshots'),
+    LOANS_DATA_DIR: join(dataDir, 'loans'),
+  };
+}
+
+/** Starts the processes in topology order, each once the previous answers /healthz. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const say = options.say ?? (() => undefined);
+  const shift = (options.gatewayPort ?? 8080) - 8080;
+  const namespace = options.namespace ?? '';
+  const dataDir = options.dataDir ?? join(repoRoot, '.data');
+  mkdirSync(dataDir, { recursive: true });
+  const wanted = (spec: ProcessSpec) => !options.only || spec.name === 'gateway' || options.only.includes(spec.name);
+  const specs = topology
+    .filter((spec) => existsSync(join(repoRoot, spec.dir, 'src', 'start.ts')) && wanted(spec))
+    .map((spec) => ({ ...spec, port: spec.port + shift }));
+
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  const urls: Record<string, string> = {};
+  for (const spec of topology) {
+    const url = `http://127.0.0.1:${spec.port + shift}`;
+    urls[spec.name] = url;
+    if (shift !== 0 || !env[spec.urlEnv]) env[spec.urlEnv] = url;
+  }
+  if (shift !== 0 || !env.IDENTITY_JWKS_URL) env.IDENTITY_JWKS_URL = `${urls.identity}/auth/jwks.json`;
+
+  const supervisor = createSupervisor(repoRoot, env, say, {
+    logDir: join(dataDir, 'logs'),
+    envFor: (spec) => namespacedEnv(spec, namespace, dataDir),
+  });
+  const timeout = options.healthTimeoutMs ?? 90_000;
+  const waitHealthy = async (name: string, timeoutMs = timeout) => {
+    if (!(await healthy(urls[name]!, timeoutMs)))
+      throw new Error(
+        `${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s (log ${join(dataDir, 'logs', name + '.log')})`,
+      );
+  };
+  const stack: Stack = {
+    gatewayUrl: urls.gateway!,
+    urls,
+    specs,
+    env,
+    supervisor,
+    waitHealthy,
+    stop: () => supervisor.stopAll(),
+  };
+  try {
+    for (const spec of specs) {
+      say(`${spec.name}: đang khởi động / starting on :${spec.port}…`);
+      supervisor.start(spec);
+      await waitHealthy(spec.name);
+      say(`${spec.name}: sẵn sàng / ready — ${urls[spec.name]}`);
+    }
+  } catch (error) {
+    await supervisor.stopAll();
+    throw error;
+  }
+  return stack;
+}
