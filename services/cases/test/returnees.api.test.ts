@@ -67,6 +67,15 @@ describe('POST /returnees', () => {
     expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY.KEY_REUSED']);
   });
 
+  it('when retries with the same Idempotency-Key race the first attempt (a client timed out), then every one gets the first answer, none 409', async () => {
+    const body = { ...exampleReturnee(), nationalId: nextNationalId(), fullName: 'Đỗ Văn Phúc' };
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, () => h.as('officer40').post('/returnees').set('Idempotency-Key', 'reg-phuc-race').send(body)),
+    );
+    expect(attempts.map((a) => a.status)).toEqual(Array(6).fill(201));
+    expect(new Set(attempts.map((a) => a.body.id)).size).toBe(1);
+  });
+
   it('when the schema is broken, then 400 naming each failing field', async () => {
     const res = await h.register({ nationalId: '12345', sentence: { kind: 'prison' }, gender: 'x' });
     expect(res.status).toBe(400);

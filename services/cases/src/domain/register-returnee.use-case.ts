@@ -113,7 +113,9 @@ export async function registerReturnee(
     build: async (id) => {
       if (input.nationalId) {
         const existing = await ctx.returnees.findIdByNationalId(input.nationalId);
-        if (existing) throw errors.nationalIdTaken(existing);
+        // the file this very key created, by an attempt still in flight when this retry looked for its record:
+        // the insert below then meets it on _id and replays its answer
+        if (existing && existing !== id) throw errors.nationalIdTaken(existing);
       }
       const { file, events } = withRegistrationEvents(newReturnee(ctx, actor, id, input), today);
       const duplicates = await ctx.returnees.findByNameKey(nameKeyOf(file.fullName, file.dateOfBirth));
