@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { dataDir, endpoints, type ServerName } from './config';
 import { ensureFerretdb, ensureKafkaJars, ensureRedis } from './fetch';
 import { MissingPrerequisite } from './prerequisites';
+import { stage } from './progress';
 import { answers, portOpen, waitUntilAnswers } from './probes';
 import { isAlive, launchers, logFile, readPid, rssMiB, startDetached, stop } from './servers';
 
@@ -17,10 +18,10 @@ const names: ServerName[] = ['redis', 'mongo', 'kafka'];
 const label: Record<ServerName, string> = { kafka: 'Kafka', mongo: 'FerretDB', redis: 'Redis' };
 const say = (line: string) => console.log(`[infra] ${line}`);
 
-function fetchAll(only: ServerName[] = names): void {
+async function fetchAll(only: ServerName[] = names): Promise<void> {
   const ep = endpoints();
-  if (only.includes('kafka') && !ep.kafka.external) ensureKafkaJars(say);
-  if (only.includes('mongo') && !ep.mongo.external) ensureFerretdb(say);
+  if (only.includes('kafka') && !ep.kafka.external) await ensureKafkaJars();
+  if (only.includes('mongo') && !ep.mongo.external) await ensureFerretdb();
   if (only.includes('redis') && !ep.redis.external) ensureRedis(say);
 }
 
@@ -37,17 +38,18 @@ async function upOne(name: ServerName): Promise<void> {
     say(`${label[name]}: already up at ${where}`);
     return;
   }
-  const started = Date.now();
   const launch = launchers[name](ep);
   const pid = startDetached(name, launch);
+  const progress = stage('[infra]', `${label[name]}: đang khởi động / starting (pid ${pid})…`);
   await waitUntilAnswers(name, ep, launch.startTimeoutS * 1000, () => isAlive(pid)).catch((error: Error) => {
+    progress.fail();
     throw new Error(`${error.message}\n  see the log: ${logFile(name)}`);
   });
-  say(`${label[name]}: up at ${where} (pid ${pid}, ${((Date.now() - started) / 1000).toFixed(1)}s) — log ${logFile(name)}`);
+  progress.done(`${label[name]}: up at ${where} — sẵn sàng (pid ${pid}) — log ${logFile(name)}`);
 }
 
 async function up(): Promise<void> {
-  fetchAll();
+  await fetchAll();
   for (const name of names) await upOne(name);
 }
 
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
   const command = process.argv[2] ?? 'status';
   switch (command) {
     case 'fetch':
-      fetchAll();
+      await fetchAll();
       return 0;
     case 'up':
       await up();
