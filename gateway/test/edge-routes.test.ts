@@ -26,7 +26,10 @@ describe('reference data (served by the gateway, public)', () => {
     expect(res.headers['cache-control']).toMatch(/max-age/);
   });
   it('when one province is asked for by code, then it answers; an unknown code is 404 problem+json', async () => {
-    expect((await request(harness.url).get('/api/reference/provinces/40').expect(200)).body).toMatchObject({ code: '40', shortName: 'Nghệ An' });
+    expect((await request(harness.url).get('/api/reference/provinces/40').expect(200)).body).toMatchObject({
+      code: '40',
+      shortName: 'Nghệ An',
+    });
     expectProblem(await request(harness.url).get('/api/reference/provinces/99'), 404, 'REFERENCE.PROVINCE_NOT_FOUND');
   });
   it("when communes are listed for a province, then only that province's answer; an unknown province is 400", async () => {
@@ -35,6 +38,10 @@ describe('reference data (served by the gateway, public)', () => {
     expect(res.body.items.every((c: { provinceCode: string }) => c.provinceCode === '40')).toBe(true);
     expect(res.body.items.map((c: { code: string }) => c.code)).toContain('16681');
     expectProblem(await request(harness.url).get('/api/reference/communes?provinceCode=99'), 400, 'REQUEST.VALIDATION_FAILED');
+  });
+  it('when a reference list gets an undeclared or operator-shaped query parameter, then 400 problem+json, not the whole list', async () => {
+    expectProblem(await request(harness.url).get('/api/reference/communes?provinceCode%5B%24gt%5D='), 400, 'REQUEST.VALIDATION_FAILED');
+    expectProblem(await request(harness.url).get('/api/reference/skills?$where=1'), 400, 'REQUEST.VALIDATION_FAILED');
   });
   it('when occupations and skills are listed, then the curated lists answer', async () => {
     const occupations = await request(harness.url).get('/api/reference/occupations').expect(200);
@@ -47,13 +54,17 @@ describe('reference data (served by the gateway, public)', () => {
 describe('unknown paths and methods', () => {
   it('when a path no document declares is asked for, then 404 problem+json (under /api, /auth and elsewhere)', async () => {
     for (const path of ['/api/employers/nothing-here', '/api/nosuchservice/x', '/auth/nothing', '/nowhere', '/api/reference/nothing']) {
-      const res = await request(harness.url).get(path).set('authorization', `Bearer ${harness.tokenFor('admin')}`);
+      const res = await request(harness.url)
+        .get(path)
+        .set('authorization', `Bearer ${harness.tokenFor('admin')}`);
       expect([path, res.status, res.body.code]).toEqual([path, 404, 'ROUTE.NOT_FOUND']);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
   });
   it('when a declared path is called with another method, then 405 with Allow', async () => {
-    const res = await request(harness.url).put('/api/employers/things').set('authorization', `Bearer ${harness.tokenFor('admin')}`);
+    const res = await request(harness.url)
+      .put('/api/employers/things')
+      .set('authorization', `Bearer ${harness.tokenFor('admin')}`);
     expectProblem(res, 405, 'ROUTE.METHOD_NOT_ALLOWED');
     expect(res.headers.allow).toBe('GET, POST');
   });
@@ -72,13 +83,20 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-methods']).toMatch(/POST/);
   });
   it('when another origin sends a preflight or a request, then no Access-Control-Allow-Origin is given', async () => {
-    const preflight = await request(harness.url).options('/api/employers/things').set('origin', 'https://evil.example').set('access-control-request-method', 'GET');
+    const preflight = await request(harness.url)
+      .options('/api/employers/things')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'GET');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const simple = await request(harness.url).get('/api/reference/provinces').set('origin', 'https://evil.example');
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
   });
   it('when the web origin makes a request that is proxied, then the gateway’s CORS headers are on the response', async () => {
-    const res = await request(harness.url).get('/api/employers/things').set('origin', WEB_ORIGIN).set('authorization', `Bearer ${harness.tokenFor('officer')}`).expect(200);
+    const res = await request(harness.url)
+      .get('/api/employers/things')
+      .set('origin', WEB_ORIGIN)
+      .set('authorization', `Bearer ${harness.tokenFor('officer')}`)
+      .expect(200);
     expect(res.headers['access-control-allow-origin']).toBe(WEB_ORIGIN);
     expect(res.headers['access-control-expose-headers']).toMatch(/X-Request-Id/i);
   });
@@ -91,7 +109,10 @@ describe('probes and metrics', () => {
     await request(harness.url).get('/healthz').expect(200, { status: 'up' });
   });
   it('when /metrics is scraped from the same host, then request durations are there by route template', async () => {
-    await request(harness.url).get('/api/employers/things/t-9').set('authorization', `Bearer ${harness.tokenFor('officer')}`).expect(200);
+    await request(harness.url)
+      .get('/api/employers/things/t-9')
+      .set('authorization', `Bearer ${harness.tokenFor('officer')}`)
+      .expect(200);
     const res = await request(harness.url).get('/metrics').expect(200);
     expect(res.text).toMatch(/http_request_duration_seconds_count\{route="\/api\/employers\/things\/\{id\}",method="GET",status="200"\}/);
   });

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { type NextFunction, type Request, Router, type Response } from 'express';
 import { AppError } from '@hoanhap/kit';
 import { communes, isProvinceCode, occupationGroups, occupations, province, provinces, skills } from '@hoanhap/reference';
 
@@ -10,7 +10,27 @@ const list = (items: readonly unknown[]) => ({ items, nextCursor: null });
 function queryString(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  throw new AppError('REQUEST.VALIDATION_FAILED', 400, `${name} must be given once`, { errors: [{ field: name, in: 'query', rule: 'type', message: 'must be a string' }] });
+  throw new AppError('REQUEST.VALIDATION_FAILED', 400, `${name} must be given once`, {
+    errors: [{ field: name, in: 'query', rule: 'type', message: 'must be a string' }],
+  });
+}
+
+// As kit's validator does in every service: an undeclared query parameter is a typo or a probe
+// (`provinceCode[$gt]=`), never meaningful, so it is refused rather than ignored.
+const DECLARED_QUERY: Record<string, string[]> = { '/api/reference/communes': ['provinceCode'] };
+
+function refuseUndeclaredQuery(req: Request, _res: Response, next: NextFunction): void {
+  const declared = DECLARED_QUERY[req.baseUrl + req.path] ?? [];
+  const unknown = Object.keys(req.query as object).filter((name) => !declared.includes(name));
+  if (unknown.length === 0) return next();
+  throw new AppError('REQUEST.VALIDATION_FAILED', 400, `unknown query parameter ${unknown.join(', ')}`, {
+    errors: unknown.map((field) => ({
+      field,
+      in: 'query' as const,
+      rule: 'additionalProperties',
+      message: 'is not a parameter of this operation',
+    })),
+  });
 }
 
 /**
@@ -21,6 +41,7 @@ function queryString(value: unknown, name: string): string | undefined {
  */
 export function referenceRoutes(): Router {
   const router = Router();
+  router.use('/api/reference', refuseUndeclaredQuery);
   router.get('/api/reference/provinces', (_req, res) => {
     cacheable(res);
     res.json(list(provinces()));
