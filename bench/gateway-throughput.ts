@@ -17,13 +17,16 @@ import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createTestIssuer } from '@hoanhap/auth';
+import { writeJson } from './bench-json';
 
 const root = join(__dirname, '..');
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const duration = arg('duration', 4);
 const connections = arg('connections', 50);
 const rounds = arg('rounds', 8);
-const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -38,12 +41,21 @@ function startProcess(script: string, env: Record<string, string>): ChildProcess
   const devNull = openSync('/dev/null', 'w');
   // BENCH_CPU_PROFILE=<dir> writes a .cpuprofile per process there (open it in Chrome DevTools)
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  return spawn(process.execPath, [...profile, '--import', 'tsx', join(root, script)], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', devNull, 'inherit'] });
+  return spawn(process.execPath, [...profile, '--import', 'tsx', join(root, script)], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', devNull, 'inherit'],
+  });
 }
 
 async function waitUntilUp(url: string): Promise<void> {
   for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
@@ -62,8 +74,13 @@ async function measure(title: string, url: string, token: string, processes: Rec
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${title}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   const cpuUsPerRequest = (name: string) => Math.round(((cpuSeconds(processes[name]!.pid!) - before[name]!) * 1e6) / result.requests.total);
   return {
-    title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total,
-    serviceCpuUs: cpuUsPerRequest('service'), gatewayCpuUs: cpuUsPerRequest('gateway'),
+    title,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    serviceCpuUs: cpuUsPerRequest('service'),
+    gatewayCpuUs: cpuUsPerRequest('gateway'),
   };
 }
 
@@ -106,16 +123,45 @@ async function main(): Promise<void> {
       const d = await measure(`direct #${round}`, direct, token, processes);
       const g = await measure(`gateway #${round}`, viaGateway, token, processes);
       rows.push(d, g);
-      console.log(`round ${round}: direct ${d.rps.toFixed(0)} req/s, gateway ${g.rps.toFixed(0)} req/s, ratio ${((100 * g.rps) / d.rps).toFixed(1)}%`);
+      console.log(
+        `round ${round}: direct ${d.rps.toFixed(0)} req/s, gateway ${g.rps.toFixed(0)} req/s, ratio ${((100 * g.rps) / d.rps).toFixed(1)}%`,
+      );
     }
     console.table(
-      rows.map((r) => ({ run: r.title, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.total, 'service CPU µs/req': r.serviceCpuUs, 'gateway CPU µs/req': r.gatewayCpuUs })),
+      rows.map((r) => ({
+        run: r.title,
+        'req/s': Math.round(r.rps),
+        'p50 ms': r.p50,
+        'p99 ms': r.p99,
+        requests: r.total,
+        'service CPU µs/req': r.serviceCpuUs,
+        'gateway CPU µs/req': r.gatewayCpuUs,
+      })),
     );
     // the median of the rounds' ratios: one round disturbed by a neighbour's burst does not decide
-    const ratios = rows.filter((_r, i) => i % 2 === 1).map((g, i) => g.rps / rows[2 * i]!.rps).sort((a, b) => a - b);
+    const ratios = rows
+      .filter((_r, i) => i % 2 === 1)
+      .map((g, i) => g.rps / rows[2 * i]!.rps)
+      .sort((a, b) => a - b);
     const ratio = ratios[Math.floor((ratios.length - 1) / 2)]!; // the lower median when the count is even
-    console.log(`load average before/after: ${loadBefore} / ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores, nice ${nice}`);
-    console.log(`gateway/direct throughput (median of ${rounds}): ${(100 * ratio).toFixed(1)}% (target ≥ 60%) — ${ratio >= 0.6 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `load average before/after: ${loadBefore} / ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores, nice ${nice}`,
+    );
+    console.log(
+      `gateway/direct throughput (median of ${rounds}): ${(100 * ratio).toFixed(1)}% (target ≥ 60%) — ${ratio >= 0.6 ? 'MET' : 'NOT MET'}`,
+    );
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    writeJson({
+      ratio,
+      ratios,
+      rounds,
+      connections,
+      directRps: median(rows.filter((_r, i) => i % 2 === 0).map((r) => r.rps)),
+      gatewayRps: median(rows.filter((_r, i) => i % 2 === 1).map((r) => r.rps)),
+      gatewayP99: median(rows.filter((_r, i) => i % 2 === 1).map((r) => r.p99)),
+    });
     process.exitCode = ratio >= 0.6 ? 0 : 1;
   } finally {
     for (const child of [service, gateway]) child.kill('SIGTERM');

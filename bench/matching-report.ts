@@ -1,4 +1,5 @@
 /** The matching benchmark's table: figures, targets and ratios, printed as Markdown for the README. */
+import { writeJson } from './bench-json';
 import type { Sizes } from './matching-dataset';
 import type { FreshnessResult, LoadResult } from './matching-load';
 import type { Status } from './matching-service';
@@ -30,6 +31,7 @@ const x = (ratio: number) => `${ratio.toFixed(ratio >= 10 ? 0 : 1)}×`;
 const lat = (r: LoadResult) => `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ${n(r.rps)} req/s; ${n(r.cpuUs)} µs CPU/req${r.timeouts ? `; ${r.timeouts} timed out` : ''}`;
 
 export function printReport(r: Report): void {
+  writeJson(r); // for npm run bench (bench/all.ts), when run with --json <file>
   const rows: string[][] = [];
   const s = r.status;
   rows.push([

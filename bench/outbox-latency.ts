@@ -12,6 +12,7 @@
  */
 import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { writeJson } from './bench-json';
 import { createOutboxBench, type Probe } from './outbox-bench-fixture';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -21,6 +22,12 @@ const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 3000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+/** What `--json <file>` writes for bench/all.ts. */
+const figures: Record<string, number> = { rate: RATE, seconds: SECONDS };
+const quantiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: pct(sorted, 50), p99: pct(sorted, 99), max: sorted.at(-1) ?? NaN };
+};
 
 function summary(label: string, values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,6 +60,9 @@ async function steadyLoad(bench: Awaited<ReturnType<typeof createOutboxBench>>):
   console.log('|----------------------------------------|-----------|-----------|-----------|-----------|');
   console.log(summary('committed write → consumer handler', sinceCommit));
   console.log(summary('change() called → consumer handler', sinceCall));
+  const commit = quantiles(sinceCommit);
+  const call = quantiles(sinceCall);
+  Object.assign(figures, { achieved, commitP50: commit.p50, commitP99: commit.p99, callP50: call.p50, callP99: call.p99 });
   bench.onProbe = undefined;
 }
 
@@ -60,7 +70,10 @@ async function throughput(bench: Awaited<ReturnType<typeof createOutboxBench>>):
   console.log(`\nThroughput\n`);
   console.log(`| measure                                                   |   events/s |`);
   console.log(`|-----------------------------------------------------------|------------|`);
-  const row = (label: string, value: number) => console.log(`| ${label.padEnd(57)} | ${value.toFixed(0).padStart(10)} |`);
+  const row = (label: string, value: number, key?: string) => {
+    if (key) figures[key] = value;
+    console.log(`| ${label.padEnd(57)} | ${value.toFixed(0).padStart(10)} |`);
+  };
 
   // hot path: use cases as fast as 32 concurrent callers go, relay woken by each commit
   const burst = bench.received;
@@ -77,7 +90,7 @@ async function throughput(bench: Awaited<ReturnType<typeof createOutboxBench>>):
     }),
   );
   await bench.consumed(burst + sent);
-  row('change() → consumer, 32 concurrent callers, 10 s', (sent * 1000) / (performance.now() - started));
+  row('change() → consumer, 32 concurrent callers, 10 s', (sent * 1000) / (performance.now() - started), 'burstEventsPerSecond');
 
   // recovery path: a backlog written while the relay is down, drained by a relay started afterwards
   await bench.relay.stop();
@@ -88,10 +101,10 @@ async function throughput(bench: Awaited<ReturnType<typeof createOutboxBench>>):
   started = performance.now();
   bench.relay.start();
   await bench.consumed(base + BACKLOG);
-  row(`relay restarted, draining that backlog to the consumer`, (BACKLOG * 1000) / (performance.now() - started));
+  row(`relay restarted, draining that backlog to the consumer`, (BACKLOG * 1000) / (performance.now() - started), 'drainEventsPerSecond');
 
   const replayed = await bench.replayAll();
-  row(`replay of all ${replayed.events} events by a fresh group`, replayed.eventsPerSecond);
+  row(`replay of all ${replayed.events} events by a fresh group`, replayed.eventsPerSecond, 'replayEventsPerSecond');
 }
 
 async function main(): Promise<void> {
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
+  writeJson(figures);
   console.log(
     `\nload average after: ${loadavg()
       .map((l) => l.toFixed(2))

@@ -1,0 +1,174 @@
+/**
+ * The figures of one `npm run bench` run against the targets of ARCHITECTURE §8, as Markdown rows:
+ * measure, target, result, ratio to the target, and whether it is met.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- each bench's JSON is read loosely; a missing figure shows as n/a */
+
+export interface Row {
+  bench: string;
+  measure: string;
+  target: string;
+  result: string;
+  ratio: string;
+  /** true met, false not met, undefined: no target (context) or not measured. */
+  met?: boolean;
+}
+
+const n = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'n/a');
+const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a');
+const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(r >= 10 ? 0 : r >= 1 ? 1 : 2)}×` : 'n/a');
+
+/** At most `limit`: the ratio is how far under it (limit / value). */
+function atMost(bench: string, measure: string, value: number, limit: number, unit = ms, extra = ''): Row {
+  const ok = Number.isFinite(value);
+  return {
+    bench,
+    measure,
+    target: `≤ ${unit(limit)}`,
+    result: `${unit(value)}${extra}`,
+    ratio: ok ? `${x(limit / Math.max(value, 0.01))} under` : 'n/a',
+    met: ok ? value <= limit : undefined,
+  };
+}
+
+/** At least `floor`: the ratio is how far over it (value / floor). */
+function atLeast(bench: string, measure: string, value: number, floor: number, unit: (v: number) => string, extra = ''): Row {
+  const ok = Number.isFinite(value);
+  return {
+    bench,
+    measure,
+    target: `≥ ${unit(floor)}`,
+    result: `${unit(value)}${extra}`,
+    ratio: ok ? `${x(value / floor)} target` : 'n/a',
+    met: ok ? value >= floor : undefined,
+  };
+}
+
+const info = (bench: string, measure: string, result: string, ratio = '—'): Row => ({ bench, measure, target: '—', result, ratio });
+
+export function outboxRows(j: any): Row[] {
+  const b = 'outbox';
+  return [
+    atMost(
+      b,
+      `outbox → consumer, committed write → handler, p50 at ${j.rate} ev/s`,
+      j.commitP50,
+      20,
+      ms,
+      ` (p99 ${ms(j.commitP99)}; ${n(j.achieved)} ev/s achieved)`,
+    ),
+    info(b, 'same, from the change() call', `p50 ${ms(j.callP50)}, p99 ${ms(j.callP99)}`),
+    info(b, 'change() → consumer, 32 concurrent callers', `${n(j.burstEventsPerSecond)} ev/s`),
+    info(b, 'backlog drained by a restarted relay', `${n(j.drainEventsPerSecond)} ev/s`),
+    atLeast(b, 'replay of every event by a fresh consumer group', j.replayEventsPerSecond, 5_000, (v) => `${n(v)} ev/s`),
+  ];
+}
+
+export function gatewayRows(j: any): Row[] {
+  const b = 'gateway';
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  return [
+    atLeast(
+      b,
+      `authenticated GET through the gateway / straight at the service (median of ${j.rounds} rounds)`,
+      j.ratio,
+      0.6,
+      pct,
+      ` (gateway ${n(j.gatewayRps)} req/s vs direct ${n(j.directRps)} req/s; rounds ${(j.ratios ?? []).map(pct).join(', ')})`,
+    ),
+  ];
+}
+
+export function ferretdbRows(j: any): Row[] {
+  return (j.rows ?? []).map((r: any): Row =>
+    r.error
+      ? {
+          bench: 'ferretdb',
+          measure: `${r.operation}, ${j.concurrency} clients`,
+          target: 'completes',
+          result: `FAILED after ${r.count}: ${String(r.error).slice(0, 140)}`,
+          ratio: '—',
+          met: false,
+        }
+      : info('ferretdb', `${r.operation}, ${j.concurrency} clients`, `${n(r.rate)} /s (${n(r.count)} ops)`),
+  );
+}
+
+export function matchingRows(r: any): Row[] {
+  const b = r.small ? 'matching (SMALL)' : 'matching';
+  const rows: Row[] = [];
+  const s = r.sizes ?? {};
+  rows.push(
+    info(
+      b,
+      'dataset, published through Kafka',
+      `${n(s.returnees)} returnees, ${n(s.jobs)} jobs, ${n(s.cohorts)} cohorts`,
+      r.small ? 'SMALL smoke run — not the national-scale target' : `${x(s.returnees / 250_000)} national`,
+    ),
+  );
+  if (r.replay)
+    rows.push(
+      atLeast(b, 'replay: model rebuilt from Kafka by the service', r.replay.events / r.replay.seconds, 5_000, (v) => `${n(v)} ev/s`),
+    );
+  const inside = (kind: string) => r.inService?.[kind]?.p99 ?? NaN;
+  if (r.jobs) {
+    rows.push(
+      atMost(
+        b,
+        'top-20 jobs for a returnee, p99, 100 concurrent — end to end over HTTP',
+        r.jobs.p99,
+        25,
+        ms,
+        ` (p50 ${ms(r.jobs.p50)}, ${n(r.jobs.rps)} req/s)`,
+      ),
+    );
+    rows.push(atMost(b, '  same load, time inside the service (matching itself)', inside('jobs'), 25));
+  }
+  if (r.jobs && r.jobsScan)
+    rows.push(
+      info(
+        b,
+        '  index vs full-scan baseline, same run',
+        `${n(r.jobs.rps)} vs ${n(r.jobsScan.rps)} req/s`,
+        `${x(r.jobs.rps / r.jobsScan.rps)} req/s`,
+      ),
+    );
+  if (r.candidates) {
+    rows.push(
+      atMost(
+        b,
+        'top-20 candidates for a job, p99, 100 concurrent — end to end over HTTP',
+        r.candidates.p99,
+        50,
+        ms,
+        ` (p50 ${ms(r.candidates.p50)}, ${n(r.candidates.rps)} req/s)`,
+      ),
+    );
+    rows.push(atMost(b, '  same load, time inside the service (matching itself)', inside('candidates'), 50));
+  }
+  if (r.candidates && r.candidatesScan)
+    rows.push(
+      info(
+        b,
+        '  index vs full-scan baseline, same run',
+        `${n(r.candidates.rps)} vs ${n(r.candidatesScan.rps)} req/s`,
+        `${x(r.candidates.rps / r.candidatesScan.rps)} req/s`,
+      ),
+    );
+  const f = r.freshness ?? r.freshnessKafka;
+  if (f) {
+    const how = r.freshness ? 'job POSTed at the gateway → visible in matches' : 'job published to Kafka → visible in matches';
+    rows.push(atMost(b, `freshness p50, 50 posts/s: ${how}`, f.p50, 100, ms, ` (${f.posts} posts, ${f.missing} not seen)`));
+    rows.push(atMost(b, 'freshness p99', f.p99, 500));
+  }
+  if (r.afterLoad) rows.push(atMost(b, 'memory: peak RSS of the service', r.afterLoad.peak, 1024, (v) => `${n(v)} MB`));
+  return rows;
+}
+
+export function markdown(rows: Row[]): string {
+  const verdict = (m?: boolean) => (m === undefined ? '—' : m ? '✅ met' : '❌ not met');
+  const lines = ['| bench | measure | target | result | ratio | met? |', '|---|---|---|---|---|---|'];
+  for (const r of rows)
+    lines.push(`| ${r.bench} | ${r.measure} | ${r.target} | ${r.result.replace(/\|/g, '\\|')} | ${r.ratio} | ${verdict(r.met)} |`);
+  return lines.join('\n');
+}
