@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
-export const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
+/** The gateway the journeys drive: the e2e stack's own (set by run-e2e.ts), or GATEWAY_URL. */
+export let GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
+export function useGateway(url: string): void {
+  GATEWAY = url;
+}
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo1234';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'screenshots', 'web');
 
@@ -46,22 +50,77 @@ export async function pick(page: Page, label: string | RegExp, option: string, t
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
-/** Types a dd/MM/yyyy date into the antd DatePicker labelled `label`. */
+/** Types a dd/MM/yyyy date into the antd DatePicker labelled `label` and leaves the field. */
 export async function fillDate(page: Page, label: string | RegExp, ddmmyyyy: string): Promise<void> {
   const input = page.getByLabel(label, { exact: typeof label === 'string' }).first();
   await input.click();
   await input.fill(ddmmyyyy);
-  await input.press('Enter');
+  // Tab, not Enter: the typed date is kept on blur, and Enter would submit the whole form (implicit submission)
+  await input.press('Tab');
 }
 
 /** Reloads the page until `text` shows (for answers that travel through events). */
-export async function eventually(page: Page, text: string | RegExp, { tries = 10, waitMs = 2_000, before }: { tries?: number; waitMs?: number; before?: () => Promise<void> } = {}): Promise<void> {
+export async function eventually(
+  page: Page,
+  text: string | RegExp,
+  { tries = 10, waitMs = 2_000, before }: { tries?: number; waitMs?: number; before?: () => Promise<void> } = {},
+): Promise<void> {
   for (let i = 0; i < tries; i += 1) {
-    if (await page.getByText(text).first().isVisible().catch(() => false)) return;
+    if (
+      await page
+        .getByText(text)
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     await page.waitForTimeout(waitMs);
     await page.reload();
     if (before) await before();
     await page.waitForLoadState('networkidle').catch(() => undefined);
   }
   await expectText(page, text, 2_000);
+}
+
+/** The number an antd Statistic titled `title` shows (dots as thousands separators). */
+export async function statistic(page: Page, title: string): Promise<number> {
+  const value = page
+    .locator('.ant-statistic', { has: page.locator('.ant-statistic-title', { hasText: title }) })
+    .first()
+    .locator('.ant-statistic-content');
+  await value.waitFor({ state: 'visible', timeout: 15_000 });
+  return Number((await value.innerText()).replace(/[^\d]/g, ''));
+}
+
+/** Reloads until the Statistic titled `title` shows `expected` (figures travel through events). */
+export async function eventuallyStatistic(page: Page, title: string, expected: number, tries = 20): Promise<void> {
+  let seen = NaN;
+  for (let i = 0; i < tries; i += 1) {
+    seen = await statistic(page, title);
+    if (seen === expected) return;
+    await page.waitForTimeout(2_000);
+    await page.reload();
+  }
+  throw new Error(`"${title}" shows ${seen}, expected ${expected}`);
+}
+
+/** Opens the bell, waits (reloading) for a notice containing `text`, and follows it. */
+export async function followNotice(page: Page, text: string | RegExp, tries = 15): Promise<void> {
+  const bell = page.getByRole('button', { name: /^Thông báo/ });
+  const notice = page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: text }).first();
+  for (let i = 0; i < tries; i += 1) {
+    await bell.click();
+    if (
+      await notice.waitFor({ state: 'visible', timeout: 4_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      await notice.click();
+      return;
+    }
+    await page.reload();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+  }
+  throw new Error(`no notice "${String(text)}" in the bell`);
 }

@@ -1,20 +1,79 @@
 import { randomUUID } from 'node:crypto';
-import { expectText, GATEWAY, PASSWORD, screenshot, signIn, type Journey } from '../helpers';
+import { expectText, followNotice, GATEWAY, PASSWORD, screenshot, signIn, type Journey } from '../helpers';
 
-/** The officer's side of a loan (the web app has no officer loan form yet): create and submit through the API. */
+const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+async function call(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const init: RequestInit = { method, headers: { Authorization: `Bearer ${token}`, ...headers } };
+  if (typeof body === 'string') init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  return fetch(`${GATEWAY}${path}`, init);
+}
+
+async function expectOk(response: Response, what: string): Promise<unknown> {
+  if (!response.ok) throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+/**
+ * The officer's side of a loan (the web app has no officer loan form yet), through the API: a complete
+ * Decision 22/2023 file — household representative, Form 01 from the returnee's commune, savings group,
+ * entrusted organisation and the three checklist documents — then submit.
+ */
+async function logIn(email: string): Promise<{ accessToken: string; user: { orgId: string } }> {
+  const login = await fetch(`${GATEWAY}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return (await expectOk(login, `logging in as ${email}`)) as { accessToken: string; user: { orgId: string } };
+}
+
 async function submitLoanFor(returneeId: string): Promise<string> {
-  const login = await fetch(`${GATEWAY}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'officer@demo.vn', password: PASSWORD }) });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` };
-  const body = JSON.stringify({ returneeId, purpose: 'production', amountVnd: 30_000_000, termMonths: 24, plan: 'Mở xưởng hàn nhỏ tại nhà' });
+  const { accessToken: token } = await logIn('officer@demo.vn');
+  const branch = (await logIn('bank@demo.vn')).user.orgId; // the VBSP branch whose staff review it
+  const file = (await expectOk(await call('GET', `/api/cases/returnees/${returneeId}`, token), 'reading the file')) as {
+    address: { communeCode: string };
+  };
+  const body = {
+    returneeId,
+    purpose: 'production',
+    amountVnd: 30_000_000,
+    termMonths: 24,
+    plan: 'Mở xưởng hàn nhỏ tại nhà',
+    borrower: { kind: 'household-representative', representativeName: 'Phạm Thị Lan', relationship: 'mẹ' },
+    confirmation: {
+      form: '01',
+      number: '15/XN-UBND',
+      issuedOn: new Date().toISOString().slice(0, 10),
+      communeCode: file.address.communeCode,
+    },
+    savingsGroup: { name: 'Tổ TK&VV khối 3' },
+    entrustedVia: 'hoi-nong-dan',
+    branchOrgId: branch,
+  };
   const key = randomUUID();
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const created = await fetch(`${GATEWAY}/api/loans/applications`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': key }, body });
-    if (created.status === 409) { await new Promise((r) => setTimeout(r, 2_000)); continue; } // NOT_YET_KNOWN: loans has not heard of the returnee yet
-    if (created.status !== 201 && created.status !== 200) throw new Error(`creating the loan answered ${created.status}: ${await created.text()}`);
-    const { id } = (await created.json()) as { id: string };
-    const submitted = await fetch(`${GATEWAY}/api/loans/applications/${id}/submit`, { method: 'POST', headers, body: '{}' });
-    if (!submitted.ok) throw new Error(`submitting the loan answered ${submitted.status}: ${await submitted.text()}`);
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const created = await call('POST', '/api/loans/applications', token, body, { 'Idempotency-Key': key });
+    if (created.status === 409) {
+      await new Promise((r) => setTimeout(r, 2_000)); // NOT_YET_KNOWN: loans has not heard of the returnee yet
+      continue;
+    }
+    const { id } = (await expectOk(created, 'creating the loan')) as { id: string };
+    for (const kind of ['loan-request', 'use-of-funds-plan', 'commune-confirmation']) {
+      const upload = await call(
+        'POST',
+        `/api/loans/applications/${id}/documents?kind=${kind}&fileName=${kind}.pdf`,
+        token,
+        `${PDF}% ${kind} ${id}\n`,
+        { 'Content-Type': 'application/pdf' },
+      );
+      await expectOk(upload, `uploading ${kind}`);
+    }
+    await expectOk(await call('POST', `/api/loans/applications/${id}/submit`, token, {}), 'submitting the loan');
     return id;
   }
   throw new Error('loans never heard of the returnee');
@@ -29,7 +88,9 @@ export const bankJourneys: Journey[] = [
       const reviewer = await signIn(ctx, 'bank@demo.vn');
       await expectText(reviewer, 'Hồ sơ vay vốn');
       await screenshot(reviewer, 'bank-queue');
-      await reviewer.goto(`${GATEWAY}/bank/applications/${applicationId}`);
+      // the submitted file arrives as a notice in the bell, which leads to it
+      await followNotice(reviewer, 'Hồ sơ vay mới chờ thẩm định: 30.000.000 ₫');
+      await reviewer.waitForURL(`**/bank/applications/${applicationId}`, { timeout: 15_000 });
       await expectText(reviewer, 'Đã nộp');
       await expectText(reviewer, '30.000.000 ₫');
       await reviewer.getByRole('button', { name: 'Nhận thẩm định' }).click();

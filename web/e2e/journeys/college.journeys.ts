@@ -1,4 +1,4 @@
-import { eventually, expectText, fillDate, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
+import { eventually, expectText, fillDate, followNotice, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
 import { referOnce } from './employer.journeys';
 import { returneeName } from './officer.journeys';
 
@@ -54,13 +54,21 @@ export const collegeJourneys: Journey[] = [
     async run(ctx) {
       if (!ctx.state.courseId) throw new Error('needs the course journey');
       const page = await signIn(ctx, 'college@demo.vn');
-      await page.goto(`${GATEWAY}/college/courses/${ctx.state.courseId}`);
+      // the referral arrives as a notice in the bell, which leads to the course
+      await followNotice(page, `Học viên mới được giới thiệu: ${courseTitle(ctx.stamp)}`);
+      await page.waitForURL(`**/college/courses/${ctx.state.courseId}`, { timeout: 15_000 });
       const givenName = returneeName(ctx.stamp).split(' ').pop()!;
       await eventually(page, givenName, { tries: 15 });
       const enrolments = page.locator('.ant-card', { hasText: 'Học viên đăng ký' });
       const row = enrolments.locator('tr', { hasText: givenName });
       await expectText(row, 'Mới');
-      if (await page.getByText('Phạm Văn').isVisible().catch(() => false)) throw new Error('the college sees the full name');
+      if (
+        await page
+          .getByText('Phạm Văn')
+          .isVisible()
+          .catch(() => false)
+      )
+        throw new Error('the college sees the full name');
       await row.getByRole('button', { name: 'Nhận vào học' }).click();
       await expectText(row, 'Đã nhập học');
       await page.locator('table').first().locator('tbody tr.ant-table-row').first().getByRole('button', { name: 'Bắt đầu học' }).click();

@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { eventually, expectText, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
+import { eventually, eventuallyStatistic, expectText, followNotice, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
 import { returneeName } from './officer.journeys';
 
 export const jobTitle = (stamp: string) => `Thợ hàn ${stamp}`;
@@ -9,7 +9,13 @@ export async function referOnce(item: Locator): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const button = item.getByRole('button', { name: /Giới thiệu/ });
     if (await button.isVisible().catch(() => false)) await button.click();
-    const done = await item.getByText('Đã giới thiệu').waitFor({ state: 'visible', timeout: 4_000 }).then(() => true, () => false);
+    const done = await item
+      .getByText('Đã giới thiệu')
+      .waitFor({ state: 'visible', timeout: 4_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (done) return;
     await item.page().waitForTimeout(2_000); // NOT_YET_KNOWN: cases has not heard of the target yet
   }
@@ -64,14 +70,22 @@ export const employerJourneys: Journey[] = [
     async run(ctx) {
       if (!ctx.state.jobId) throw new Error('needs the job journey');
       const page = await signIn(ctx, 'employer@demo.vn');
-      await page.goto(`${GATEWAY}/employer/jobs/${ctx.state.jobId}`);
+      // the referral arrives as a notice in the bell, which leads to the job
+      await followNotice(page, `Ứng viên mới được giới thiệu: ${jobTitle(ctx.stamp)}`);
+      await page.waitForURL(`**/employer/jobs/${ctx.state.jobId}`, { timeout: 15_000 });
       // given name only: the last word of the full name
       const givenName = returneeName(ctx.stamp).split(' ').pop()!;
       await eventually(page, givenName, { tries: 15 });
       await page.getByRole('button', { name: givenName }).first().click();
       await expectText(page, 'Bạn chỉ thấy thông tin người lao động đồng ý chia sẻ');
       const drawer = page.locator('.ant-drawer-content');
-      if (await drawer.getByText('Phạm').isVisible().catch(() => false)) throw new Error('the employer sees the full name');
+      if (
+        await drawer
+          .getByText('Phạm')
+          .isVisible()
+          .catch(() => false)
+      )
+        throw new Error('the employer sees the full name');
       await screenshot(page, 'employer-candidate');
       await drawer.getByRole('button', { name: 'Tuyển dụng' }).click();
       await page.locator('.ant-modal').getByRole('button', { name: 'Tuyển dụng' }).click();
@@ -82,7 +96,7 @@ export const employerJourneys: Journey[] = [
     },
   },
   {
-    name: 'officer sees the referral succeeded',
+    name: 'officer sees the referral succeeded and the dashboard counts change',
     async run(ctx) {
       if (!ctx.state.returneeId) throw new Error('needs the registration journey');
       const page = await signIn(ctx, 'officer@demo.vn');
@@ -92,6 +106,11 @@ export const employerJourneys: Journey[] = [
       await page.goto(`${GATEWAY}/officer/referrals`);
       await expectText(page, 'Theo dõi giới thiệu');
       await screenshot(page, 'officer-referrals');
+      // the dashboard: one more successful referral (cases) and one more stable hire (reports, from events)
+      await page.goto(`${GATEWAY}/officer`);
+      await eventuallyStatistic(page, 'Giới thiệu thành công', Number(ctx.state.succeededBefore) + 1);
+      await eventuallyStatistic(page, 'Việc làm ổn định', Number(ctx.state.stableWorkBefore) + 1);
+      await screenshot(page, 'officer-dashboard-after-hire');
       await page.close();
     },
   },

@@ -1,4 +1,4 @@
-import { eventually, expectText, fillDate, pick, screenshot, signIn, type Journey } from '../helpers';
+import { eventually, expectText, fillDate, pick, screenshot, signIn, statistic, type Journey } from '../helpers';
 
 /** A name that search must find without its diacritics. */
 export const returneeName = (stamp: string) => `Phạm Văn Thành ${stamp}`;
@@ -10,6 +10,9 @@ export const officerJourneys: Journey[] = [
       const page = await signIn(ctx, 'officer@demo.vn');
       await expectText(page, 'Tổng quan địa bàn');
       await expectText(page, 'Hồ sơ đang quản lý');
+      // the figures before this run's hire, to see them change later
+      ctx.state.succeededBefore = String(await statistic(page, 'Giới thiệu thành công'));
+      ctx.state.stableWorkBefore = String(await statistic(page, 'Việc làm ổn định'));
       await screenshot(page, 'officer-dashboard');
       await page.getByRole('menuitem', { name: 'Người tái hòa nhập' }).click();
       await page.getByRole('heading', { name: 'Người tái hòa nhập' }).waitFor();
@@ -39,7 +42,13 @@ export const officerJourneys: Journey[] = [
       await pick(page, 'Kỹ năng', 'Hàn', true).catch(() => undefined);
       await page.keyboard.press('Escape');
       await page.getByLabel('Việc làm', { exact: true }).check();
-      for (const purpose of ['Dùng hồ sơ để gợi ý', 'Chia sẻ tên gọi, kỹ năng với doanh nghiệp', 'Chia sẻ tên gọi, kỹ năng với cơ sở đào tạo', 'Chia sẻ thông tin đủ điều kiện vay', 'Cho phép doanh nghiệp tìm thấy']) {
+      for (const purpose of [
+        'Dùng hồ sơ để gợi ý',
+        'Chia sẻ tên gọi, kỹ năng với doanh nghiệp',
+        'Chia sẻ tên gọi, kỹ năng với cơ sở đào tạo',
+        'Chia sẻ thông tin đủ điều kiện vay',
+        'Cho phép doanh nghiệp tìm thấy',
+      ]) {
         await page.getByText(purpose).first().click();
       }
       await screenshot(page, 'officer-register-form');
@@ -70,7 +79,11 @@ export const officerJourneys: Journey[] = [
       await pick(page, 'Nhóm tội danh', 'Trộm cắp tài sản', true);
       await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
       // the 409 RETURNEE.NATIONAL_ID_TAKEN lands under the ID field, with a link to the existing file
-      await page.locator('#nationalId_help, .ant-form-item-explain-error').getByText('Số định danh này đã có trong một hồ sơ khác').first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('#nationalId_help, .ant-form-item-explain-error')
+        .getByText('Số định danh này đã có trong một hồ sơ khác')
+        .first()
+        .waitFor({ timeout: 10_000 });
       await expectText(page, 'Mở hồ sơ đó');
       await screenshot(page, 'officer-register-conflict');
       await page.close();

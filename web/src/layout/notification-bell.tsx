@@ -3,48 +3,63 @@ import { Badge, Button, Empty, List, Popover } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { casesApi, type Referral } from '../api/cases.api';
 import { useCapabilities } from '../auth/capabilities-context';
+import { useUser } from '../auth/session-context';
+import { formatDateTime } from '../format/format';
+import { loadNotices, type Notice } from './notification-sources';
 
-const INBOX = '/api/cases/referrals/inbox';
+const REFRESH_MS = 60_000;
+const SHOWN = 8;
 
 /**
- * Notifications. For officers, the referral inbox (stale or newly answered
- * referrals), refreshed every minute; other roles have no notification feed
- * yet and see an empty list.
+ * The in-app inbox: what waits for this user, read from the services' own
+ * lists (new referrals for employers, colleges and the bank; answers, stale
+ * referrals and loan decisions for officers), refreshed every minute and
+ * whenever it is opened.
  */
 export function NotificationBell({ dark = false }: { dark?: boolean }) {
   const { t } = useTranslation();
   const { can } = useCapabilities();
+  const { role } = useUser();
   const navigate = useNavigate();
-  const hasInbox = can('GET', INBOX);
-  const [items, setItems] = useState<Referral[]>([]);
+  const [items, setItems] = useState<Notice[]>([]);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    if (!hasInbox) return;
     let live = true;
     const load = () =>
-      casesApi.referralInbox({ limit: 20 }).then(
-        (page) => live && setItems(page.items),
+      loadNotices(role, t, can).then(
+        (found) => live && setItems(found),
         () => undefined,
       );
     void load();
-    const timer = window.setInterval(load, 60_000);
+    const timer = window.setInterval(load, REFRESH_MS);
     return () => {
       live = false;
       window.clearInterval(timer);
     };
-  }, [hasInbox]);
+  }, [role, t, can, tick]);
 
   const content = items.length ? (
     <List
       size="small"
-      style={{ width: 300 }}
-      dataSource={items.slice(0, 6)}
+      style={{ width: 320, maxWidth: '85vw' }}
+      dataSource={items.slice(0, SHOWN)}
       renderItem={(item) => (
         <List.Item>
-          <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => navigate('/officer/referrals')}>
-            {item.stale ? t('notifications.stale', { kind: t(`referral.kind.${item.target.kind}`) }) : t('notifications.answered', { status: t(`referral.status.${item.status}`) })}
+          <Button
+            type="link"
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+            onClick={() => navigate(item.to)}
+          >
+            <span>
+              {item.text}
+              {item.at && (
+                <span className="muted" style={{ display: 'block', fontSize: 12 }}>
+                  {formatDateTime(item.at)}
+                </span>
+              )}
+            </span>
           </Button>
         </List.Item>
       )}
@@ -54,8 +69,22 @@ export function NotificationBell({ dark = false }: { dark?: boolean }) {
   );
 
   return (
-    <Popover content={content} title={t('notifications.title')} trigger="click" placement="bottomRight">
-      <Button type="text" aria-label={t('notifications.label', { count: items.length })} icon={<Badge count={items.length} size="small"><BellOutlined style={dark ? { color: '#fff' } : undefined} /></Badge>} />
+    <Popover
+      content={content}
+      title={t('notifications.title')}
+      trigger="click"
+      placement="bottomRight"
+      onOpenChange={(open) => open && setTick((n) => n + 1)}
+    >
+      <Button
+        type="text"
+        aria-label={t('notifications.label', { count: items.length })}
+        icon={
+          <Badge count={items.length} size="small">
+            <BellOutlined style={dark ? { color: '#fff' } : undefined} />
+          </Badge>
+        }
+      />
     </Popover>
   );
 }

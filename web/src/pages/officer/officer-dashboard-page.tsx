@@ -9,9 +9,17 @@ import { PageLoading } from '../../components/page-loading';
 import { useReferenceLabels } from '../../components/reference-data';
 import { formatNumber } from '../../format/format';
 import { useAsync } from '../../format/use-async';
+import { ReportFiguresCard } from './report-figures-card';
 
 const GRADE_COLOURS: Record<string, string> = { A: '#237804', B: '#0958d9', C: '#d46b08', D: '#cf1322', ungraded: '#8c8c8c' };
-const REFERRAL_COLOURS: Record<ReferralStatus, string> = { sent: '#1677ff', seen: '#2f54eb', 'in-progress': '#d48806', succeeded: '#389e0d', declined: '#cf1322', withdrawn: '#8c8c8c' };
+const REFERRAL_COLOURS: Record<ReferralStatus, string> = {
+  sent: '#1677ff',
+  seen: '#2f54eb',
+  'in-progress': '#d48806',
+  succeeded: '#389e0d',
+  declined: '#cf1322',
+  withdrawn: '#8c8c8c',
+};
 const REFERRAL_STATUSES: ReferralStatus[] = ['sent', 'seen', 'in-progress', 'succeeded', 'declined', 'withdrawn'];
 
 /** The province's figures: files, grades, re-offending, milestones and where referrals stand. */
@@ -24,8 +32,16 @@ export default function OfficerDashboardPage() {
 
   if (stats.loading && !stats.data) return <PageLoading />;
   const s = stats.data;
-  const gradeData = s ? [...GRADES, 'ungraded' as const].map((g) => ({ key: g, name: t(g === 'ungraded' ? 'returnees.ungraded' : `grade.${g}`), value: s.byGrade[g] ?? 0 })) : [];
-  const referralData = s ? REFERRAL_STATUSES.map((st) => ({ key: st, name: t(`referral.status.${st}`), value: s.referrals[st] ?? 0 })).filter((d) => d.value > 0) : [];
+  const gradeData = s
+    ? [...GRADES, 'ungraded' as const].map((g) => ({
+        key: g,
+        name: t(g === 'ungraded' ? 'returnees.ungraded' : `grade.${g}`),
+        value: s.byGrade[g] ?? 0,
+      }))
+    : [];
+  const referralData = s
+    ? REFERRAL_STATUSES.map((st) => ({ key: st, name: t(`referral.status.${st}`), value: s.referrals[st] ?? 0 })).filter((d) => d.value > 0)
+    : [];
   const milestoneData = s ? MILESTONE_KINDS.map((m) => ({ name: t(`milestone.${m}`), value: s.milestones[m] ?? 0 })) : [];
   const stale = (inbox.data ?? []).filter((r) => r.stale).length;
   const answered = (inbox.data ?? []).filter((r) => r.newlyAnswered).length;
@@ -37,16 +53,35 @@ export default function OfficerDashboardPage() {
       {s && (
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
-            <Card><Statistic title={t('dashboard.files')} value={formatNumber(s.returnees.total)} /></Card>
+            <Card>
+              <Statistic title={t('dashboard.files')} value={formatNumber(s.returnees.total)} />
+            </Card>
           </Col>
           <Col xs={12} md={6}>
-            <Card><Statistic title={t('dashboard.reoffending')} value={`${(s.reoffending.rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`} /></Card>
+            <Card>
+              <Statistic
+                title={t('dashboard.reoffending')}
+                value={`${(s.reoffending.rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`}
+              />
+            </Card>
           </Col>
           <Col xs={12} md={6}>
-            <Card><Statistic title={t('dashboard.succeeded')} value={formatNumber(s.referrals.succeeded ?? 0)} /></Card>
+            <Card>
+              <Statistic title={t('dashboard.succeeded')} value={formatNumber(s.referrals.succeeded ?? 0)} />
+            </Card>
           </Col>
           <Col xs={12} md={6}>
-            <Card><Statistic title={t('dashboard.needAttention')} value={formatNumber(stale + answered)} suffix={<span className="muted" style={{ fontSize: 13 }}>{t('dashboard.staleAnswered', { stale, answered })}</span>} /></Card>
+            <Card>
+              <Statistic
+                title={t('dashboard.needAttention')}
+                value={formatNumber(stale + answered)}
+                suffix={
+                  <span className="muted" style={{ fontSize: 13 }}>
+                    {t('dashboard.staleAnswered', { stale, answered })}
+                  </span>
+                }
+              />
+            </Card>
           </Col>
           <Col xs={24} lg={12}>
             <Card title={t('dashboard.byGrade')}>
@@ -58,7 +93,9 @@ export default function OfficerDashboardPage() {
                     <YAxis allowDecimals={false} />
                     <Tooltip />
                     <Bar dataKey="value" name={t('dashboard.people')}>
-                      {gradeData.map((d) => <Cell key={d.key} fill={GRADE_COLOURS[d.key]} />)}
+                      {gradeData.map((d) => (
+                        <Cell key={d.key} fill={GRADE_COLOURS[d.key]} />
+                      ))}
                     </Bar>
                   </BarChart>
                 </ResponsiveContainer>
@@ -71,7 +108,9 @@ export default function OfficerDashboardPage() {
                 <ResponsiveContainer width="100%" height={260}>
                   <PieChart>
                     <Pie data={referralData} dataKey="value" nameKey="name" outerRadius={90} label>
-                      {referralData.map((d) => <Cell key={d.key} fill={REFERRAL_COLOURS[d.key]} />)}
+                      {referralData.map((d) => (
+                        <Cell key={d.key} fill={REFERRAL_COLOURS[d.key]} />
+                      ))}
                     </Pie>
                     <Legend />
                     <Tooltip />
@@ -81,6 +120,9 @@ export default function OfficerDashboardPage() {
                 <p className="muted">{t('dashboard.noReferrals')}</p>
               )}
             </Card>
+          </Col>
+          <Col span={24}>
+            <ReportFiguresCard provinceCode={user.provinceCode} />
           </Col>
           <Col span={24}>
             <Card title={t('dashboard.milestones')}>

@@ -1,0 +1,32 @@
+import { http } from './http';
+
+const base = '/api/reports';
+
+/** One row of the provinces' table (a commune, or the total with communeCode null). */
+export interface ReportRow {
+  communeCode: string | null;
+  communeName: string;
+  returnees: number;
+  stableWork: number;
+  seasonalWork: number;
+  inTraining: number;
+  certified: number;
+  loansApproved: number;
+  amountDisbursedVnd: number;
+  recordsCleared: number;
+}
+
+/** The province's figures (services/reports/openapi.yaml `Summary`; only what the web app shows). */
+export interface ReportSummary {
+  provinceCode: string | null;
+  period: { from: string | null; to: string };
+  returnees: { received: number; underManagement: number };
+  total: ReportRow;
+}
+
+/** reports: the figures provinces publish, and their export. */
+export const reportsApi = {
+  summary: (query: { provinceCode?: string; from?: string; to?: string } = {}) => http.get<ReportSummary>(`${base}/summary`, query),
+  exportCsv: (provinceCode: string) =>
+    http.get<string>(`${base}/export`, { format: 'csv', provinceCode }, { headers: { Accept: 'text/csv, application/problem+json' } }),
+};

@@ -1,0 +1,111 @@
+import type { TFunction } from 'i18next';
+import { casesApi } from '../api/cases.api';
+import { collegesApi } from '../api/colleges.api';
+import { employersApi } from '../api/employers.api';
+import { loansApi } from '../api/loans.api';
+import type { Role } from '../api/identity.api';
+import { formatVnd } from '../format/format';
+
+/** One line of the inbox: something that waits for this user, newest first. */
+export interface Notice {
+  key: string;
+  at: string;
+  text: string;
+  to: string;
+}
+
+type Can = (method: string, template: string) => boolean;
+const DECISIONS_SHOWN_FOR_DAYS = 14;
+/** Where a decided application can be now (a loan approved this week may already be disbursed and repaying). */
+const DECIDED = ['approved', 'rejected', 'disbursed', 'repaying'] as const;
+const settled = async <T>(load: () => Promise<T[]>): Promise<T[]> => load().catch(() => []);
+
+/** Officers: stale or newly answered referrals (cases' inbox) and recent loan decisions for their province. */
+async function officerNotices(t: TFunction, can: Can): Promise<Notice[]> {
+  const inbox = can('GET', '/api/cases/referrals/inbox')
+    ? settled(() => casesApi.referralInbox({ limit: 50 }).then((p) => p.items))
+    : Promise.resolve([]);
+  const since = Date.now() - DECISIONS_SHOWN_FOR_DAYS * 86_400_000;
+  const decided = can('GET', '/api/loans/applications')
+    ? Promise.all(DECIDED.map((status) => settled(() => loansApi.list({ status, limit: 50 }).then((p) => p.items))))
+    : Promise.resolve([]);
+  const [referrals, decisions] = await Promise.all([inbox, decided]);
+  return [
+    ...referrals.map((r) => ({
+      key: `referral:${r.id}`,
+      at: r.changedAt,
+      text: r.stale
+        ? t('notifications.stale', { kind: t(`referral.kind.${r.target.kind}`) })
+        : t('notifications.answered', { status: t(`referral.status.${r.status}`) }),
+      to: '/officer/referrals',
+    })),
+    ...decisions
+      .flat()
+      .filter((a) => a.decision && Date.parse(a.decision.at) >= since)
+      .map((a) => ({
+        key: `decision:${a.id}`,
+        at: a.decision!.at,
+        text: t('notifications.decision', { status: t(`status.${a.decision!.decision}`), amount: formatVnd(a.amountVnd) }),
+        to: a.returneeId ? `/officer/returnees/${a.returneeId}` : '/officer',
+      })),
+  ];
+}
+
+/** Employers: referred candidates no one has answered yet. */
+async function employerNotices(t: TFunction, can: Can): Promise<Notice[]> {
+  if (!can('GET', '/api/employers/applications')) return [];
+  const page = await employersApi.listApplications({ status: 'new', limit: 50 });
+  return page.items.map((a) => ({
+    key: `application:${a.id}`,
+    at: a.createdAt,
+    text: t('notifications.newCandidate', { job: a.jobTitle ?? '—' }),
+    to: `/employer/jobs/${a.jobId}`,
+  }));
+}
+
+/** Colleges: new enrolment requests (referrals) per course; colleges have no list across courses, so the first courses are asked. */
+async function collegeNotices(t: TFunction, can: Can): Promise<Notice[]> {
+  if (!can('GET', '/api/colleges/courses/{id}/enrollments')) return [];
+  const courses = (await collegesApi.listCourses({ limit: 20 })).items;
+  const perCourse = await Promise.all(
+    courses.map((c) =>
+      settled(() =>
+        collegesApi
+          .courseEnrolments(c.id, { status: 'new', limit: 50 })
+          .then((p) =>
+            p.items.map((e) => ({
+              key: `enrolment:${e.id}`,
+              at: String(e.createdAt ?? ''),
+              text: t('notifications.newLearner', { course: c.title }),
+              to: `/college/courses/${c.id}`,
+            })),
+          ),
+      ),
+    ),
+  );
+  return perCourse.flat();
+}
+
+/** Bank staff: loan files sent to their branch and not yet taken for review. */
+async function bankNotices(t: TFunction, can: Can): Promise<Notice[]> {
+  if (!can('GET', '/api/loans/applications')) return [];
+  const page = await loansApi.list({ status: 'submitted', limit: 50 });
+  return page.items.map((a) => ({
+    key: `loan:${a.id}`,
+    at: a.updatedAt,
+    text: t('notifications.newApplication', { amount: formatVnd(a.amountVnd) }),
+    to: `/bank/applications/${a.id}`,
+  }));
+}
+
+/** What waits for a user of this role, newest first. */
+export async function loadNotices(role: Role, t: TFunction, can: Can): Promise<Notice[]> {
+  const byRole: Partial<Record<Role, () => Promise<Notice[]>>> = {
+    officer: () => officerNotices(t, can),
+    employer: () => employerNotices(t, can),
+    college: () => collegeNotices(t, can),
+    bank: () => bankNotices(t, can),
+  };
+  const notices = await (byRole[role]?.() ?? Promise.resolve([]));
+  return notices.sort((a, b) => b.at.localeCompare(a.at));
+}
