@@ -18,6 +18,7 @@ export {
   type ChangeOptions,
 } from './outbox/aggregate-store';
 export type { AggregateDocument } from './outbox/aggregate-document';
+export { isSqliteBusy, retryWhileBusy } from './outbox/store-busy';
 export type { LockRedis } from './outbox/redis-lock';
 export type { OutboxMarker } from './outbox/outbox-ledger';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type RelayStats } from './outbox/outbox-relay';

@@ -5,6 +5,7 @@ import { buildEnvelope, type EventTrace, type NewEvent } from '../publish/envelo
 import { assertNoReservedFields, type AggregateDocument } from './aggregate-document';
 import type { Lease } from './aggregate-locks';
 import type { OutboxLedger } from './outbox-ledger';
+import { retryWhileBusy } from './store-busy';
 
 export interface WriteDeps {
   collection: mongo.Collection<AggregateDocument>;
@@ -52,7 +53,8 @@ export async function writeAggregate<S>(deps: WriteDeps, write: AggregateWrite<S
     _outbox: outbox,
     _applied: options.applyOnce ? [...applied, options.applyOnce].slice(-deps.appliedWindow) : applied,
   };
-  if (doc) await deps.collection.replaceOne({ _id: id }, body);
-  else await deps.collection.insertOne({ _id: id, ...body });
+  // SQLITE_BUSY wrote nothing: the same write again (a duplicate _id on insert still reaches the caller)
+  if (doc) await retryWhileBusy(() => deps.collection.replaceOne({ _id: id }, body));
+  else await retryWhileBusy(() => deps.collection.insertOne({ _id: id, ...body }));
   return fresh.length > 0 ? outbox : undefined;
 }

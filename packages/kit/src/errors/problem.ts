@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { type FieldError, isAppError } from './app-error';
+import { isStoreBusy, isStoreUnavailable } from './store-errors';
 
 /** An RFC 9457 problem document as every service answers it. */
 export interface Problem {
@@ -68,6 +69,23 @@ export function classifyError(error: unknown): ClassifiedError {
   const status = http?.status ?? http?.statusCode;
   if (http?.expose === true && typeof status === 'number' && status >= 400 && status < 500) {
     return { problem: problem(status, 'REQUEST.INVALID', STATUS_CODES[status]), headers: {}, retryable: false, unexpected: false };
+  }
+  // the database saying "not now": 503 with Retry-After, so that clients (and consumers) try again, never a 500
+  if (isStoreBusy(error)) {
+    return {
+      problem: problem(503, 'STORE.BUSY', 'The database is busy; try again.'),
+      headers: { 'Retry-After': '1' },
+      retryable: true,
+      unexpected: false,
+    };
+  }
+  if (isStoreUnavailable(error)) {
+    return {
+      problem: problem(503, 'STORE.UNAVAILABLE', 'The database is unavailable; try again.'),
+      headers: { 'Retry-After': '2' },
+      retryable: true,
+      unexpected: false,
+    };
   }
   return { problem: problem(500, 'INTERNAL', 'An unexpected error occurred.'), headers: {}, retryable: true, unexpected: true };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
+import { retryWhileStoreBusy } from '../errors/store-errors';
 import type { IdempotencyCache } from './idempotency-cache';
 import { fingerprint, idempotentId, type IdempotencyRecord } from './idempotency-record';
 
@@ -74,7 +75,7 @@ export async function createOnce<D, B>(options: CreateOnceOptions<D, B>): Promis
   const { document, reply } = await options.build(id);
   const record: IdempotencyRecord = { fingerprint: requestFingerprint, status: reply.status, body: reply.body };
   try {
-    await options.insert({ ...document, idempotency: record });
+    await retryWhileStoreBusy(() => options.insert({ ...document, idempotency: record }));
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const winner = await options.findRecord(id);

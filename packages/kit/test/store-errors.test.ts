@@ -1,0 +1,72 @@
+import express from 'express';
+import request from 'supertest';
+import { mongo } from 'mongoose';
+import { classifyError, createOnce, errorHandler, isStoreBusy, isStoreUnavailable } from '../src';
+
+// what FerretDB's SQLite backend answers when another writer holds the file (measured on 1.24)
+const sqliteBusy = () =>
+  new mongo.MongoServerError({ message: 'database is locked (5) (SQLITE_BUSY)', code: 1, codeName: 'InternalError' });
+
+describe('database errors that mean "not now"', () => {
+  it('when FerretDB answers SQLITE_BUSY, then it is classified 503 STORE.BUSY with Retry-After, retryable, not a crash', () => {
+    expect(isStoreBusy(sqliteBusy())).toBe(true);
+    const classified = classifyError(sqliteBusy());
+    expect(classified).toMatchObject({ retryable: true, unexpected: false, headers: { 'Retry-After': '1' } });
+    expect(classified.problem).toMatchObject({ status: 503, code: 'STORE.BUSY' });
+    expect(JSON.stringify(classified.problem)).not.toContain('SQLITE');
+  });
+
+  it('when the busy error is wrapped as the cause of another, then it is still recognised', () => {
+    expect(isStoreBusy(new Error('write failed', { cause: sqliteBusy() }))).toBe(true);
+  });
+
+  it('when another server error or a plain error carries no lock message, then it stays a 500', () => {
+    const other = new mongo.MongoServerError({ message: 'E11000 duplicate key', code: 11000 });
+    expect(isStoreBusy(other)).toBe(false);
+    expect(classifyError(new Error('database is locked')).problem.status).toBe(500);
+  });
+
+  it('when FerretDB cannot be reached (killed, restarting), then 503 STORE.UNAVAILABLE with Retry-After', () => {
+    const down = new mongo.MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017');
+    expect(isStoreUnavailable(down)).toBe(true);
+    expect(classifyError(down)).toMatchObject({
+      retryable: true,
+      problem: { status: 503, code: 'STORE.UNAVAILABLE' },
+      headers: { 'Retry-After': '2' },
+    });
+  });
+
+  it('when a route fails with SQLITE_BUSY, then the client gets 503 problem+json with Retry-After', async () => {
+    const app = express();
+    app.post('/jobs', () => {
+      throw sqliteBusy();
+    });
+    app.use(errorHandler());
+    const res = await request(app).post('/jobs').send({});
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.code).toBe('STORE.BUSY');
+  });
+});
+
+describe('createOnce under SQLITE_BUSY', () => {
+  it('when the insert is refused with SQLITE_BUSY once, then it is tried again and the resource is created once', async () => {
+    const inserted: unknown[] = [];
+    let refused = 0;
+    const result = await createOnce({
+      resource: 'job',
+      scope: 'org-1',
+      key: 'busy-1',
+      request: { title: 'Thợ hàn' },
+      build: (id) => ({ document: { _id: id }, reply: { status: 201, body: { id } } }),
+      insert: async (document) => {
+        if (refused++ === 0) throw sqliteBusy();
+        inserted.push(document);
+      },
+      findRecord: async () => null,
+    });
+    expect(result).toMatchObject({ status: 201, replayed: false });
+    expect(inserted).toHaveLength(1);
+  });
+});
