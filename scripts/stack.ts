@@ -108,9 +108,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     for (const spec of specs) {
       say(`${spec.name}: đang khởi động / starting on :${spec.port}…`);
+      const started = Date.now();
       supervisor.start(spec);
       await waitHealthy(spec.name);
-      say(`${spec.name}: sẵn sàng / ready — ${urls[spec.name]}`);
+      say(`${spec.name}: sẵn sàng / ready — ${urls[spec.name]} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     }
   } catch (error) {
     await supervisor.stopAll();

@@ -6,6 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { stage } from '../infra/src/progress';
+import { seedDemoProvince, summary } from './seed-demo-province';
 import { repoRoot as root, startStack, type Stack } from './stack';
 
 const say = (line: string) => console.log(`[start] ${line}`);
@@ -28,14 +30,29 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  const booting = Date.now();
   started.stack = await startStack({ say });
   const gateway = started.stack.gatewayUrl;
+  say(`mọi dịch vụ đã sẵn sàng / every service is up (${((Date.now() - booting) / 1000).toFixed(0)}s)`);
+  if (process.env.APP_ENV !== 'production' && !process.argv.includes('--no-seed')) await seedDemo(gateway);
   console.log(`
   Hòa Nhập đang chạy / is running: ${gateway}   (API docs: ${gateway}/docs)
   Tài khoản mẫu / demo logins (mật khẩu / password: demo1234):
     officer@demo.vn  employer@demo.vn  employer2@demo.vn  college@demo.vn  bank@demo.vn  bank2@demo.vn  admin@demo.vn
   Nhấn Ctrl-C để dừng / press Ctrl-C to stop. Logs: .data/logs/
 `);
+}
+
+/** The demo province; a failure is reported, never fatal: the application itself is up. */
+async function seedDemo(gatewayUrl: string): Promise<void> {
+  const progress = stage('[start]', 'Đang tạo dữ liệu tỉnh mẫu Nghệ An (lần sau bỏ qua) / seeding the demo province (a no-op next time)…');
+  try {
+    const result = await seedDemoProvince({ gatewayUrl, say: (line) => progress.update(line) });
+    progress.done(summary(result));
+  } catch (error) {
+    progress.fail();
+    say(`không tạo được dữ liệu mẫu / demo seed failed: ${error instanceof Error ? error.message : String(error)} — npm run seed:demo`);
+  }
 }
 
 main().catch((error: unknown) => {
