@@ -31,6 +31,9 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       '--disable-sync',
     ],
   });
+  // generous on a shared 2-core machine: a wait is for a state, never a timing assertion
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(120_000);
   return {
     context,
     close: async () => {

@@ -26,13 +26,23 @@ export async function signIn(ctx: JourneyContext, email: string, viewport = { wi
   await page.goto(`${GATEWAY}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+  // a busy machine can answer "service not ready" (503/504): the user presses the button again
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const done = await page
+      .waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (done) return page;
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 1_000 });
   return page;
 }
 
 /** Fails unless `text` shows on the page within the timeout. */
-export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 10_000): Promise<void> {
+export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 30_000): Promise<void> {
   await page.getByText(text).first().waitFor({ state: 'visible', timeout });
 }
 
@@ -88,7 +98,7 @@ export async function statistic(page: Page, title: string): Promise<number> {
     .locator('.ant-statistic', { has: page.locator('.ant-statistic-title', { hasText: title }) })
     .first()
     .locator('.ant-statistic-content');
-  await value.waitFor({ state: 'visible', timeout: 15_000 });
+  await value.waitFor({ state: 'visible', timeout: 60_000 });
   return Number((await value.innerText()).replace(/[^\d]/g, ''));
 }
 
@@ -111,7 +121,7 @@ export async function followNotice(page: Page, text: string | RegExp, tries = 15
   for (let i = 0; i < tries; i += 1) {
     await bell.click();
     if (
-      await notice.waitFor({ state: 'visible', timeout: 4_000 }).then(
+      await notice.waitFor({ state: 'visible', timeout: 10_000 }).then(
         () => true,
         () => false,
       )

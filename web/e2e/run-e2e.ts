@@ -58,7 +58,14 @@ async function startOwnStack(): Promise<System | null> {
   execFileSync(process.execPath, [tsx, join(root, 'infra/src/cli.ts'), 'up'], { cwd: root, stdio: 'inherit' });
   say('starting the stack in its own namespace (a few minutes on a busy machine)');
   const started = Date.now();
-  const system = await startSystem({ label: 'e2e', env: { LOG_LEVEL: 'warn' } });
+  // a shared 2-core machine can take seconds per request: the gateway waits, as a patient user would
+  const system = await startSystem({ label: 'e2e', env: { LOG_LEVEL: 'warn', UPSTREAM_TIMEOUT_MS: '60000' } });
+  const stop = (signal: string) => {
+    say(`${signal}: stopping the e2e stack`);
+    void system.close().finally(() => process.exit(1));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   useGateway(system.gatewayUrl);
   say(`stack ready at ${system.gatewayUrl} in ${Math.round((Date.now() - started) / 1000)} s`);
   return system;

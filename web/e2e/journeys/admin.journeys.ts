@@ -16,7 +16,7 @@ export const adminJourneys: Journey[] = [
       if (ctx.state.returneeId) {
         await page.getByLabel('Mã đối tượng').fill(ctx.state.returneeId);
         await page.getByRole('button', { name: 'Tìm kiếm' }).click();
-        await page.locator('table tbody tr.ant-table-row').first().waitFor({ timeout: 10_000 });
+        await page.locator('table tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
       }
       await screenshot(page, 'admin-audit');
       await page.close();

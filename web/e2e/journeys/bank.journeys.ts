@@ -90,7 +90,7 @@ export const bankJourneys: Journey[] = [
       await screenshot(reviewer, 'bank-queue');
       // the submitted file arrives as a notice in the bell, which leads to it
       await followNotice(reviewer, 'Hồ sơ vay mới chờ thẩm định: 30.000.000 ₫');
-      await reviewer.waitForURL(`**/bank/applications/${applicationId}`, { timeout: 15_000 });
+      await reviewer.waitForURL(`**/bank/applications/${applicationId}`, { timeout: 60_000 });
       await expectText(reviewer, 'Đã nộp');
       await expectText(reviewer, '30.000.000 ₫');
       await reviewer.getByRole('button', { name: 'Nhận thẩm định' }).click();

@@ -19,7 +19,7 @@ export const collegeJourneys: Journey[] = [
       await fillDate(page, 'Khai giảng lớp đầu tiên', today());
       await screenshot(page, 'college-course-form');
       await page.getByRole('button', { name: 'Tạo khóa học' }).click();
-      await page.waitForURL(/\/college\/courses\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      await page.waitForURL(/\/college\/courses\/[0-9a-f-]{36}$/, { timeout: 60_000 });
       ctx.state.courseId = page.url().split('/').pop()!;
       await expectText(page, courseTitle(ctx.stamp));
       await expectText(page, 'Thợ điện công trình');
@@ -56,7 +56,7 @@ export const collegeJourneys: Journey[] = [
       const page = await signIn(ctx, 'college@demo.vn');
       // the referral arrives as a notice in the bell, which leads to the course
       await followNotice(page, `Học viên mới được giới thiệu: ${courseTitle(ctx.stamp)}`);
-      await page.waitForURL(`**/college/courses/${ctx.state.courseId}`, { timeout: 15_000 });
+      await page.waitForURL(`**/college/courses/${ctx.state.courseId}`, { timeout: 60_000 });
       const givenName = returneeName(ctx.stamp).split(' ').pop()!;
       await eventually(page, givenName, { tries: 15 });
       const enrolments = page.locator('.ant-card', { hasText: 'Học viên đăng ký' });

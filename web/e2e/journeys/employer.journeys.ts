@@ -11,7 +11,7 @@ export async function referOnce(item: Locator): Promise<void> {
     if (await button.isVisible().catch(() => false)) await button.click();
     const done = await item
       .getByText('Đã giới thiệu')
-      .waitFor({ state: 'visible', timeout: 4_000 })
+      .waitFor({ state: 'visible', timeout: 10_000 })
       .then(
         () => true,
         () => false,
@@ -35,7 +35,7 @@ export const employerJourneys: Journey[] = [
       await page.getByLabel('Lương từ (₫/tháng)').fill('7000000');
       await page.getByLabel('Lương đến (₫/tháng)').fill('9000000');
       await page.getByRole('button', { name: 'Đăng tin' }).click();
-      await page.waitForURL(/\/employer\/jobs\/(?!new$)[^/]+$/, { timeout: 15_000 });
+      await page.waitForURL(/\/employer\/jobs\/(?!new$)[^/]+$/, { timeout: 60_000 });
       ctx.state.jobId = page.url().split('/').pop()!;
       await page.getByRole('heading', { name: jobTitle(ctx.stamp) }).waitFor();
       await expectText(page, '7.000.000 ₫');
@@ -72,7 +72,7 @@ export const employerJourneys: Journey[] = [
       const page = await signIn(ctx, 'employer@demo.vn');
       // the referral arrives as a notice in the bell, which leads to the job
       await followNotice(page, `Ứng viên mới được giới thiệu: ${jobTitle(ctx.stamp)}`);
-      await page.waitForURL(`**/employer/jobs/${ctx.state.jobId}`, { timeout: 15_000 });
+      await page.waitForURL(`**/employer/jobs/${ctx.state.jobId}`, { timeout: 60_000 });
       // given name only: the last word of the full name
       const givenName = returneeName(ctx.stamp).split(' ').pop()!;
       await eventually(page, givenName, { tries: 15 });

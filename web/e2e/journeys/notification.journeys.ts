@@ -8,9 +8,9 @@ export const notificationJourneys: Journey[] = [
       if (!ctx.state.returneeId) throw new Error('needs the registration journey');
       const page = await signIn(ctx, 'officer@demo.vn');
       await followNotice(page, 'Quyết định vay vốn: Đã phê duyệt (30.000.000 ₫)');
-      await page.waitForURL(`**/officer/returnees/${ctx.state.returneeId}`, { timeout: 15_000 });
+      await page.waitForURL(`**/officer/returnees/${ctx.state.returneeId}`, { timeout: 60_000 });
       await followNotice(page, /^Giới thiệu có phản hồi mới/);
-      await page.waitForURL('**/officer/referrals', { timeout: 15_000 });
+      await page.waitForURL('**/officer/referrals', { timeout: 60_000 });
       await expectText(page, 'Theo dõi giới thiệu');
       await page.getByRole('button', { name: /^Thông báo/ }).click();
       await screenshot(page, 'officer-notifications');

@@ -53,7 +53,7 @@ export const officerJourneys: Journey[] = [
       }
       await screenshot(page, 'officer-register-form');
       await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
-      await page.waitForURL(/\/officer\/returnees\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+      await page.waitForURL(/\/officer\/returnees\/[0-9a-f-]{36}$/, { timeout: 60_000 });
       ctx.state.returneeId = page.url().split('/').pop()!;
       await page.getByRole('heading', { name: returneeName(ctx.stamp) }).waitFor();
       await expectText(page, 'Xóa án tích (Điều 70 BLHS)');
@@ -83,7 +83,7 @@ export const officerJourneys: Journey[] = [
         .locator('#nationalId_help, .ant-form-item-explain-error')
         .getByText('Số định danh này đã có trong một hồ sơ khác')
         .first()
-        .waitFor({ timeout: 10_000 });
+        .waitFor({ timeout: 60_000 });
       await expectText(page, 'Mở hồ sơ đó');
       await screenshot(page, 'officer-register-conflict');
       await page.close();
