@@ -1,7 +1,8 @@
 /**
  * Load for the matching benchmark: autocannon with 100 connections where every request picks its target
  * (a returnee or a job) at random from a pool of at least 10,000, so no cache of any kind could help; and
- * the freshness probe: jobs published at a steady rate, each polled until it shows in a returnee's top 20.
+ * the freshness probe: jobs posted at a steady rate (at the gateway, or straight to Kafka), each polled until
+ * it shows in a returnee's top 20.
  */
 import autocannon from 'autocannon';
 import { jobPostedV1, type JobPostedV1, type ProfilePublishedV1 } from '@hoanhap/contracts';
@@ -60,11 +61,14 @@ export async function load(url: string, targets: readonly Target[], options: { c
 
 export interface FreshnessResult {
   posts: number;
-  /** From the publish call. */
+  /** From just before the post (the gateway POST, or the Kafka publish call) until the job is visible. */
   p50: number;
   p99: number;
   max: number;
-  /** From Kafka's acknowledgement of the publish: matching's own part (consume, apply, answer). */
+  /** The post itself: until the gateway's 201, or Kafka's acknowledgement. */
+  postP50: number;
+  postP99: number;
+  /** From that answer until visible: outbox relay (gateway path), Kafka, matching's consumer and model. */
   ackedP50: number;
   ackedP99: number;
   missing: number;
@@ -72,28 +76,41 @@ export interface FreshnessResult {
   notInTop20: number;
 }
 
+/** Posts one job made for `profile`; resolves with the job's id once the poster has its answer. */
+export type PostJob = (profile: ProfilePublishedV1, k: number) => Promise<string>;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const ms = (values: number[], q: number) => Math.round(percentile(values, q));
 
-/**
- * Posts `perSecond` jobs a second, each made for one person (their commune, all their skills, a high wage).
- * Visibility is probed cheaply — the job's candidates answer 409 NOT_YET_KNOWN until the event is applied,
- * every 20 ms (figures are up to 20 ms late) — so the probes do not load the service they measure; once
- * visible, one query checks that the job is in that person's top 20 (rankings are computed per query,
- * nothing is cached, so from then on every match sees it).
- */
-export async function freshness(
-  kafka: KafkaClient,
-  topicPrefix: string,
-  url: string,
-  people: readonly { profile: ProfilePublishedV1; token: string }[],
-  makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1,
-  options: { perSecond: number; seconds: number; employerToken: string },
-): Promise<FreshnessResult> {
+/** Publishes `employers.job.posted.v1` straight to Kafka: the consumer and model's share of freshness. */
+export async function kafkaPoster(kafka: KafkaClient, topicPrefix: string, makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1) {
   const publisher = createPublisher({ kafka, topicPrefix });
   await publisher.connect();
+  const post: PostJob = async (profile, k) => {
+    const job = makeJob(profile, k);
+    await publisher.publish(jobPostedV1, job, job.jobId, { correlationId: `bench-freshness-${k}` });
+    return job.jobId;
+  };
+  return { post, close: () => publisher.disconnect() };
+}
+
+/**
+ * Posts `perSecond` jobs a second, each made for one person (their commune, all their skills, a high wage),
+ * timed from just before the post. Visibility is probed cheaply — the job's candidates answer 409
+ * NOT_YET_KNOWN until the event is applied, every 20 ms (figures are up to 20 ms late) — so the probes do
+ * not load the service they measure; once visible, one query checks that the job is in that person's
+ * top 20 (rankings are computed per query, nothing is cached, so from then on every match sees it).
+ */
+export async function freshness(
+  url: string,
+  people: readonly { profile: ProfilePublishedV1; token: string }[],
+  post: PostJob,
+  options: { perSecond: number; seconds: number; employerToken: string },
+): Promise<FreshnessResult> {
   const posts = Math.min(people.length, options.perSecond * options.seconds);
   const latencies: number[] = [];
+  const posting: number[] = [];
   const afterAck: number[] = [];
   let missing = 0;
   let notInTop20 = 0;
@@ -101,42 +118,37 @@ export async function freshness(
   const one = async (k: number) => {
     await sleep(Math.max(0, started + (k * 1000) / options.perSecond - performance.now()));
     const { profile, token } = people[k]!;
-    const job = makeJob(profile, k);
     const t0 = performance.now();
-    let acked = Infinity;
-    const published = publisher.publish(jobPostedV1, job, job.jobId, { correlationId: `bench-freshness-${k}` }).then(() => (acked = performance.now()));
+    const jobId = await post(profile, k);
+    const acked = performance.now();
+    posting.push(acked - t0);
     while (performance.now() - t0 < 5_000) {
-      const probe = await fetch(`${url}/jobs/${job.jobId}/candidates?limit=1`, { headers: { authorization: `Bearer ${options.employerToken}` } });
+      const probe = await fetch(`${url}/jobs/${jobId}/candidates?limit=1`, { headers: { authorization: `Bearer ${options.employerToken}` } });
       await probe.arrayBuffer();
       if (probe.status === 200) {
         const seen = performance.now();
-        await published;
         latencies.push(seen - t0);
-        afterAck.push(Math.max(0, seen - acked));
+        afterAck.push(seen - acked);
         const res = await fetch(`${url}/returnees/${profile.returneeId}/jobs?limit=20`, { headers: { authorization: `Bearer ${token}` } });
         const body = (await res.json()) as { items: { jobId: string }[] };
-        if (!body.items.some((i) => i.jobId === job.jobId)) notInTop20 += 1;
+        if (!body.items.some((i) => i.jobId === jobId)) notInTop20 += 1;
         return;
       }
       await sleep(20);
     }
     missing += 1;
-    await published;
   };
-  try {
-    await Promise.all(Array.from({ length: posts }, (_v, k) => one(k)));
-  } finally {
-    await publisher.disconnect();
-  }
-  latencies.sort((a, b) => a - b);
-  afterAck.sort((a, b) => a - b);
+  await Promise.all(Array.from({ length: posts }, (_v, k) => one(k)));
+  for (const list of [latencies, posting, afterAck]) list.sort((a, b) => a - b);
   return {
     posts,
-    p50: Math.round(percentile(latencies, 0.5)),
-    p99: Math.round(percentile(latencies, 0.99)),
+    p50: ms(latencies, 0.5),
+    p99: ms(latencies, 0.99),
     max: Math.round(latencies.at(-1) ?? NaN),
-    ackedP50: Math.round(percentile(afterAck, 0.5)),
-    ackedP99: Math.round(percentile(afterAck, 0.99)),
+    postP50: ms(posting, 0.5),
+    postP99: ms(posting, 0.99),
+    ackedP50: ms(afterAck, 0.5),
+    ackedP99: ms(afterAck, 0.99),
     missing,
     notInTop20,
   };

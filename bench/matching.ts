@@ -24,7 +24,8 @@ import { syntheticJob } from '../services/matching/src/synthetic/synthetic-offer
 import { syntheticProfile, syntheticRestrictions } from '../services/matching/src/synthetic/synthetic-returnees';
 import { syntheticWorld } from '../services/matching/src/synthetic/synthetic-world';
 import { eventCount, NATIONAL, publishDataset, SMALL } from './matching-dataset';
-import { freshness, load, type Target } from './matching-load';
+import { freshness, kafkaPoster, load, type Target } from './matching-load';
+import { gatewayPoster, type PostingStack, registerEmployer, startPosting } from './matching-posting';
 import { memoryMb, startService, type ServiceProcess } from './matching-service';
 import { printReport, type Report } from './matching-report';
 
@@ -32,6 +33,8 @@ const small = process.argv.includes('--small');
 const sizes = small ? SMALL : NATIONAL;
 const SEED = 20_261_123;
 const CONNECTIONS = 100;
+/** The employer whose fresh jobs the freshness probe posts (a verified organisation at the gateway). */
+const FRESH_ORG = 'bench-fresh';
 const seconds = small ? 8 : 30;
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   const sign = (claims: Parameters<typeof issuer.sign>[0]) => issuer.sign(claims, { expiresInSec: 3 * 3600 });
   const admin = sign({ sub: 'bench-admin', role: 'admin' });
   let service: ServiceProcess | undefined;
+  let posting: PostingStack | undefined;
   try {
     log(`${small ? 'SMALL SMOKE RUN (not the target)' : 'national scale'}: ${sizes.returnees} returnees, ${sizes.jobs} jobs, ${sizes.cohorts} cohorts`);
     await ensureTopics(kafka, MATCHING_EVENTS, { numPartitions: 3, replicationFactor: 1, topicPrefix: prefix });
@@ -102,9 +106,23 @@ async function main(): Promise<void> {
     report.afterLoad = { ...memoryMb(pid), heapUsed: Math.round(afterLoad.heapUsedBytes / 2 ** 20) };
     report.inService = afterLoad.matchTimings;
 
-    const employerToken = sign({ sub: 'bench-fresh-employer', role: 'employer', orgId: 'bench-fresh' });
-    report.freshness = await freshness(kafka, prefix, service.url, fresh, freshJob, { perSecond: 50, seconds: small ? 5 : 20, employerToken });
-    log(`freshness ${JSON.stringify(report.freshness)}`);
+    const employerToken = sign({ sub: 'bench-fresh-employer', role: 'employer', orgId: FRESH_ORG });
+    const probe = { perSecond: 50, seconds: small ? 5 : 20, employerToken };
+    const [direct, viaGateway] = [fresh.slice(0, probe.perSecond * probe.seconds), fresh.slice(probe.perSecond * probe.seconds)];
+    const toKafka = await kafkaPoster(kafka, prefix, freshJob);
+    report.freshnessKafka = await freshness(service.url, direct, toKafka.post, probe).finally(() => toKafka.close());
+    log(`freshness, Kafka direct ${JSON.stringify(report.freshnessKafka)}`);
+    posting = await startPosting({ kafka, topicPrefix: prefix, matchingUrl: service.url, jwksUrl: jwks.url, issuer: issuer.issuer, audience: issuer.audience });
+    await registerEmployer(posting.gatewayUrl, employerToken, admin, FRESH_ORG, viaGateway[0]!.profile.matching!.provinceCode);
+    const atGateway = gatewayPoster(posting.gatewayUrl, employerToken, freshJob);
+    // warm-up, not counted: JIT, connections, and employers' outbox relay, which starts after /healthz
+    for (let round = 0; (await freshness(service.url, fresh.slice(-20), atGateway, { ...probe, perSecond: 10, seconds: 2 })).missing > 0; round++) {
+      if (round === 5) throw new Error('jobs posted at the gateway never reach matching');
+    }
+    report.freshness = await freshness(service.url, viaGateway, atGateway, probe);
+    log(`freshness, at the gateway ${JSON.stringify(report.freshness)}`);
+    await posting.stop();
+    posting = undefined;
 
     const stopping = Date.now();
     await service.stop();
@@ -114,6 +132,7 @@ async function main(): Promise<void> {
     report.restart = { stopSeconds: (stopped - stopping) / 1000, startSeconds: (Date.now() - stopped) / 1000, restoredFrom: restored.restoredFrom, eventsReplayed: restored.eventsApplied, memory: memoryMb(service.child.pid!) };
     log(`restart ${JSON.stringify(report.restart)}`);
   } finally {
+    await posting?.stop();
     await service?.stop();
     await jwks.close();
     await deleteTopicsByPrefix(kafka, prefix).catch(() => undefined);
@@ -133,7 +152,10 @@ function targets(world: ReturnType<typeof syntheticWorld>, s: typeof sizes, sign
   const returneeTargets: Target[] = [];
   const fresh: { profile: ProfilePublishedV1; token: string }[] = [];
   const pool = Math.min(20_000, s.returnees);
-  for (let k = 0; k < s.returnees && (returneeTargets.length < pool || fresh.length < 1_000); k++) {
+  // people for the freshness probe, one fresh job each: Kafka direct, then at the gateway (20 s at 50/s
+  // each), and a few for the gateway's warm-up
+  const freshPool = 2_100;
+  for (let k = 0; k < s.returnees && (returneeTargets.length < pool || fresh.length < freshPool); k++) {
     const i = (k * 7919 + g.int(7)) % s.returnees;
     const profile = syntheticProfile(world, i);
     if (!profile.matching) continue;
@@ -141,7 +163,7 @@ function targets(world: ReturnType<typeof syntheticWorld>, s: typeof sizes, sign
     if (returneeTargets.length < pool) returneeTargets.push({ path: `/returnees/${profile.returneeId}/jobs?limit=20`, token });
     const r = syntheticRestrictions(world, i);
     const free = r.bannedOccupations.length + r.bannedAreas.length === 0 && !r.supervisedCommune && !r.noStateAgencyWork;
-    if (free && fresh.length < 1_000 && profile.matching.skills.length > 0 && !profile.matching.needs.includes('health')) fresh.push({ profile, token });
+    if (free && fresh.length < freshPool && profile.matching.skills.length > 0 && !profile.matching.needs.includes('health')) fresh.push({ profile, token });
   }
   const employer = new Map<string, string>();
   const jobTargets: Target[] = [];
@@ -157,7 +179,7 @@ function freshJob(profile: ProfilePublishedV1, k: number) {
   const m = profile.matching!;
   return {
     jobId: randomUUID(),
-    employerOrgId: 'bench-fresh',
+    employerOrgId: FRESH_ORG,
     title: `Tin mới ${k}`,
     occupationCode: '9313',
     skills: [...m.skills],

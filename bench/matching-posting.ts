@@ -1,0 +1,214 @@
+/**
+ * The posting side of the freshness probe: the real employers service and the real gateway, each in its
+ * own process (logs at info to /dev/null, as in production), in the benchmark's namespace — its topic
+ * prefix, their own database and Redis keys — verifying tokens against the benchmark's JWKS. The
+ * employer is set up through the gateway as a real one is (profile, pledge, an administrator's
+ * verification), so its jobs go out as a verified employer's.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { openSync } from 'node:fs';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { createClient } from 'redis';
+import type { employers, JobPostedV1, ProfilePublishedV1 } from '@hoanhap/contracts';
+import type { KafkaClient } from '@hoanhap/events';
+import { CONSUMED } from '../services/employers/src/events/employers-events';
+import type { PostJob } from './matching-load';
+import { freePort } from './matching-service';
+
+const root = join(__dirname, '..');
+
+export interface PostingStack {
+  gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface PostingOptions {
+  kafka: KafkaClient;
+  topicPrefix: string;
+  matchingUrl: string;
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+/** Starts employers and the gateway in front of it (and of the benchmark's matching). */
+export async function startPosting(options: PostingOptions): Promise<PostingStack> {
+  const namespace = options.topicPrefix.replace(/\.$/, '');
+  const mongoDb = `${namespace}_employers`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 63);
+  const redisPrefix = `${namespace}:employers:`;
+  const auth = { IDENTITY_JWKS_URL: options.jwksUrl, JWT_ISSUER: options.issuer, JWT_AUDIENCE: options.audience };
+  // the dataset's 250,000 profiles sit on a topic employers consumes; a running employers service read
+  // them long ago, so its group starts at the end instead of loading FerretDB during the measurement
+  await skipBacklog(
+    options.kafka,
+    `${options.topicPrefix}employers`,
+    CONSUMED.map((e) => `${options.topicPrefix}${e.topic}`),
+  );
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+    await dropNamespace(mongoDb, redisPrefix);
+  };
+  try {
+    const [employersPort, gatewayPort] = [await freePort(), await freePort()];
+    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    // the gateway's rate-limit keys are not namespaced (gw:rl:ip:127.0.0.1): a Redis database of its own
+    // keeps a thousand bench posts out of the counters other gateways on this machine share
+    redis.pathname = '/15';
+    // side by side: the gateway needs only employers' address to start
+    const [, gatewayUrl] = await Promise.all([
+      startProcess(children, 'services/employers/src/start.ts', employersPort, {
+        ...auth,
+        MONGO_DB: mongoDb,
+        REDIS_PREFIX: redisPrefix,
+        KAFKA_TOPIC_PREFIX: options.topicPrefix,
+        SEED_DEMO: 'false',
+      }),
+      startProcess(children, 'gateway/src/start.ts', gatewayPort, {
+        ...auth,
+        EMPLOYERS_URL: `http://127.0.0.1:${employersPort}`,
+        MATCHING_URL: options.matchingUrl,
+        REDIS_URL: redis.href,
+        RATE_LIMIT_USER_PER_MINUTE: '100000000',
+        RATE_LIMIT_IP_PER_MINUTE: '100000000',
+      }),
+    ]);
+    return { gatewayUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Profile, fair-chance pledge and verification by an administrator, each through the gateway. */
+export async function registerEmployer(
+  gatewayUrl: string,
+  employerToken: string,
+  adminToken: string,
+  orgId: string,
+  provinceCode: string,
+): Promise<void> {
+  const put = async (path: string, token: string, body: object) => {
+    const res = await fetch(`${gatewayUrl}/api/employers${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+  };
+  const profile: employers.components['schemas']['OrganisationInput'] = {
+    name: 'Công ty Đo Kiểm (benchmark)',
+    sector: 'private',
+    provinceCode,
+  };
+  await put('/organisations/me', employerToken, profile);
+  await put('/organisations/me/pledge', employerToken, { acceptedByName: 'Người đo kiểm' });
+  await put(`/organisations/${orgId}/verification`, adminToken, { decision: 'verified' });
+}
+
+/** `POST /api/employers/jobs` with an Idempotency-Key; resolves with the new job's id on the 201. */
+export function gatewayPoster(
+  gatewayUrl: string,
+  employerToken: string,
+  makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1,
+): PostJob {
+  return async (profile, k) => {
+    const res = await fetch(`${gatewayUrl}/api/employers/jobs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${employerToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(jobInput(makeJob(profile, k))),
+    });
+    if (res.status !== 201) throw new Error(`POST /api/employers/jobs: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+}
+
+/** What an employer sends for the job; the id, the employer and its verification come from employers. */
+function jobInput(job: JobPostedV1): employers.components['schemas']['JobInput'] {
+  const {
+    title,
+    occupationCode,
+    skills,
+    niceToHaveSkills,
+    provinceCode,
+    communeCode,
+    employmentType,
+    openings,
+    wageMinVnd,
+    wageMaxVnd,
+    accommodation,
+    closesAt,
+  } = job;
+  return {
+    title,
+    occupationCode,
+    skills,
+    niceToHaveSkills,
+    provinceCode,
+    communeCode: communeCode!,
+    employmentType,
+    openings,
+    wageMinVnd,
+    wageMaxVnd,
+    accommodation,
+    closesAt,
+  };
+}
+
+async function skipBacklog(kafka: KafkaClient, groupId: string, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of topics.filter((t) => existing.has(t))) await admin.resetOffsets({ groupId, topic, earliest: false });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Employers' database and Redis keys go with the run, like the topics and consumer groups. */
+async function dropNamespace(mongoDb: string, redisPrefix: string): Promise<void> {
+  const connection = await mongoose.createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName: mongoDb }).asPromise();
+  await connection.dropDatabase().finally(() => connection.close());
+  const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  await redis.connect();
+  try {
+    const keys: string[] = [];
+    for await (const key of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 1_000 })) keys.push(key);
+    if (keys.length > 0) await redis.del(keys);
+  } finally {
+    await redis.quit();
+  }
+}
+
+async function startProcess(children: ChildProcess[], entry: string, port: number, env: Record<string, string>): Promise<string> {
+  const devNull = openSync('/dev/null', 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry)], {
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
+    stdio: ['ignore', devNull, 'inherit'],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  // generous: on a busy 2-core machine compiling and booting a service has taken over a minute
+  const deadline = Date.now() + 5 * 60_000;
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${entry} did not come up in 5 minutes`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return url;
+}
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
