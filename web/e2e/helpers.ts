@@ -42,7 +42,7 @@ export async function signIn(ctx: JourneyContext, email: string, viewport = { wi
 }
 
 /** Fails unless `text` shows on the page within the timeout. */
-export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 30_000): Promise<void> {
+export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 90_000): Promise<void> {
   await page.getByText(text).first().waitFor({ state: 'visible', timeout });
 }
 
@@ -89,7 +89,7 @@ export async function eventually(
     if (before) await before();
     await page.waitForLoadState('networkidle').catch(() => undefined);
   }
-  await expectText(page, text, 2_000);
+  await expectText(page, text, 30_000);
 }
 
 /** The number an antd Statistic titled `title` shows (dots as thousands separators). */
@@ -98,7 +98,7 @@ export async function statistic(page: Page, title: string): Promise<number> {
     .locator('.ant-statistic', { has: page.locator('.ant-statistic-title', { hasText: title }) })
     .first()
     .locator('.ant-statistic-content');
-  await value.waitFor({ state: 'visible', timeout: 60_000 });
+  await value.waitFor({ state: 'visible', timeout: 120_000 });
   return Number((await value.innerText()).replace(/[^\d]/g, ''));
 }
 
@@ -121,7 +121,7 @@ export async function followNotice(page: Page, text: string | RegExp, tries = 15
   for (let i = 0; i < tries; i += 1) {
     await bell.click();
     if (
-      await notice.waitFor({ state: 'visible', timeout: 10_000 }).then(
+      await notice.waitFor({ state: 'visible', timeout: 30_000 }).then(
         () => true,
         () => false,
       )
