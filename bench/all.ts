@@ -49,7 +49,7 @@ const load = () =>
     .join(' ');
 
 /** Runs one bench; resolves with its exit code, its JSON (if written) and the last line it printed. */
-function run(bench: Bench): Promise<{ code: number; json?: unknown; last: string }> {
+function run(bench: Bench): Promise<{ code: number | string; json?: unknown; last: string }> {
   const jsonFile = join(logDir, `${bench.name}.json`);
   rmSync(jsonFile, { force: true });
   const log = createWriteStream(join(logDir, `${bench.name}.log`));
@@ -73,17 +73,22 @@ function run(bench: Bench): Promise<{ code: number; json?: unknown; last: string
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-      if (lines.length && !last.startsWith('stopped after')) last = lines[lines.length - 1]!.slice(0, 100);
+      // the line that says why, when it fails: the last error line, else the last line
+      const said =
+        lines.filter((l) => /error|failed|stopped after/i.test(l)).pop() ??
+        (/^[{}()[\],]*$/.test(lines.at(-1) ?? '') ? undefined : lines.at(-1));
+      if (said && !last.startsWith('stopped after')) last = said.slice(0, 160);
       progress.update(last);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('close', (code) => {
+    child.on('close', (exitCode, signal) => {
+      const code = exitCode ?? (signal ? `${signal}` : 1);
       clearTimeout(timer);
       log.end();
       const json = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as unknown) : undefined;
       progress.done(`${bench.name}: ${code === 0 ? 'xong / done' : `kết thúc với mã / exited with ${code}`}`);
-      resolve({ code: code ?? 1, json, last });
+      resolve({ code, json, last });
     });
   });
 }

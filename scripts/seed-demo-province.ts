@@ -43,6 +43,8 @@ export interface SeedResult {
   /** Applications the employers received for the seed's job referrals (events crossed services). */
   applicationsSeen: number;
   hired: number;
+  /** Loan applications sent to the bank by this run. */
+  loansSubmitted: number;
   enrolmentsSeen: number;
   ms: number;
 }
@@ -79,12 +81,14 @@ export async function seedDemoProvince(options: SeedOptions): Promise<SeedResult
     seedCourses(users.college!, seed, Math.max(2, Math.min(12, Math.round(count / 25))), t.courses),
   ]);
   say(`${count} người chấp hành xong án phạt tù / returnees…`);
-  const returnees = await seedReturnees(users.officer!, seed, count, communes, t.returnees);
+  const returnees = await seedReturnees(users.officer!, seed, count, communes, t.returnees, (done) => {
+    if (done % 10 === 0 || done === count) say(`${done}/${count} người/returnees`);
+  });
   const plan = referralPlan(seed, returnees, jobs, courses);
   say(`${plan.length} giới thiệu / referrals…`);
   const referrals = await seedReferrals(users.officer!, seed, plan, t.referrals);
   const byId = new Map(returnees.map((r) => [r.id, r]));
-  await seedLoans(users.officer!, seed, referrals, byId, t.loans);
+  const loansSubmitted = await seedLoans(users, seed, referrals, byId, t.loans);
 
   say('kết quả tuyển dụng và ghi danh / hires and enrolments…');
   const jobReferrals = referrals.filter((r) => r.target.kind === 'job').length;
@@ -98,7 +102,7 @@ export async function seedDemoProvince(options: SeedOptions): Promise<SeedResult
   );
   const { seen: applicationsSeen, hired } = await seedOutcomes(users, seed, referrals, t.outcomes);
   const enrolmentsSeen = await countEnrolments(users.college!, courses, referrals);
-  return { ...t, applicationsSeen, hired, enrolmentsSeen, ms: Date.now() - started };
+  return { ...t, applicationsSeen, hired, enrolmentsSeen, loansSubmitted, ms: Date.now() - started };
 }
 
 const both = (x: Tally) => `${x.created + x.existing}${x.created ? ` (+${x.created})` : ''}`;
@@ -109,7 +113,7 @@ export function summary(r: SeedResult): string {
   return (
     `Tỉnh mẫu Nghệ An (${DEMO.provinceCode}) / demo province: ${both(r.returnees)} người/returnees, ${both(r.jobs)} việc làm/jobs, ` +
     `${both(r.courses)} khóa học/courses, ${both(r.referrals)} giới thiệu/referrals, ${r.applicationsSeen} hồ sơ ứng tuyển/applications, ` +
-    `${both(r.loans)} hồ sơ vay/loan applications, ${r.hired} được tuyển/hired, ${r.enrolmentsSeen} ghi danh/enrolments` +
+    `${both(r.loans)} hồ sơ vay/loan applications (+${r.loansSubmitted} gửi ngân hàng/submitted), ${r.hired} được tuyển/hired, ${r.enrolmentsSeen} ghi danh/enrolments` +
     ` — ${(r.ms / 1000).toFixed(0)}s` +
     (failed.length ? `; lỗi/failed: ${failed.map(([k, v]) => `${k} ${(v as Tally).failed} (${(v as Tally).errors[0]})`).join('; ')}` : '')
   );

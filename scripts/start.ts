@@ -34,13 +34,14 @@ async function main(): Promise<void> {
   started.stack = await startStack({ say });
   const gateway = started.stack.gatewayUrl;
   say(`mọi dịch vụ đã sẵn sàng / every service is up (${((Date.now() - booting) / 1000).toFixed(0)}s)`);
-  if (process.env.APP_ENV !== 'production' && !process.argv.includes('--no-seed')) await seedDemo(gateway);
   console.log(`
   Hòa Nhập đang chạy / is running: ${gateway}   (API docs: ${gateway}/docs)
   Tài khoản mẫu / demo logins (mật khẩu / password: demo1234):
     officer@demo.vn  employer@demo.vn  employer2@demo.vn  college@demo.vn  bank@demo.vn  bank2@demo.vn  admin@demo.vn
   Nhấn Ctrl-C để dừng / press Ctrl-C to stop. Logs: .data/logs/
 `);
+  // after the banner: the application is usable while the demo province fills in
+  if (process.env.APP_ENV !== 'production' && !process.argv.includes('--no-seed')) await seedDemo(gateway);
 }
 
 /** The demo province; a failure is reported, never fatal: the application itself is up. */

@@ -19,6 +19,8 @@ export interface GatewayUser {
   id: string;
   orgId?: string;
   call<T = any>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Reply<T>>;
+  /** POSTs raw bytes (a document upload). */
+  upload<T = any>(path: string, bytes: Uint8Array, contentType: string, idempotencyKey?: string): Promise<Reply<T>>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,11 +41,13 @@ export async function call<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; idempotencyKey?: string } = {},
+  options: { token?: string; body?: unknown; raw?: { bytes: Uint8Array; contentType: string }; idempotencyKey?: string } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  const payload = options.raw ? options.raw.bytes : options.body === undefined ? undefined : JSON.stringify(options.body);
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const started = Date.now();
   // a replay after our own attempt timed out or failed is that attempt's creation, not an earlier run's
@@ -54,7 +58,7 @@ export async function call<T = any>(
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: payload,
       });
     } catch (error) {
       if (Date.now() - started > MAX_WAIT_MS) throw error;
@@ -83,17 +87,30 @@ export async function call<T = any>(
   }
 }
 
-export async function login(baseUrl: string, email: string, password: string): Promise<GatewayUser> {
+async function signIn(baseUrl: string, email: string, password: string) {
   const reply = await call<{ accessToken: string; user: { id: string; orgId: string } }>(baseUrl, 'POST', '/auth/login', {
     body: { email, password },
   });
   if (reply.status !== 200) throw new Error(`login ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
-  const token = reply.body.accessToken;
+  return reply.body;
+}
+
+/** Signs in; signs in again when the access token expires (a long seed on a busy machine outlives one). */
+export async function login(baseUrl: string, email: string, password: string): Promise<GatewayUser> {
+  let session = await signIn(baseUrl, email, password);
+  const withSession = async <T>(send: (token: string) => Promise<Reply<T>>): Promise<Reply<T>> => {
+    const reply = await send(session.accessToken);
+    if (reply.status !== 401) return reply;
+    session = await signIn(baseUrl, email, password);
+    return send(session.accessToken);
+  };
   return {
     email,
-    id: reply.body.user.id,
-    orgId: reply.body.user.orgId,
-    call: (method, path, body, idempotencyKey) => call(baseUrl, method, path, { token, body, idempotencyKey }),
+    id: session.user.id,
+    orgId: session.user.orgId,
+    call: (method, path, body, idempotencyKey) => withSession((token) => call(baseUrl, method, path, { token, body, idempotencyKey })),
+    upload: (path, bytes, contentType, idempotencyKey) =>
+      withSession((token) => call(baseUrl, 'POST', path, { token, raw: { bytes, contentType }, idempotencyKey })),
   };
 }
 

@@ -79,13 +79,22 @@ export interface SeededReturnee {
   body: ReturneeBody;
 }
 
-export async function seedReturnees(officer: GatewayUser, seed: number, total: number, communes: string[], t: Tally) {
+export async function seedReturnees(
+  officer: GatewayUser,
+  seed: number,
+  total: number,
+  communes: string[],
+  t: Tally,
+  onProgress: (done: number) => void = () => undefined,
+) {
+  let done = 0;
   const seeded = await inPool(
     Array.from({ length: total }, (_, i) => i),
     CONCURRENCY,
     async (i) => {
       const body = returneeBody(seed, i, communes);
       const reply = await officer.call('POST', '/api/cases/returnees', body, `seed-demo-${seed}-returnee-${i}`);
+      onProgress(++done);
       if (reply.status === 409 && reply.body?.existingId) {
         // the same national ID: registered by our own timed-out attempt, or earlier under another key
         if (reply.retried) t.created++;
@@ -214,18 +223,27 @@ export async function countEnrolments(college: GatewayUser, courses: { id: strin
   return seen;
 }
 
-/** Officers fill in a production-loan application for each loan referral (Decision 22/2023). */
+/** A one-page PDF with no script: what the loans service's content check accepts. */
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const LOAN_DOCUMENTS = ['loan-request', 'use-of-funds-plan', 'commune-confirmation'] as const;
+
+/**
+ * Officers fill in a production-loan application for each loan referral (Decision 22/2023); most are
+ * completed with their documents and sent to the bank, where a reviewer takes some of them.
+ */
 export async function seedLoans(
-  officer: GatewayUser,
+  users: Record<string, GatewayUser>,
   seed: number,
   referrals: Referral[],
   returnees: Map<string, SeededReturnee>,
   t: Tally,
 ) {
+  const { officer, bank } = users as { officer: GatewayUser; bank: GatewayUser };
   const loans = referrals.filter((r) => r.target.kind === 'loan');
+  let submitted = 0;
   await inPool(loans, CONCURRENCY, async (r) => {
     const rand = random(seed * 23 + r.index);
-    const returnee = returnees.get(r.returneeId)!;
+    const communeCode = returnees.get(r.returneeId)!.body.address.communeCode;
     const body = {
       returneeId: r.returneeId,
       referralId: r.id,
@@ -236,10 +254,33 @@ export async function seedLoans(
         Math.floor(rand() * 5)
       ],
       provinceCode: DEMO.provinceCode,
-      communeCode: returnee.body.address.communeCode,
+      communeCode,
       borrower: { kind: 'household-representative', representativeName: 'Người đại diện hộ (demo)', relationship: 'vợ/chồng' },
+      savingsGroup: { name: `Tổ tiết kiệm và vay vốn xã ${communeCode} (demo)` },
       entrustedVia: 'hoi-nong-dan',
+      ...(bank.orgId && { branchOrgId: bank.orgId }),
+      confirmation: { form: '01', number: `${100 + r.index}/XN-UBND`, issuedOn: '2026-11-02', communeCode },
     };
-    count(t, `loan ${r.index}`, await officer.call('POST', '/api/loans/applications', body, `seed-demo-${seed}-loan-${r.index}`));
+    const key = `seed-demo-${seed}-loan-${r.index}`;
+    const created = await officer.call('POST', '/api/loans/applications', body, key);
+    if (!count(t, `loan ${r.index}`, created)) return;
+    if (rand() >= 0.7 || created.body.status !== 'draft' || !created.body.eligibility?.eligible) return;
+    const id = String(created.body.id);
+    const current = await officer.call('GET', `/api/loans/applications/${id}`);
+    if (current.body?.status !== 'draft') return; // sent on an earlier run
+    const have = new Set((current.body.documents ?? []).map((d: { kind: string }) => d.kind));
+    for (const kind of LOAN_DOCUMENTS.filter((k) => !have.has(k))) {
+      await officer.upload(
+        `/api/loans/applications/${id}/documents?kind=${kind}&fileName=${kind}.pdf`,
+        PDF,
+        'application/pdf',
+        `${key}-${kind}`,
+      );
+    }
+    const sent = await officer.call('POST', `/api/loans/applications/${id}/submit`);
+    if (sent.status !== 200) return;
+    submitted++;
+    if (rand() < 0.5) await bank.call('POST', `/api/loans/applications/${id}/assign`, {});
   });
+  return submitted;
 }

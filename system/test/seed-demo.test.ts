@@ -9,7 +9,7 @@ let system: System;
 let first: SeedResult;
 beforeAll(async () => {
   system = await startSystem({ label: 'seed' });
-  first = await seedDemoProvince({ gatewayUrl: system.gatewayUrl, count: COUNT, seed: 7 });
+  first = await seedDemoProvince({ gatewayUrl: system.gatewayUrl, count: COUNT, seed: 3 });
 });
 afterAll(async () => {
   await system?.close();
@@ -32,7 +32,7 @@ describe('the demo province seed, through the gateway as the demo users', () => 
   });
 
   it('when it runs a second time, then it adds nothing', async () => {
-    const second = await seedDemoProvince({ gatewayUrl: system.gatewayUrl, count: COUNT, seed: 7 });
+    const second = await seedDemoProvince({ gatewayUrl: system.gatewayUrl, count: COUNT, seed: 3 });
     // (hires are changes of state, made only from 'new': applications that arrived late may still move on)
     for (const kind of ['returnees', 'jobs', 'courses', 'referrals', 'loans'] as const) {
       expect(second[kind]).toMatchObject({ created: 0, failed: 0 });
