@@ -6,6 +6,7 @@ import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createApp } from './app';
 import { gatewayVerifier } from './auth/verified-token-cache';
 import { loadGatewayConfig } from './config';
+import { answerClientErrors } from './http/client-errors';
 import { createUpstreamAgent } from './proxy/upstream-proxy';
 import { SERVICES, type ServiceTarget } from './services';
 
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
     verify: gatewayVerifier({ jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
     agent,
     redis,
-    rateLimits: { perIp: config.rateLimitIpPerMinute, perUser: config.rateLimitUserPerMinute, windowMs: config.rateLimitWindowMs, prefix: 'gw:rl:' },
+    rateLimits: {
+      perIp: config.rateLimitIpPerMinute,
+      perUser: config.rateLimitUserPerMinute,
+      windowMs: config.rateLimitWindowMs,
+      prefix: 'gw:rl:',
+    },
     webOrigins: config.webOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
   });
   // Longer than the services' keep-alive would be wrong for a load balancer in front; 65 s is the usual pairing.
   server.keepAliveTimeout = 65_000;
+  answerClientErrors(server);
   const shutdown = gracefulShutdown(server, { logger });
   shutdown.onShutdown('upstream connections', () => agent.close());
   shutdown.onShutdown('redis', () => redis.quit());
