@@ -50,6 +50,7 @@ export function ReportFiguresCard({ provinceCode }: { provinceCode: string }) {
   return (
     <Card
       title={t('reports.title')}
+      loading={summary.loading && !summary.data}
       extra={
         can('GET', EXPORT) && (
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()}>
