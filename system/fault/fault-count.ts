@@ -74,7 +74,8 @@ export async function countEffects(
             deadlineMs: 5_000,
           },
         );
-        return answer.status === 200 ? job.marker : undefined;
+        // a job filled by the run's hires is known but no longer open: present all the same
+        return answer.status === 200 || answer.body?.code === 'MATCHING.JOB_NOT_OPEN' ? job.marker : undefined;
       }),
     );
     rows.push(
@@ -145,7 +146,7 @@ export async function countEffects(
       ),
     );
 
-    const enrolments = await all('colleges', 'enrolments', {}, { referralId: 1 });
+    const enrolments = await all('colleges', 'enrolments', {}, { referralId: 1, status: 1 });
     rows.push(
       row(
         'colleges',
@@ -193,7 +194,11 @@ export async function countEffects(
         facts,
       ),
     );
-    const enrolled = enrolments.filter((e) => accepted.courseReferrals.some((r) => r.id === e.referralId)).map((e) => `enrolled:${e._id}`);
+    // reports counts an enrolment once it is `enrolled` (not while new or waitlisted)
+    const courseReferralIds = new Set(accepted.courseReferrals.map((r) => r.id));
+    const enrolled = enrolments
+      .filter((e) => courseReferralIds.has(e.referralId) && e.status === 'enrolled')
+      .map((e) => `enrolled:${e._id}`);
     rows.push(row('reports', 'enrolments', enrolled, facts));
     return rows;
   } finally {

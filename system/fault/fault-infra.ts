@@ -41,7 +41,15 @@ export function faultInfra(offset: number, dataDir: string): FaultInfra {
     mongoUrl: `mongodb://127.0.0.1:${27017 + offset}`,
     redisUrl: `redis://127.0.0.1:${6379 + offset}`,
     async up() {
-      await cli('up');
+      // a JVM restarting on a busy shared machine can take longer than the CLI's own wait: ask again
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await cli('up');
+          return;
+        } catch (error) {
+          if (attempt >= 4) throw error;
+        }
+      }
     },
     async down() {
       await cli('down');

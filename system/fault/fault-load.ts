@@ -35,8 +35,8 @@ const OPENINGS = 3;
 const MIX: [Kind, number][] = [
   ['posting', 0.3],
   ['job-referral', 0.25],
-  ['hire', 0.15],
-  ['course-referral', 0.15],
+  ['hire', 0.2],
+  ['course-referral', 0.1],
   ['loan-application', 0.15],
 ];
 
@@ -162,8 +162,9 @@ export async function runLoad(
   const started = Date.now();
   for (let i = 0; Date.now() - started < durationMs; i++) {
     // open loop: the n-th request starts at n / rate whatever the previous ones are doing
+    // always through the timer queue, even when late: a loop that never yields starves every request it started
     const due = started + (i * 1000) / ratePerSecond;
-    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
     const kind = seq < 10 ? 'posting' : chooseKind();
     const marker = `FT-${runId}-${++seq}`;
     inFlight.push(

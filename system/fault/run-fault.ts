@@ -10,7 +10,7 @@
  * Env: FAULT_RATE (requests/s, 25), FAULT_SECONDS (75), FAULT_INFRA_OFFSET (300),
  * FAULT_KEEP_INFRA=1 to leave the private servers running.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startStack, type Stack } from '../../scripts/stack';
 import { login } from './fault-client';
@@ -51,6 +51,8 @@ async function main(): Promise<number> {
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
     });
+    const started = stack;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void started.stop().then(() => process.exit(130)));
     const gatewayUrl = stack.gatewayUrl;
     say(`stack up at ${gatewayUrl} (namespace ${namespace})`);
     const sessions = {
@@ -58,7 +60,7 @@ async function main(): Promise<number> {
       employer: await login(gatewayUrl, 'employer@demo.vn'),
       college: await login(gatewayUrl, 'college@demo.vn'),
     };
-    const fixtures = await prepare(gatewayUrl, sessions, 60, 8);
+    const fixtures = await prepare(gatewayUrl, sessions, 30, 8);
     say(`fixtures: ${fixtures.returneeIds.length} returnees, ${fixtures.cohortIds.length} cohorts`);
 
     say(`load: ${rate} requests/s for ${seconds}s; faults at 20% (Kafka), 45% (employers), 70% (FerretDB)`);
@@ -90,6 +92,7 @@ async function main(): Promise<number> {
     );
     for (const r of result.refused.slice(0, 10)) say(`  refused ${r.kind}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
 
+    writeFileSync(join(dataDir, namespace, 'accepted.json'), JSON.stringify(result, null, 1));
     const rows = await converge(() =>
       countEffects(infra.mongoUrl, namespace, result.accepted, { gatewayUrl, employer: sessions.employer }),
     );
