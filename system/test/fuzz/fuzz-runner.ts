@@ -30,7 +30,7 @@ export async function send(gatewayUrl: string, request: FuzzRequest): Promise<Re
     method: request.method,
     headers: request.headers,
     body: request.body,
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(90_000),
   });
   const text = await response.text();
   let body: unknown = text;
