@@ -97,7 +97,7 @@ export const officerJourneys: Journey[] = [
       await page.getByLabel('Tìm theo họ tên').fill(`pham van thanh ${ctx.stamp}`);
       await page.getByLabel('Tìm theo họ tên').press('Enter');
       await eventually(page, returneeName(ctx.stamp), {
-        tries: 5,
+        tries: 10,
         before: async () => {
           await page.getByLabel('Tìm theo họ tên').fill(`pham van thanh ${ctx.stamp}`);
           await page.getByLabel('Tìm theo họ tên').press('Enter');
