@@ -8,11 +8,13 @@ import { casesLogger } from './cases-logger';
 import type { CasesContext, CasesSettings } from './domain/cases.context';
 import { OPENAPI_FILE } from './openapi-file';
 import { importRoutes } from './routes/import.routes';
+import { invitationRoutes } from './routes/invitations.routes';
 import { referralRoutes } from './routes/referrals.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { returneeRoutes } from './routes/returnees.routes';
 import { busyAsUnavailable } from './store/busy-as-unavailable';
 import { importBatchRepository } from './store/import-batch.repository';
+import { invitationRepository, type InvitationState } from './store/invitation.repository';
 import { referralRepository, type ReferralState } from './store/referral.repository';
 import { returneeRepository, type ReturneeState } from './store/returnee.repository';
 import { targetRepository } from './store/target.repository';
@@ -38,7 +40,11 @@ export interface Cases {
   app: Express;
   ctx: CasesContext;
   /** The aggregate stores whose outboxes the relays publish. */
-  stores: { returnees: AggregateStore<ReturneeState>; referrals: AggregateStore<ReferralState> };
+  stores: {
+    returnees: AggregateStore<ReturneeState>;
+    referrals: AggregateStore<ReferralState>;
+    invitations: AggregateStore<InvitationState>;
+  };
   /** Indexes (the unique national-ID index above all) before the first request. */
   prepare(): Promise<void>;
 }
@@ -50,10 +56,12 @@ export function createCasesApp(deps: CasesDeps): Cases {
   const stores = {
     returnees: createAggregateStore<ReturneeState>({ ...storeOptions, collection: 'returnees' }),
     referrals: createAggregateStore<ReferralState>({ ...storeOptions, collection: 'referrals' }),
+    invitations: createAggregateStore<InvitationState>({ ...storeOptions, collection: 'invitations' }),
   };
   const ctx: CasesContext = {
     returnees: busyAsUnavailable(returneeRepository(stores.returnees)),
     referrals: busyAsUnavailable(referralRepository(stores.referrals)),
+    invitations: busyAsUnavailable(invitationRepository(stores.invitations)),
     targets: targetRepository(deps.connection),
     imports: importBatchRepository(deps.connection),
     audit: deps.audit ?? createAuditLog(deps.connection),
@@ -68,6 +76,7 @@ export function createCasesApp(deps: CasesDeps): Cases {
       importRoutes(ctx, deps.verify, deps.settings),
       returneeRoutes(ctx, deps.verify),
       referralRoutes(ctx, deps.verify),
+      invitationRoutes(ctx, deps.verify),
       reportRoutes(ctx, deps.verify),
     ],
     readiness: { mongo: mongoCheck(deps.connection), redis: redisCheck(deps.redis) },
@@ -79,7 +88,14 @@ export function createCasesApp(deps: CasesDeps): Cases {
     ctx,
     stores,
     prepare: async () => {
-      await Promise.all([ctx.returnees.init(), ctx.referrals.init(), ctx.targets.init(), ctx.imports.init(), ctx.audit.init()]);
+      await Promise.all([
+        ctx.returnees.init(),
+        ctx.referrals.init(),
+        ctx.invitations.init(),
+        ctx.targets.init(),
+        ctx.imports.init(),
+        ctx.audit.init(),
+      ]);
     },
   };
 }

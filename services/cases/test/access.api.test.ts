@@ -54,6 +54,7 @@ const VALID: Record<string, { body?: unknown; query?: Record<string, string>; ty
   requestTransfer: { body: { provinceCode: '01', communeCode: '00004' } },
   createReferral: { body: { returneeId: randomUUID(), target: { kind: 'job', id: 'job-1' } } },
   getStatistics: { query: { provinceCode: '40' } },
+  declineInvitation: { body: { reason: 'other' } },
 };
 
 function call(caller: Caller, method: string, path: string, operationId: string) {

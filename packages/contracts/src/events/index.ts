@@ -4,6 +4,7 @@ import { jobUpdatedV1 } from './employers.job.updated.v1';
 import { applicationStatusChangedV1 } from './employers.application.status-changed.v1';
 import { employmentCheckedV1 } from './employers.employment.checked.v1';
 import { invitationRequestedV1 } from './employers.invitation.requested.v1';
+import { invitationDecidedV1 } from './cases.invitation.decided.v1';
 import { milestoneReachedV1 } from './cases.milestone.reached.v1';
 import { referralCreatedV1 } from './cases.referral.created.v1';
 import { referralStatusChangedV1 } from './cases.referral.status-changed.v1';
@@ -30,13 +31,24 @@ export {
 export { employmentCheckedV1, employmentCheckedV1Schema, type EmploymentCheckedV1 } from './employers.employment.checked.v1';
 export { invitationRequestedV1, invitationRequestedV1Schema, type InvitationRequestedV1 } from './employers.invitation.requested.v1';
 export { EMPLOYERS_FORBIDDEN_FIELDS } from './employers.schema-parts';
+export {
+  invitationDecidedV1,
+  invitationDecidedV1Schema,
+  INVITATION_DECLINE_REASONS_V1,
+  type InvitationDecidedV1,
+  type InvitationDeclineReasonV1,
+} from './cases.invitation.decided.v1';
 export { milestoneReachedV1, milestoneReachedV1Schema, type MilestoneReachedV1 } from './cases.milestone.reached.v1';
 export { referralCreatedV1, referralCreatedV1Schema, type ReferralCreatedV1 } from './cases.referral.created.v1';
 export { referralStatusChangedV1, referralStatusChangedV1Schema, type ReferralStatusChangedV1 } from './cases.referral.status-changed.v1';
 export { referralWithdrawnV1, referralWithdrawnV1Schema, type ReferralWithdrawnV1 } from './cases.referral.withdrawn.v1';
 export { profilePublishedV1, profilePublishedV1Schema, type ProfilePublishedV1 } from './cases.returnee.profile-published.v1';
 export { returneeRegisteredV1, returneeRegisteredV1Schema, type ReturneeRegisteredV1 } from './cases.returnee.registered.v1';
-export { restrictionsPublishedV1, restrictionsPublishedV1Schema, type RestrictionsPublishedV1 } from './cases.returnee.restrictions-published.v1';
+export {
+  restrictionsPublishedV1,
+  restrictionsPublishedV1Schema,
+  type RestrictionsPublishedV1,
+} from './cases.returnee.restrictions-published.v1';
 export { returneeTransferredV1, returneeTransferredV1Schema, type ReturneeTransferredV1 } from './cases.returnee.transferred.v1';
 export type { ConsentFlagsV1, PublishedCertificateV1 } from './cases.returnee.profile-published.v1';
 export { SENSITIVE_FIELD_NAMES } from './cases.schema-parts';
@@ -70,6 +82,7 @@ export const eventCatalogue: readonly EventDefinition[] = [
   employmentCheckedV1,
   invitationRequestedV1,
   // cases
+  invitationDecidedV1,
   milestoneReachedV1,
   referralCreatedV1,
   referralStatusChangedV1,

@@ -35,6 +35,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employers' invitations to returnees of the caller's province, newest first (`status=pending` needs an answer) */
+        get: operations["listInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One invitation (another province's answers 404) */
+        get: operations["getInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve — refers the returnee to the job (a normal referral) and tells the employer
+         * @description 422 `INVITATION.NOT_INVITABLE` when the returnee is no longer discoverable or sharing with employers (the invitation is then declined automatically); 409 `INVITATION.ALREADY_DECIDED`; the referral's own errors (`REFERRAL.TARGET_CLOSED`, `REFERRAL.NOTE_IDENTIFIES`, …) as for POST /referrals.
+         */
+        post: operations["approveInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline with a reason from the list (the employer sees the code only) */
+        post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/referrals": {
         parameters: {
             query?: never;
@@ -478,6 +555,51 @@ export interface components {
             livelihood?: string;
             notes?: string;
         };
+        Invitation: {
+            communeCode?: string;
+            decision?: {
+                /** Format: date-time */
+                at?: string;
+                automatic?: boolean;
+                /** @description The officer */
+                by?: string;
+                note?: string;
+                reason?: components["schemas"]["InvitationDeclineReason"];
+            };
+            employerOrgId: string;
+            id: components["schemas"]["Id"];
+            jobId: string;
+            /** @description The employer's note to the officer. */
+            message?: string;
+            provinceCode?: components["schemas"]["ProvinceCode"];
+            /** Format: date-time */
+            receivedAt: string;
+            referralId?: components["schemas"]["Id"];
+            /** Format: date-time */
+            requestedAt: string;
+            returneeId: components["schemas"]["Id"];
+            status: components["schemas"]["InvitationStatus"];
+        };
+        InvitationApproval: {
+            /** @description Goes to the employer with the referral; must not identify the returnee. */
+            note?: string;
+        };
+        InvitationDecline: {
+            /** @description Kept in cases; never sent to the employer. */
+            note?: string;
+            reason: components["schemas"]["InvitationDeclineReason"];
+        };
+        /**
+         * @description The code the employer sees (never the officer's note). `unavailable` is also the automatic answer.
+         * @enum {unknown}
+         */
+        InvitationDeclineReason: "returnee-declined" | "not-suitable" | "unavailable" | "other";
+        InvitationPage: {
+            items: components["schemas"]["Invitation"][];
+            nextCursor: string | null;
+        };
+        /** @enum {unknown} */
+        InvitationStatus: "pending" | "approved" | "declined";
         /** @description Decree 49/2020 — the person assigned to help the returnee. */
         Mentor: null | {
             assignedOn?: components["schemas"]["Date"];
@@ -837,6 +959,124 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size; values above 200 are clamped to 200. */
+                limit?: components["parameters"]["Limit"];
+                returneeId?: components["schemas"]["Id"];
+                status?: components["schemas"]["InvitationStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    approveInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvitationApproval"];
+            };
+        };
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationDecline"];
+            };
+        };
+        responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listReferrals: {

@@ -86,7 +86,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitation requests (an employer's own) */
+        /** Invitation requests (an employer's own) and the officer's answer to each */
         get: operations["listInvitations"];
         put?: never;
         /**
@@ -374,13 +374,25 @@ export interface components {
         Invitation: {
             /** Format: date-time */
             createdAt: string;
+            /** @description The officer's answer as cases reports it — never who decided or why in their own words. */
+            decision?: {
+                /** Format: date-time */
+                at?: string;
+                /** @enum {unknown} */
+                reason?: "returnee-declined" | "not-suitable" | "unavailable" | "other";
+                /** @description The referral cases made on approval; the application follows from it. */
+                referralId?: string;
+            };
             employerOrgId: string;
             id: string;
             jobId: string;
             message?: string;
             returneeId: string;
-            /** @enum {unknown} */
-            status: "requested";
+            /**
+             * @description `requested` while the officer has not answered (pending), then `approved` or `declined`.
+             * @enum {unknown}
+             */
+            status: "requested" | "approved" | "declined";
         };
         InvitationInput: {
             jobId: string;

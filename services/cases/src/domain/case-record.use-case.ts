@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { idempotentId } from '@hoanhap/kit';
 import { returneeEvents, republishProfile } from '../events/returnee-events';
 import type { CasesContext } from './cases.context';
+import { declineIfNotInvitable } from './decide-invitation.use-case';
 import { changeReturnee } from './returnee-change';
 import type { Actor, Grade, InformationSheet, Milestone, MilestoneKind, ReceptionRecord } from './returnee.types';
 import { withdraw } from './withdraw-referral.use-case';
@@ -114,4 +115,5 @@ export async function deleteReturnee(ctx: CasesContext, actor: Actor, id: string
     const profile = republishProfile(deleted, today);
     return { file: profile.next, events: [profile.event] };
   });
+  await declineIfNotInvitable(ctx, actor, id);
 }

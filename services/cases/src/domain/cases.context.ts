@@ -1,6 +1,7 @@
 import type { AuditLog } from '@hoanhap/audit';
 import type { IdempotencyCache } from '@hoanhap/kit';
 import type { ImportBatchRepository } from '../store/import-batch.repository';
+import type { InvitationRepository } from '../store/invitation.repository';
 import type { ReferralRepository } from '../store/referral.repository';
 import type { ReturneeRepository } from '../store/returnee.repository';
 import type { TargetRepository } from '../store/target.repository';
@@ -20,6 +21,7 @@ export interface CasesSettings {
 export interface CasesContext {
   returnees: ReturneeRepository;
   referrals: ReferralRepository;
+  invitations: InvitationRepository;
   targets: TargetRepository;
   imports: ImportBatchRepository;
   audit: AuditLog;

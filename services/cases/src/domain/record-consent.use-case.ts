@@ -1,5 +1,6 @@
 import { republishProfile } from '../events/returnee-events';
 import type { CasesContext } from './cases.context';
+import { declineIfNotInvitable } from './decide-invitation.use-case';
 import { KIND_FOR_CONSENT } from './referral.rules';
 import type { ReferralKind } from './referral.types';
 import { changeReturnee } from './returnee-change';
@@ -12,7 +13,8 @@ export type ConsentChange = ConsentFlags & { version: string; method: ConsentMet
  * Law 91/2025 and Decree 356/2025: consent is explicit and per purpose, recorded with its form version, time,
  * who recorded it and how; the history is kept. Every change publishes a new profile revision (a section
  * disappears with its consent). Revoking a shareWith* consent withdraws the open referrals to that kind of
- * recipient (reason `consent-revoked`) while the file is locked, so no referral slips in between.
+ * recipient (reason `consent-revoked`) while the file is locked, so no referral slips in between; pending
+ * employer invitations of a returnee no longer discoverable or sharing with employers are declined.
  */
 export async function recordConsent(ctx: CasesContext, actor: Actor, id: string, change: ConsentChange) {
   const withdrawnIds: string[] = [];
@@ -47,11 +49,14 @@ export async function recordConsent(ctx: CasesContext, actor: Actor, id: string,
       return { file: profile.next, events: [profile.event], result: revokedKinds };
     },
   );
+  // after the file's lock: an approval holds the invitation's lock while it takes the file's
+  const declinedInvitations = await declineIfNotInvitable(ctx, actor, id);
   return {
     consent: file.consent,
     history: file.consentHistory,
     profileRevision: file.profileRevision,
     revoked: revoked ?? [],
     withdrawnReferrals: withdrawnIds,
+    declinedInvitations,
   };
 }

@@ -14,6 +14,7 @@ import type { Cases } from '../app';
 import { applicationStatusConsumer } from './consumers/application-status.consumer';
 import { certificateIssuedConsumer } from './consumers/certificate-issued.consumer';
 import { enrolmentStatusConsumer } from './consumers/enrolment-status.consumer';
+import { invitationRequestedConsumer } from './consumers/invitation-requested.consumer';
 import { loanStatusConsumer } from './consumers/loan-status.consumer';
 import { referralTargetConsumers } from './consumers/referral-targets.consumer';
 
@@ -39,11 +40,12 @@ export const consumers = (ctx: Cases['ctx']): EventHandler[] =>
     enrolmentStatusConsumer(ctx),
     loanStatusConsumer(ctx),
     certificateIssuedConsumer(ctx),
+    invitationRequestedConsumer(ctx),
     ...referralTargetConsumers(ctx),
   ] as EventHandler[];
 
 /**
- * Topics, the outbox relays of the two aggregate stores (returnees, referrals) and the consumer group.
+ * Topics, the outbox relays of the aggregate stores (returnees, referrals, invitations) and the consumer group.
  * Stop order matters on shutdown: consumers first (no new changes), then the relays (publish what is left).
  */
 export async function startMessaging(cases: Cases, options: MessagingOptions): Promise<Messaging> {
@@ -57,7 +59,7 @@ export async function startMessaging(cases: Cases, options: MessagingOptions): P
   });
   const publisher = createPublisher({ kafka, topicPrefix });
   await publisher.connect();
-  const relays = [cases.stores.returnees, cases.stores.referrals].map((store) =>
+  const relays = [cases.stores.returnees, cases.stores.referrals, cases.stores.invitations].map((store) =>
     createOutboxRelay({ store: store as never, publisher, ...(options.logger && { logger: options.logger }) }),
   );
   relays.forEach((relay) => relay.start());

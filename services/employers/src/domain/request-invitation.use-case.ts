@@ -19,8 +19,8 @@ async function checkInvitation(ctx: EmployersContext, caller: Caller, input: Inv
   if (status !== 'open') throw errors.jobNotOpen(job.id, status);
   const profile = await ctx.profiles.findById(input.returneeId);
   if (!profile) throw errors.returneeNotYetKnown(input.returneeId);
-  // not discoverable: the employer must not learn that this person exists here
-  if (!profile.discoverable) throw errors.returneeNotFound(input.returneeId);
+  // not discoverable, or not sharing with employers (a referral would be refused): the employer must not learn that this person exists here
+  if (!profile.discoverable || !profile.shareWithEmployers) throw errors.returneeNotFound(input.returneeId);
   const earlier = await ctx.invitations.findFor(input.jobId, input.returneeId);
   if (earlier) throw errors.invitationExists(earlier.id);
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import {
   applicationStatusChangedV1,
   employmentCheckedV1,
+  invitationDecidedV1,
   invitationRequestedV1,
   jobPostedV1,
   jobUpdatedV1,
@@ -20,12 +21,13 @@ import {
   processedEventsCollection,
 } from '@hoanhap/events';
 import type { EmployersContext } from '../domain/employers.context';
+import { invitationDecidedConsumer } from './consumers/invitation-decided.consumer';
 import { profilePublishedConsumer } from './consumers/profile-published.consumer';
 import { referralCreatedConsumer } from './consumers/referral-created.consumer';
 import { referralWithdrawnConsumer } from './consumers/referral-withdrawn.consumer';
 
 export const PRODUCED = [jobPostedV1, jobUpdatedV1, applicationStatusChangedV1, employmentCheckedV1, invitationRequestedV1];
-export const CONSUMED = [referralCreatedV1, referralWithdrawnV1, profilePublishedV1];
+export const CONSUMED = [referralCreatedV1, referralWithdrawnV1, profilePublishedV1, invitationDecidedV1];
 
 export interface EventsWiring {
   kafka: KafkaClient;
@@ -51,7 +53,7 @@ export function employersEvents(ctx: EmployersContext, outboxStores: AggregateSt
     kafka,
     groupId: wiring.groupId ?? `${topicPrefix}employers`,
     topicPrefix,
-    handlers: [referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx), profilePublishedConsumer(ctx)],
+    handlers: [referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx), profilePublishedConsumer(ctx), invitationDecidedConsumer(ctx)],
     processedEvents: processedEventsCollection(wiring.connection),
     // profiles and referrals are independent: one slow partition must not hold the others
     partitionsConsumedConcurrently: 3,

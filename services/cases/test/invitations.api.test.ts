@@ -1,0 +1,212 @@
+import { invitationRequestedV1, type InvitationRequestedV1 } from '@hoanhap/contracts';
+import { waitFor } from '@hoanhap/testing';
+import { startTap, type EventTap } from './support/event-tap';
+import { newId } from './support/side-events';
+import { startCases, type Harness } from './support/cases-harness';
+
+// Kafka round trips: seconds when the machine is idle, much more when two cores are shared by many suites
+jest.setTimeout(120_000);
+
+let h: Harness;
+let tap: EventTap;
+beforeAll(async () => {
+  h = await startCases({ messaging: true });
+  tap = await startTap(h.kafka!, h.ns.topicPrefix);
+});
+afterAll(async () => {
+  await tap.stop();
+  await h.close();
+});
+
+const DECIDED = 'cases.invitation.decided.v1';
+/** What employers publishes when an employer invites a candidate matching proposed. */
+const request = (returneeId: string, extra: Partial<InvitationRequestedV1> = {}): InvitationRequestedV1 => ({
+  invitationId: newId(),
+  jobId: `job-${newId()}`,
+  employerOrgId: 'org-employer-1',
+  returneeId,
+  message: 'Chúng tôi cần thợ hàn, mong cán bộ giới thiệu.',
+  requestedBy: 'employer-user-1',
+  at: new Date().toISOString(),
+  ...extra,
+});
+const invite = async (returneeId: string, extra: Partial<InvitationRequestedV1> = {}) => {
+  const payload = request(returneeId, extra);
+  await h.publish(invitationRequestedV1, payload, payload.invitationId);
+  return payload;
+};
+const invitation = (id: string, caller: 'officer40' | 'officer01' | 'admin' = 'officer40') => h.as(caller).get(`/invitations/${id}`);
+const arrived = (id: string, status?: string) =>
+  waitFor(
+    `invitation ${id} ${status ?? ''}`,
+    async () => {
+      const res = await invitation(id, 'admin');
+      return res.status === 200 && (status === undefined || res.body.status === status) ? res.body : undefined;
+    },
+    40_000,
+  );
+/** Names of the officer side and of the returnee's identity that must never reach the employer. */
+const NEVER_TO_EMPLOYER = [
+  'officerId',
+  'officerOrgId',
+  'decidedBy',
+  'by',
+  'note',
+  'fullName',
+  'nationalId',
+  'phone',
+  'address',
+  'provinceCode',
+];
+const registerConsenting = async (consent: Record<string, boolean> = {}) =>
+  (
+    await h.register({
+      consent: { matching: true, shareWithEmployers: true, shareWithColleges: true, shareWithBank: true, discoverable: true, ...consent },
+    })
+  ).body.id as string;
+
+describe('employer invitations, answered by the returnee’s officer', () => {
+  it('when an employer invites a discoverable returnee, then the officer sees it pending, approves, a referral to the job is made and the employer hears approved', async () => {
+    const returneeId = await registerConsenting();
+    const sent = await invite(returneeId);
+    await arrived(sent.invitationId, 'pending');
+
+    const pending = await h.as('officer40').get('/invitations?status=pending');
+    expect(pending.status).toBe(200);
+    const listed = pending.body.items.find((i: { id: string }) => i.id === sent.invitationId);
+    expect(listed).toMatchObject({
+      jobId: sent.jobId,
+      employerOrgId: 'org-employer-1',
+      returneeId,
+      message: sent.message,
+      status: 'pending',
+      provinceCode: '40',
+    });
+
+    const approved = await h.as('officer40').post(`/invitations/${sent.invitationId}/approve`).send({ note: 'Có kinh nghiệm hàn 3 năm' });
+    expect([approved.status, approved.body.code]).toEqual([200, undefined]);
+    expect(approved.body).toMatchObject({ status: 'approved', decision: { by: 'officer-40', automatic: false } });
+    const referralId = approved.body.referralId as string;
+    const referral = await h.as('officer40').get(`/referrals/${referralId}`);
+    expect(referral.body).toMatchObject({
+      returneeId,
+      target: { kind: 'job', id: sent.jobId },
+      status: 'sent',
+      note: 'Có kinh nghiệm hàn 3 năm',
+    });
+
+    const created = await tap.next('cases.referral.created.v1', (p) => p.referralId === referralId);
+    expect(created.payload).toMatchObject({ returneeId, target: { kind: 'job', id: sent.jobId } });
+    const decided = await tap.next(DECIDED, (p) => p.invitationId === sent.invitationId);
+    expect(decided.key).toBe(sent.invitationId);
+    expect(decided.payload).toEqual({
+      invitationId: sent.invitationId,
+      jobId: sent.jobId,
+      employerOrgId: 'org-employer-1',
+      returneeId,
+      outcome: 'approved',
+      referralId,
+      at: expect.any(String),
+    });
+
+    const again = await h.as('officer40').post(`/invitations/${sent.invitationId}/decline`).send({ reason: 'other' });
+    expect([again.status, again.body.code]).toEqual([409, 'INVITATION.ALREADY_DECIDED']);
+  });
+
+  it('when the officer declines with a reason and a note, then the employer hears the reason code and never the note or who declined', async () => {
+    const returneeId = await registerConsenting();
+    const sent = await invite(returneeId);
+    await arrived(sent.invitationId, 'pending');
+    const off = await h.as('officer40').post(`/invitations/${sent.invitationId}/decline`).send({ reason: 'wrong' });
+    expect([off.status, off.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+
+    const res = await h
+      .as('officer40')
+      .post(`/invitations/${sent.invitationId}/decline`)
+      .send({ reason: 'returnee-declined', note: 'Anh An muốn làm gần nhà' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'declined', decision: { reason: 'returnee-declined', note: 'Anh An muốn làm gần nhà' } });
+    expect(res.body).not.toHaveProperty('referralId');
+
+    const decided = await tap.next(DECIDED, (p) => p.invitationId === sent.invitationId);
+    expect(decided.payload).toMatchObject({ outcome: 'declined', reason: 'returnee-declined', returneeId });
+    for (const key of NEVER_TO_EMPLOYER) expect(decided.payload).not.toHaveProperty(key);
+    expect(JSON.stringify(decided.payload)).not.toContain('An');
+    expect((await h.as('officer40').get(`/referrals?returneeId=${returneeId}`)).body.items).toHaveLength(0);
+  });
+
+  it("when another province's officer lists, reads, approves or declines, then the invitation does not show (404) and stays pending", async () => {
+    const returneeId = await registerConsenting();
+    const sent = await invite(returneeId);
+    await arrived(sent.invitationId, 'pending');
+    const officer01 = h.as('officer01');
+    const listed = await officer01.get('/invitations');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).not.toContain(sent.invitationId);
+    expect((await invitation(sent.invitationId, 'officer01')).status).toBe(404);
+    const approve = await officer01.post(`/invitations/${sent.invitationId}/approve`).send({});
+    expect([approve.status, approve.body.code]).toEqual([404, 'INVITATION.NOT_FOUND']);
+    expect((await officer01.post(`/invitations/${sent.invitationId}/decline`).send({ reason: 'other' })).status).toBe(404);
+    expect((await h.as('employer').get('/invitations')).status).toBe(403);
+    expect((await invitation(sent.invitationId)).body.status).toBe('pending');
+  });
+
+  it('when the returnee is not discoverable, then the invitation is declined at once (unavailable) without an officer', async () => {
+    const returneeId = await registerConsenting({ discoverable: false });
+    const sent = await invite(returneeId);
+    const stored = await arrived(sent.invitationId, 'declined');
+    expect(stored.decision).toMatchObject({ reason: 'unavailable', automatic: true, by: 'system:cases' });
+    const decided = await tap.next(DECIDED, (p) => p.invitationId === sent.invitationId);
+    expect(decided.payload).toMatchObject({ outcome: 'declined', reason: 'unavailable' });
+    const unknown = await invite(newId());
+    await tap.next(DECIDED, (p) => p.invitationId === unknown.invitationId && p.reason === 'unavailable');
+  });
+
+  it('when consent is revoked while an invitation waits, then it is declined automatically and approving answers 409', async () => {
+    const returneeId = await registerConsenting();
+    const sent = await invite(returneeId);
+    await arrived(sent.invitationId, 'pending');
+    const change = {
+      matching: true,
+      shareWithEmployers: true,
+      shareWithColleges: true,
+      shareWithBank: true,
+      discoverable: false,
+      version: '2026-01',
+      method: 'paper-form',
+    };
+    const revoked = await h.as('officer40').put(`/returnees/${returneeId}/consent`).send(change);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.declinedInvitations).toEqual([sent.invitationId]);
+    expect((await invitation(sent.invitationId)).body).toMatchObject({
+      status: 'declined',
+      decision: { reason: 'unavailable', automatic: true },
+    });
+    await tap.next(DECIDED, (p) => p.invitationId === sent.invitationId && p.outcome === 'declined');
+    const approve = await h.as('officer40').post(`/invitations/${sent.invitationId}/approve`).send({});
+    expect([approve.status, approve.body.code]).toEqual([409, 'INVITATION.ALREADY_DECIDED']);
+  });
+
+  it('when the request is delivered again (same envelope, or republished), then one invitation stays as decided and one referral exists', async () => {
+    const returneeId = await registerConsenting();
+    const payload = request(returneeId);
+    const envelope = await h.publish(invitationRequestedV1, payload, payload.invitationId);
+    await arrived(payload.invitationId, 'pending');
+    const approved = await h.as('officer40').post(`/invitations/${payload.invitationId}/approve`).send({});
+    expect(approved.status).toBe(200);
+    await tap.next(DECIDED, (p) => p.invitationId === payload.invitationId);
+
+    await h.publisher!.sendEnvelopes([envelope]);
+    const republished = await h.publish(invitationRequestedV1, { ...payload, at: new Date().toISOString() }, payload.invitationId);
+    // a later event on the same key is handled after both copies: once it is, the copies were too
+    const marker = await invite(returneeId);
+    await arrived(marker.invitationId, 'pending');
+    expect(republished.eventId).not.toBe(envelope.eventId);
+
+    const after = await invitation(payload.invitationId);
+    expect(after.body).toMatchObject({ status: 'approved', referralId: approved.body.referralId, receivedAt: approved.body.receivedAt });
+    const referrals = (await h.as('officer40').get(`/referrals?returneeId=${returneeId}`)).body.items;
+    expect(referrals.map((r: { id: string }) => r.id)).toEqual([approved.body.referralId]);
+    expect(tap.of(DECIDED, payload.invitationId)).toHaveLength(1);
+  });
+});
