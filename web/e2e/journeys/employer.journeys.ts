@@ -6,7 +6,8 @@ export const jobTitle = (stamp: string) => `Thợ hàn ${stamp}`;
 
 /** Clicks "Giới thiệu" on a proposal until it turns into "Đã giới thiệu" (cases may answer NOT_YET_KNOWN at first). */
 export async function referOnce(item: Locator): Promise<void> {
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  // events can lag minutes behind on a loaded machine: keep answering NOT_YET_KNOWN with another click
+  for (let attempt = 0; attempt < 30; attempt += 1) {
     const button = item.getByRole('button', { name: /Giới thiệu/ });
     if (await button.isVisible().catch(() => false)) await button.click();
     const done = await item
@@ -17,7 +18,7 @@ export async function referOnce(item: Locator): Promise<void> {
         () => false,
       );
     if (done) return;
-    await item.page().waitForTimeout(2_000); // NOT_YET_KNOWN: cases has not heard of the target yet
+    await item.page().waitForTimeout(5_000); // NOT_YET_KNOWN: cases has not heard of the target yet
   }
   await expectText(item, 'Đã giới thiệu');
 }
