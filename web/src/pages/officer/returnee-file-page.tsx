@@ -116,7 +116,7 @@ function IdentityCard({ r }: { r: Returnee }) {
   const labels = useReferenceLabels(r.address.provinceCode);
   return (
     <Card title={t('file.identity')} size="small">
-      <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
+      <Descriptions layout="vertical" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
         <Descriptions.Item label={t('fields.dateOfBirth')}>{formatDate(r.dateOfBirth)}</Descriptions.Item>
         <Descriptions.Item label={t('fields.nationalId')}>{r.nationalId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.phone')}>{r.phone ?? '—'}</Descriptions.Item>
