@@ -15,7 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const asOfficer = (path: string) => request(harness.url).get(path).set('authorization', `Bearer ${harness.tokenFor('officer')}`);
+const asOfficer = (path: string) =>
+  request(harness.url)
+    .get(path)
+    .set('authorization', `Bearer ${harness.tokenFor('officer')}`);
 
 async function timed(req: request.Test) {
   const started = Date.now();
@@ -56,7 +59,10 @@ describe('when a service is slow, down or not deployed', () => {
   it('when a POST finds the service stopped, then 503 too (never retried: it may not be idempotent)', async () => {
     await harness.fixture.stop();
     try {
-      const res = await request(harness.url).post('/api/employers/things').set('authorization', `Bearer ${harness.tokenFor('officer')}`).send({ a: 1 });
+      const res = await request(harness.url)
+        .post('/api/employers/things')
+        .set('authorization', `Bearer ${harness.tokenFor('officer')}`)
+        .send({ a: 1 });
       expectProblem(res, 503, 'UPSTREAM.UNAVAILABLE');
     } finally {
       await harness.fixture.restart();
@@ -77,8 +83,12 @@ describe('when a service is slow, down or not deployed', () => {
   it('when the body is larger than the limit, then 413 problem+json before the service sees it (with or without Content-Length)', async () => {
     const before = harness.fixture.hits;
     const big = { note: 'x'.repeat(2_000) };
-    const declared = await request(harness.url).post('/api/employers/echo').set('authorization', `Bearer ${harness.tokenFor('officer')}`).send(big);
+    const declared = await request(harness.url)
+      .post('/api/employers/echo')
+      .set('authorization', `Bearer ${harness.tokenFor('officer')}`)
+      .send(big);
     expectProblem(declared, 413, 'REQUEST.TOO_LARGE');
+    expect(declared.headers.connection).toBe('close');
     expect(harness.fixture.hits).toBe(before);
 
     const chunked = await fetch(`${harness.url}/api/employers/echo`, {
@@ -93,6 +103,9 @@ describe('when a service is slow, down or not deployed', () => {
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
+    expect(chunked.headers.get('connection')).toBe('close');
     expect(((await chunked.json()) as { code: string }).code).toBe('REQUEST.TOO_LARGE');
+    // the client's next request is answered (not queued behind the unread rest of the body)
+    expect((await fetch(`${harness.url}/healthz`)).status).toBe(200);
   });
 });

@@ -21,7 +21,10 @@ export function createUpstreamAgent(options: { connectTimeoutMs: number; connect
 }
 
 const upstreamTimeout = Object.assign(new Error('no response headers in time'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
-const tooLarge = (limit: number) => new AppError('REQUEST.TOO_LARGE', 413, `the request body is larger than ${limit} bytes`);
+// The rest of an oversize body is never read: the connection closes after the 413 rather than stay
+// half-read, where the client's next request on it would wait behind bytes nobody consumes.
+const tooLarge = (limit: number) =>
+  new AppError('REQUEST.TOO_LARGE', 413, `the request body is larger than ${limit} bytes`, { headers: { Connection: 'close' } });
 
 // A chunked body has no length to check up front: count it as it streams.
 function limited(req: Request, limit: number): Transform {
