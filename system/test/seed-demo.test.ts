@@ -9,7 +9,8 @@ const COUNT = 12;
 let system: System;
 let first: SeedResult;
 beforeAll(async () => {
-  system = await startSystem({ label: 'seed' });
+  // a slow answer is waited for rather than retried (a retry storm only adds load)
+  system = await startSystem({ label: 'seed', env: { UPSTREAM_TIMEOUT_MS: '60000' } });
   first = await seedDemoProvince({ gatewayUrl: system.gatewayUrl, count: COUNT, seed: 3 });
 });
 afterAll(async () => {
