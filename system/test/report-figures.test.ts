@@ -96,10 +96,11 @@ function job(title: string, employmentType: 'stable' | 'seasonal') {
 /** The figures as counted from the services' own APIs, never from reports. */
 async function countedFromTheServices() {
   const files = await all(officer, `/api/cases/returnees?provinceCode=${PROVINCE}`);
-  const communeOf = new Map<string, string>(files.map((f) => [f.id, f.address.communeCode]));
+  // the list answers summaries (communeCode at the top level), the file itself an address
+  const communeOf = new Map<string, string>(files.map((f) => [f.id, f.communeCode ?? f.address?.communeCode]));
   const perCommune: Record<string, { returnees: number; stableWork: number; seasonalWork: number }> = {};
   const row = (code: string) => (perCommune[code] ??= { returnees: 0, stableWork: 0, seasonalWork: 0 });
-  for (const f of files) row(f.address.communeCode).returnees += 1;
+  for (const f of files) row(communeOf.get(f.id)!).returnees += 1;
 
   const hires = await all(employer, '/api/employers/applications?status=hired');
   const jobs = new Map<string, any>();
