@@ -72,12 +72,14 @@ export interface FreshnessResult {
   ackedP50: number;
   ackedP99: number;
   missing: number;
+  /** Posts the gateway answered with 502/503/504 (an upstream that did not answer in time): counted, never hidden. */
+  failed: number;
   /** Visible, but not in the person's top 20 (the job was made to rank first): should be 0. */
   notInTop20: number;
 }
 
-/** Posts one job made for `profile`; resolves with the job's id once the poster has its answer. */
-export type PostJob = (profile: ProfilePublishedV1, k: number) => Promise<string>;
+/** Posts one job made for `profile`; resolves with the job's id once the poster has its answer (undefined: none in time). */
+export type PostJob = (profile: ProfilePublishedV1, k: number) => Promise<string | undefined>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -113,6 +115,7 @@ export async function freshness(
   const posting: number[] = [];
   const afterAck: number[] = [];
   let missing = 0;
+  let failed = 0;
   let notInTop20 = 0;
   const started = performance.now();
   const one = async (k: number) => {
@@ -121,6 +124,7 @@ export async function freshness(
     const t0 = performance.now();
     const jobId = await post(profile, k);
     const acked = performance.now();
+    if (jobId === undefined) return void (failed += 1);
     posting.push(acked - t0);
     while (performance.now() - t0 < 5_000) {
       const probe = await fetch(`${url}/jobs/${jobId}/candidates?limit=1`, { headers: { authorization: `Bearer ${options.employerToken}` } });
@@ -150,6 +154,7 @@ export async function freshness(
     ackedP50: ms(afterAck, 0.5),
     ackedP99: ms(afterAck, 0.99),
     missing,
+    failed,
     notInTop20,
   };
 }

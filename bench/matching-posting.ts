@@ -1,6 +1,6 @@
 /**
  * The posting side of the freshness probe: the real employers service and the real gateway, each in its
- * own process (logs at info to /dev/null, as in production), in the benchmark's namespace — its topic
+ * own process (logs at info, as in production, to a file in the temp folder), in the benchmark's namespace — its topic
  * prefix, their own database and Redis keys — verifying tokens against the benchmark's JWKS. The
  * employer is set up through the gateway as a real one is (profile, pledge, an administrator's
  * verification), so its jobs go out as a verified employer's.
@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
@@ -18,6 +19,8 @@ import type { PostJob } from './matching-load';
 import { freePort } from './matching-service';
 
 const root = join(__dirname, '..');
+/** The gateway's answers when employers did not answer (in time): a slow post, not a wrong one. */
+const GATEWAY_GAVE_UP = [502, 503, 504];
 
 export interface PostingStack {
   gatewayUrl: string;
@@ -91,12 +94,16 @@ export async function registerEmployer(
   provinceCode: string,
 ): Promise<void> {
   const put = async (path: string, token: string, body: object) => {
-    const res = await fetch(`${gatewayUrl}/api/employers${path}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+    // each PUT may be repeated; a cold employers service on a busy machine can miss the gateway's timeout
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${gatewayUrl}/api/employers${path}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.ok) return void (await res.arrayBuffer());
+      if (!GATEWAY_GAVE_UP.includes(res.status) || attempt === 5) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+    }
   };
   const profile: employers.components['schemas']['OrganisationInput'] = {
     name: 'Công ty Đo Kiểm (benchmark)',
@@ -120,6 +127,7 @@ export function gatewayPoster(
       headers: { authorization: `Bearer ${employerToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify(jobInput(makeJob(profile, k))),
     });
+    if (GATEWAY_GAVE_UP.includes(res.status)) return void (await res.arrayBuffer());
     if (res.status !== 201) throw new Error(`POST /api/employers/jobs: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { id: string }).id;
   };
@@ -184,10 +192,11 @@ async function dropNamespace(mongoDb: string, redisPrefix: string): Promise<void
 }
 
 async function startProcess(children: ChildProcess[], entry: string, port: number, env: Record<string, string>): Promise<string> {
-  const devNull = openSync('/dev/null', 'w');
+  // its log (info, as in production) in a file, so a process that does not come up can be read
+  const log = join(tmpdir(), `bench-matching-${entry.split('/').at(-3)}-${port}.log`);
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry)], {
     env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
-    stdio: ['ignore', devNull, 'inherit'],
+    stdio: ['ignore', openSync(log, 'w'), 'inherit'],
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
@@ -199,8 +208,8 @@ async function startProcess(children: ChildProcess[], entry: string, port: numbe
       () => false,
     ))
   ) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error(`${entry} did not come up in 5 minutes`);
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} (log ${log})`);
+    if (Date.now() > deadline) throw new Error(`${entry} did not come up in 5 minutes (log ${log})`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return url;

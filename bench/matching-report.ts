@@ -78,7 +78,7 @@ export function printReport(r: Report): void {
     rows.push([
       'freshness: job POSTed at the gateway (Idempotency-Key) → employers → outbox → Kafka → matching → visible in matches',
       'p50 ≤ 100 ms, p99 ≤ 500 ms at 50 posts/s',
-      `${f.posts} posts at 50/s: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms from just before the POST (the POST's 201: p50 ${f.postP50} ms, p99 ${f.postP99} ms; after the 201: p50 ${f.ackedP50} ms, p99 ${f.ackedP99} ms); ${f.missing} not seen in 5 s, ${f.notInTop20} seen but not in the top 20`,
+      `${f.posts} posts at 50/s: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms from just before the POST (the POST's 201: p50 ${f.postP50} ms, p99 ${f.postP99} ms; after the 201: p50 ${f.ackedP50} ms, p99 ${f.ackedP99} ms); ${f.failed} POSTs not answered in time (5xx), ${f.missing} not seen in 5 s, ${f.notInTop20} seen but not in the top 20`,
       `${x(100 / Math.max(1, f.p50))} / ${x(500 / Math.max(1, f.p99))} target`,
     ]);
   }
