@@ -38,6 +38,14 @@ async function upOne(name: ServerName): Promise<void> {
     say(`${label[name]}: already up at ${where}`);
     return;
   }
+  const earlier = readPid(name);
+  if (isAlive(earlier)) {
+    // started by an earlier `up` and still starting (a JVM on a busy machine can take minutes): a second process on
+    // the same data directory is the likely cause of the corrupt Kafka metadata log seen in the fault run: wait instead
+    await waitUntilAnswers(name, ep, 300_000, () => isAlive(earlier));
+    say(`${label[name]}: up at ${where} (pid ${earlier}, was still starting)`);
+    return;
+  }
   const launch = launchers[name](ep);
   const pid = startDetached(name, launch);
   const progress = stage('[infra]', `${label[name]}: đang khởi động / starting (pid ${pid})…`);
