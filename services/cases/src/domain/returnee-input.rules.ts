@@ -5,6 +5,7 @@ import type { Address, Restrictions, WorkHistoryEntry } from './returnee.types';
 
 /** The parts of a file checked against reference data and each other, at create, update and import. */
 export interface CheckedInput {
+  fullName?: string;
   dateOfBirth?: string;
   releaseDate?: string;
   probationEndsOn?: string;
@@ -13,6 +14,8 @@ export interface CheckedInput {
   skills?: string[];
   workHistory?: WorkHistoryEntry[];
 }
+
+const HAS_TWO_LETTERS = /\p{L}.*\p{L}/su;
 
 const problem = (field: string, rule: string, message: string): FieldError => ({ field, in: 'body', rule, message });
 
@@ -60,6 +63,9 @@ function restrictionErrors(r: Partial<Restrictions> | undefined, releaseDate: st
 /** Every reference code and date order a file's input must respect; an empty list when it is sound. */
 export function inputErrors(input: CheckedInput, today: string): FieldError[] {
   const out: FieldError[] = [...addressErrors(input.address), ...restrictionErrors(input.restrictions, input.releaseDate)];
+  // the schema counts code points: spaces, zero-width characters or lone combining marks would pass it and be stored as a blank name
+  if (input.fullName !== undefined && !HAS_TWO_LETTERS.test(input.fullName))
+    out.push(problem('fullName', 'letters', 'must contain at least two letters'));
   for (const [field, value] of [
     ['dateOfBirth', input.dateOfBirth],
     ['releaseDate', input.releaseDate],
