@@ -8,6 +8,8 @@
  * (own prefix) with a batch producer; the real service process rebuilds its model by consuming them; every
  * request picks its returnee or job at random from ≥ 10,000; no result cache exists; the full-scan
  * baseline (`?strategy=scan`, same rules, same exclusions, same heap) runs in the same process and run.
+ * Freshness is timed from a POST at the real gateway in front of the real employers service (its outbox
+ * relays the event), with the same probe publishing straight to Kafka beside it as the breakdown.
  * Topics, consumer groups and the snapshot folder are deleted at the end.
  */
 import { randomUUID } from 'node:crypto';
