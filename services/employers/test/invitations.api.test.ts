@@ -17,7 +17,7 @@ import { type Harness, startHarness } from './support/employers-harness';
  * (employers.invitation.requested.v1), the officer's answer comes back (cases.invitation.decided.v1, published
  * here as cases does) and, when approved, the referral cases made turns into an application.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 let h: Harness;
 let requested: EventEnvelope[];
