@@ -83,6 +83,24 @@ describe('statistics that need grades (GET /statistics)', () => {
   });
 });
 
+describe('statistics by offence category (GET /statistics; offences never leave cases, ARCHITECTURE §2)', () => {
+  it('when files are recorded with offence categories, then their counts per category come back to the officer only, and deleted files are not counted', async () => {
+    const officer = h.as('officer40');
+    const ids: string[] = [];
+    for (const [i, offenceCategory] of ['theft', 'theft', 'gambling'].entries())
+      ids.push((await h.register({ fullName: `Phạm Tội Danh ${i}`, offenceCategory })).body.id);
+    const before = (await officer.get('/statistics').query({ provinceCode: '40' })).body;
+    expect(before.byOffence.theft).toBeGreaterThanOrEqual(2);
+    expect(before.byOffence.gambling).toBeGreaterThanOrEqual(1);
+    expect(Object.values(before.byOffence).every((n) => typeof n === 'number' && n > 0)).toBe(true);
+    await officer.delete(`/returnees/${ids[2]}`).query({ reason: 'nhập nhầm' }).expect(204);
+    const after = (await officer.get('/statistics').query({ provinceCode: '40' })).body;
+    expect(after.byOffence.gambling ?? 0).toBe(before.byOffence.gambling - 1);
+    for (const caller of ['employer', 'college', 'bank'] as const)
+      expect((await h.as(caller).get('/statistics').query({ provinceCode: '40' })).status).toBe(403);
+  });
+});
+
 describe('referral notes', () => {
   it('when a referral note holds the full name or national ID, then 422 REFERRAL.NOTE_IDENTIFIES', async () => {
     const id = (await h.register({ fullName: 'Lý Văn Hải', nationalId: '040091112223' })).body.id as string;

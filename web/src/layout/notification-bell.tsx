@@ -24,6 +24,7 @@ export function NotificationBell({ dark = false }: { dark?: boolean }) {
   const navigate = useNavigate();
   const [items, setItems] = useState<Notice[]>([]);
   const [tick, setTick] = useState(0);
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -50,7 +51,10 @@ export function NotificationBell({ dark = false }: { dark?: boolean }) {
           <Button
             type="link"
             style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-            onClick={() => navigate(item.to)}
+            onClick={() => {
+              setOpen(false); // an open popover would cover the page the notice leads to
+              navigate(item.to);
+            }}
           >
             <span>
               {item.text}
@@ -74,7 +78,11 @@ export function NotificationBell({ dark = false }: { dark?: boolean }) {
       title={t('notifications.title')}
       trigger="click"
       placement="bottomRight"
-      onOpenChange={(open) => open && setTick((n) => n + 1)}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setTick((n) => n + 1);
+      }}
     >
       <Button
         type="text"

@@ -99,6 +99,9 @@ export function returneeRepository(store: AggregateStore<ReturneeState>) {
     /** Files of a province (not deleted) that reached a milestone (dot notation: FerretDB 1.x ignores $elemMatch in counts). */
     countWithMilestone: (provinceCode: string, kind: string) =>
       collection.countDocuments({ ...queryOf({ provinceCode }), 'milestones.kind': kind }),
+    /** Files of a province (not deleted) recorded with an offence category. */
+    countWithOffence: (provinceCode: string, offenceCategory: string) =>
+      collection.countDocuments({ ...queryOf({ provinceCode }), offenceCategory }),
     /** Files moving into a province (any for an admin), waiting for its officer. */
     pendingTransfersTo: (provinceCode: string | undefined, limit: number, after?: string) =>
       page({ status: 'transfer-pending', ...visible, ...(provinceCode && { 'transfer.to.provinceCode': provinceCode }) }, limit, after),
