@@ -20,6 +20,8 @@ export interface FuzzOperation {
   params: Array<{ name: string; in: string; required: boolean; schema: Schema }>;
   body?: { required: boolean; mediaTypes: string[]; schema?: Schema };
   pointer: string;
+  /** Statuses the operation documents (a 5xx among them is part of its contract, e.g. /readyz's 503). */
+  declared: string[];
 }
 
 export interface FuzzRequest {
@@ -55,6 +57,7 @@ export function listOperations(document: Schema): FuzzOperation[] {
         body: requestBody
           ? { required: requestBody.required === true, mediaTypes: Object.keys(content), schema: content['application/json']?.schema }
           : undefined,
+        declared: Object.keys(op.responses ?? {}),
         pointer: `#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}`,
       });
     }
