@@ -108,7 +108,7 @@ export async function freshness(
   url: string,
   people: readonly { profile: ProfilePublishedV1; token: string }[],
   post: PostJob,
-  options: { perSecond: number; seconds: number; employerToken: string },
+  options: { perSecond: number; seconds: number; employerToken: string; giveUpMs?: number },
 ): Promise<FreshnessResult> {
   const posts = Math.min(people.length, options.perSecond * options.seconds);
   const latencies: number[] = [];
@@ -126,7 +126,7 @@ export async function freshness(
     const acked = performance.now();
     if (jobId === undefined) return void (failed += 1);
     posting.push(acked - t0);
-    while (performance.now() - t0 < 5_000) {
+    while (performance.now() - t0 < (options.giveUpMs ?? 5_000)) {
       const probe = await fetch(`${url}/jobs/${jobId}/candidates?limit=1`, { headers: { authorization: `Bearer ${options.employerToken}` } });
       await probe.arrayBuffer();
       if (probe.status === 200) {
