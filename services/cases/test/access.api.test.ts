@@ -133,9 +133,10 @@ describe('province isolation (object-level authorisation)', () => {
     expect(res.body.errors[0].field).toBe('address.provinceCode');
   });
 
-  it('when an officer asks for another province’s statistics, then 403; admin may', async () => {
+  it('when an officer asks for another province’s statistics, then 403; grades and offences are for officers only, so admin gets 403 too', async () => {
     expect((await h.as('officer01').get('/statistics').query({ provinceCode: '40' })).status).toBe(403);
-    expect((await h.as('admin').get('/statistics').query({ provinceCode: '40' })).status).toBe(200);
+    expect((await h.as('officer40').get('/statistics').query({ provinceCode: '40' })).status).toBe(200);
+    expect((await h.as('admin').get('/statistics').query({ provinceCode: '40' })).status).toBe(403);
   });
 
   it('when an admin reads any province’s file, then 200', async () => {

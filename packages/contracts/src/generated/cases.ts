@@ -446,7 +446,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts by grade, re-offending (grade D), milestones and referrals for one province */
+        /** Counts by grade, offence, re-offending (grade D), milestones and referrals for one province — officers of that province only */
         get: operations["getStatistics"];
         put?: never;
         post?: never;

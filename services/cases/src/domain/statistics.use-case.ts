@@ -8,7 +8,7 @@ import { GRADES, MILESTONES, type Actor } from './returnee.types';
 /**
  * The statistics that need grades and offences, computed here because those never leave this service
  * (ARCHITECTURE §2): counts by grade, by offence category, re-offending (grade D: detained again), milestones
- * and referral outcomes, for one province. Officers of that province and admins only.
+ * and referral outcomes, for one province. Officers of that province only (issue 5: grades and offences are shown to officers only).
  */
 export async function provinceStatistics(ctx: CasesContext, actor: Actor, provinceCode: string) {
   const scope = provinceScope(actor);

@@ -5,10 +5,10 @@ import type { CasesContext } from '../domain/cases.context';
 import { provinceStatistics } from '../domain/statistics.use-case';
 import { actorOf } from './actor';
 
-/** Statistics (officers of the province, admins) and the audit log (admins). */
+/** Statistics that need grades or offences (officers of the province only, issue 5) and the audit log (admins). */
 export function reportRoutes(ctx: CasesContext, verify: Verifier): Router {
   const router = Router();
-  router.get('/statistics', authenticate(verify), requireRole('officer', 'admin'), async (req, res) => {
+  router.get('/statistics', authenticate(verify), requireRole('officer'), async (req, res) => {
     res.json(await provinceStatistics(ctx, actorOf(req), req.query.provinceCode as string));
   });
   router.get('/audit', authenticate(verify), requireRole('admin'), async (req, res) => {
