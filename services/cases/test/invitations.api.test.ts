@@ -163,6 +163,22 @@ describe('employer invitations, answered by the returnee’s officer', () => {
     expect((await invitation(sent.invitationId)).body.status).toBe('pending');
   });
 
+  it('when the file is transferred to another province while an invitation waits, then the receiving officer answers it and the old one no longer sees it', async () => {
+    const returneeId = await registerConsenting();
+    const sent = await invite(returneeId);
+    await arrived(sent.invitationId, 'pending');
+    const asked = await retryingBusy(() =>
+      h.as('officer40').post(`/returnees/${returneeId}/transfer`).send({ provinceCode: '01', communeCode: '00004' }),
+    );
+    expect(asked.status).toBe(202);
+    expect((await retryingBusy(() => h.as('officer01').post(`/returnees/${returneeId}/transfer/accept`))).status).toBe(200);
+    expect((await invitation(sent.invitationId, 'officer40')).status).toBe(404);
+    const moved = await invitation(sent.invitationId, 'officer01');
+    expect([moved.status, moved.body.status]).toEqual([200, 'pending']);
+    const approved = await retryingBusy(() => h.as('officer01').post(`/invitations/${sent.invitationId}/approve`).send({}));
+    expect([approved.status, approved.body.status]).toEqual([200, 'approved']);
+  });
+
   it('when the returnee is not discoverable, then the invitation is declined at once (unavailable) without an officer', async () => {
     const returneeId = await registerConsenting({ discoverable: false });
     const sent = await invite(returneeId);

@@ -100,3 +100,20 @@ export async function declineIfNotInvitable(ctx: CasesContext, actor: Actor, ret
 }
 
 export { visible as visibleInvitation };
+
+/**
+ * A transferred file takes its pending invitations with it: the receiving province's officer answers them
+ * (the old officer no longer manages the person). Answered invitations stay as they were.
+ */
+export async function movePendingInvitations(ctx: CasesContext, actor: Actor, returneeId: string, provinceCode: string): Promise<number> {
+  let moved = 0;
+  for (const pending of await ctx.invitations.pendingOf(returneeId)) {
+    const saved = await ctx.invitations.change(pending.id, actor, async (current) =>
+      current.status === 'pending' && current.provinceCode !== provinceCode
+        ? { invitation: { ...current, provinceCode }, events: [] }
+        : null,
+    );
+    if (saved) moved += 1;
+  }
+  return moved;
+}

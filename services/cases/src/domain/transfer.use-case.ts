@@ -3,6 +3,7 @@ import { AppError } from '@hoanhap/kit';
 import { returneeEvents } from '../events/returnee-events';
 import { provinceScope } from './access.rules';
 import { audit } from './audit-trail';
+import { movePendingInvitations } from './decide-invitation.use-case';
 import { todayInVietnam } from './calendar.rules';
 import type { CasesContext } from './cases.context';
 import { errors } from './cases.errors';
@@ -83,6 +84,7 @@ export async function acceptTransfer(ctx: CasesContext, actor: Actor, id: string
     const { file: next, events } = republishIfChanged(current, moved, todayInVietnam(ctx.clock()));
     return { file: next, events: [returneeEvents.transferred(next, pending.from, now), ...events] };
   });
+  await movePendingInvitations(ctx, actor, id, file.address.provinceCode);
   await audit(ctx, actor, 'returnee.transfer-accept', { type: 'returnee', id });
   return { id, status: file.status, address: file.address, transfer: done };
 }
