@@ -3,6 +3,7 @@ import {
   certificateIssuedV1,
   enrolmentStatusChangedV1,
   eventCatalogue,
+  invitationRequestedV1,
   loanApplicationStatusChangedV1,
   SENSITIVE_FIELD_NAMES,
 } from '@hoanhap/contracts';
@@ -113,6 +114,25 @@ describe('privacy: nothing that identifies a returnee or their conviction leaves
       id,
     );
     await officer.post(`/returnees/${id}/milestones`).send({ kind: 'job-started', on: '2026-03-01' }).expect(201);
+    // an employer's invitation: answered by the officer (or at once when the person is not invitable)
+    const invitationId = newId();
+    await h.publish(
+      invitationRequestedV1,
+      {
+        invitationId,
+        jobId: 'job-p',
+        employerOrgId: 'org-employer-1',
+        returneeId: id,
+        requestedBy: 'employer-user-1',
+        at: new Date().toISOString(),
+      },
+      invitationId,
+    );
+    await waitFor('the invitation to arrive', async () => (await h.as('admin').get(`/invitations/${invitationId}`)).status === 200, 45_000);
+    const invited = await h.as('admin').get(`/invitations/${invitationId}`);
+    if (invited.body.status === 'pending') {
+      await officer.post(`/invitations/${invitationId}/decline`).send({ reason: 'other', note: FULL_NAME }).expect(200);
+    }
     await officer.post(`/returnees/${id}/transfer`).send({ provinceCode: '01', communeCode: '00004' }).expect(202);
     await h.as('officer01').post(`/returnees/${id}/transfer/accept`).expect(200);
 
