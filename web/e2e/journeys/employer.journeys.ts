@@ -77,7 +77,7 @@ export const employerJourneys: Journey[] = [
       // given name only: the last word of the full name
       const givenName = returneeName(ctx.stamp).split(' ').pop()!;
       await eventually(page, givenName, { tries: 15 });
-      await page.getByRole('button', { name: givenName }).first().click();
+      await page.getByRole('button', { name: givenName, exact: true }).first().click();
       await expectText(page, 'Bạn chỉ thấy thông tin người lao động đồng ý chia sẻ');
       const drawer = page.locator('.ant-drawer-content');
       if (
