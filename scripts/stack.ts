@@ -77,13 +77,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     .map((spec) => ({ ...spec, port: spec.port + shift }));
 
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  // a URL the caller gave in options.env wins (e.g. a JWKS or service of its own); otherwise a shifted stack
+  // points at its own ports, and the default stack keeps what the shell exported
+  const own = (key: string, url: string) => {
+    if (options.env?.[key] === undefined && (shift !== 0 || !env[key])) env[key] = url;
+  };
   const urls: Record<string, string> = {};
   for (const spec of topology) {
     const url = `http://127.0.0.1:${spec.port + shift}`;
     urls[spec.name] = url;
-    if (shift !== 0 || !env[spec.urlEnv]) env[spec.urlEnv] = url;
+    own(spec.urlEnv, url);
   }
-  if (shift !== 0 || !env.IDENTITY_JWKS_URL) env.IDENTITY_JWKS_URL = `${urls.identity}/auth/jwks.json`;
+  own('IDENTITY_JWKS_URL', `${urls.identity}/auth/jwks.json`);
 
   const supervisor = createSupervisor(repoRoot, env, say, {
     logDir: join(dataDir, 'logs'),
