@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -41,6 +42,12 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	logger.Warn("ferretdb listening", "uri", f.MongoDBURI())
+	indexer, err := newIDIndexer(*sqliteURL, logger)
+	if err != nil {
+		logger.Error("bad --sqlite-url", "error", err)
+		os.Exit(1)
+	}
+	go indexer.run(ctx, 500*time.Millisecond)
 	if err := f.Run(ctx); err != nil {
 		logger.Error("ferretdb stopped", "error", err)
 		os.Exit(1)

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,7 +16,17 @@ export const logDir = join(dataDir, 'logs');
 export const runDir = join(dataDir, 'run');
 
 export const kafkaLibDir = join(cacheDir, `kafka-${versions.kafka}`, 'lib');
-export const ferretdbBin = join(cacheDir, `ferretdb-${versions.ferretdb}`, 'ferretdb');
+
+/** A short hash of the FerretDB wrapper's sources: a change to them builds a new binary instead of reusing the cached one. */
+function wrapperHash(): string {
+  const dir = join(repoRoot, 'infra', 'ferretdb');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).filter((f) => /\.go$|^go\.(mod|sum)$/.test(f)).sort()) {
+    hash.update(file).update(readFileSync(join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+export const ferretdbBin = join(cacheDir, `ferretdb-${versions.ferretdb}-${wrapperHash()}`, 'ferretdb');
 
 function hostPort(value: string): { host: string; port: number } {
   const withoutScheme = value.replace(/^[a-z]+:\/\//, '').split('/')[0]!.split(',')[0]!;
