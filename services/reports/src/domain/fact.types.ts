@@ -1,3 +1,5 @@
+import { vietnamDay } from './calendar.rules';
+
 /**
  * One counted fact: the unit the read model stores. Every event adds zero or more facts and never updates a
  * counter in place, because FerretDB 1.x updates are read-modify-write (ARCHITECTURE §7): an insert guarded
@@ -28,7 +30,8 @@ export interface Place {
 /** A fact as a projection returns it, before it is placed and stored. */
 export type NewFact = Omit<Fact, 'month' | 'provinceCode' | 'communeCode'> & { place?: Place };
 
-export const day = (isoDateOrTime: string): string => isoDateOrTime.slice(0, 10);
+/** The day a fact happened: a date as written, or an instant's calendar day in Vietnam (not UTC). */
+export const day = (isoDateOrTime: string): string => vietnamDay(isoDateOrTime);
 
 export function fact(id: string, metric: string, on: string, extra: Partial<NewFact> = {}): NewFact {
   return { _id: id, metric, n: 1, on: day(on), ...extra };

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { authenticate, authOf, requireRole, type Verifier } from '@hoanhap/auth';
 import { provinceTableCsv } from '../export/province-table.csv';
 import { provinceTableXlsx } from '../export/province-table.xlsx';
+import { vietnamDay } from '../domain/calendar.rules';
 import { checkReportQuery, type ReportQueryInput } from '../domain/report-query.rules';
 import type { ReportsContext } from '../domain/reports.context';
 import { reportSummary } from '../domain/summary.use-case';
@@ -11,7 +12,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The figures (officers of their province, admins): JSON summary and the provinces' table as CSV or XLSX. */
 export function reportRoutes(ctx: ReportsContext, verify: Verifier): Router {
   const router = Router();
-  const today = () => ctx.clock().toISOString().slice(0, 10);
+  // `to` defaults to today in Vietnam: from 17:00 UTC on, a hire starting "today" there is already tomorrow in UTC
+  const today = () => vietnamDay(ctx.clock());
 
   router.get('/summary', authenticate(verify), requireRole('officer', 'admin'), async (req, res) => {
     const query = checkReportQuery(req.query as ReportQueryInput, authOf(req), today());

@@ -31,13 +31,13 @@ export interface Harness {
 }
 
 /** The reports service on real FerretDB and (with `messaging`) Kafka, in this file's own namespace. */
-export async function startReports(options: { messaging?: boolean } = {}): Promise<Harness> {
+export async function startReports(options: { messaging?: boolean; now?: string } = {}): Promise<Harness> {
   const ns = testNamespace();
   const issuer = await createTestIssuer();
   const connection = await mongoose.createConnection(ns.mongoUri).asPromise();
   const verify = createVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keySource() });
   const logger = createLogger({ name: 'reports-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const reports = createReportsApp({ connection, verify, logger, clock: () => new Date('2026-06-30T12:00:00Z') });
+  const reports = createReportsApp({ connection, verify, logger, clock: () => new Date(options.now ?? '2026-06-30T12:00:00Z') });
   await reports.prepare();
   let kafka: KafkaClient | undefined;
   let publisher: Publisher | undefined;
