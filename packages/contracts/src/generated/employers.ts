@@ -39,6 +39,8 @@ export interface paths {
          * @description Legal moves: new → interview | offered | hired | declined; interview → interview (rescheduled) | offered |
          *     hired | declined; offered → hired | declined. Anything else answers 409 `APPLICATION.TRANSITION_ILLEGAL`.
          *     A hire takes one of the job's openings; when none is left it answers 409 `JOB.FULL`.
+         *     With an `Idempotency-Key` the move is made at most once: a retry with the same key and body (after a lost
+         *     answer) gets the first answer again, with header `Idempotent-Replayed: true`, and publishes nothing more.
          */
         patch: operations["changeApplicationStatus"];
         trace?: never;
@@ -673,7 +675,7 @@ export interface components {
         ApplicationId: string;
         /** @description The `nextCursor` of the previous page. */
         Cursor: string;
-        /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates nothing. */
+        /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates or changes nothing more. */
         IdempotencyKey: string;
         JobId: string;
         /** @description Page size, clamped to 1..200 (never refused for being out of range). */
@@ -743,7 +745,10 @@ export interface operations {
     changeApplicationStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates or changes nothing more. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 applicationId: components["parameters"]["ApplicationId"];
             };
@@ -755,9 +760,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The application after the change. */
+            /** @description The application after the change (for a retry with the same Idempotency-Key, the first answer). */
             200: {
                 headers: {
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -769,13 +775,14 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
         };
     };
     recordCheckIn: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates nothing. */
+                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates or changes nothing more. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -861,7 +868,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates nothing. */
+                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates or changes nothing more. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -933,7 +940,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates nothing. */
+                /** @description Retrying with the same key and body returns the first result (header `Idempotent-Replayed`) and creates or changes nothing more. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;

@@ -1,3 +1,4 @@
+import { AppError, fingerprint, idempotentId, type IdempotencyRecord } from '@hoanhap/kit';
 import { applicationStatusChanged } from '../events/application-events';
 import { applicationDto, type ApplicationDto } from './application.dto';
 import { applyPatch, checkPatch, checkTransition } from './application.rules';
@@ -6,6 +7,7 @@ import { type Caller, isEmployerOf } from './caller';
 import { errors } from './employers.errors';
 import type { EmployersContext } from './employers.context';
 import { refreshFill } from './job-fill';
+import type { Job } from './job.types';
 import type { Trace } from './outgoing-event';
 
 /**
@@ -13,8 +15,7 @@ import type { Trace } from './outgoing-event';
  * (kit's claimSlot), so concurrent hires — in this process or another — never
  * exceed the openings; a repeated hire of the same application keeps its claim.
  */
-async function claimOpening(ctx: EmployersContext, application: Application): Promise<boolean> {
-  const job = await ctx.jobs.findById(application.jobId);
+async function claimOpening(ctx: EmployersContext, application: Application, job: Job | undefined): Promise<boolean> {
   const claim = job ? await ctx.openings.claim(job.id, application.id, job.openings) : 'full';
   if (claim === 'full') throw errors.jobFull(application.jobId);
   return claim === 'claimed';
@@ -23,31 +24,78 @@ async function claimOpening(ctx: EmployersContext, application: Application): Pr
 /** Failures after which the store guarantees nothing was written: the opening taken for the hire goes back. */
 const NOT_WRITTEN = ['EVENTS.LOCK_EXPIRED', 'EVENTS.INVALID_PAYLOAD'];
 
+/** The same rule as kit's createOnce for the keys of creates. */
+const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+
+function checkedKey(key: string): string {
+  if (KEY_FORMAT.test(key)) return key;
+  const message = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
+  throw new AppError('IDEMPOTENCY.KEY_INVALID', 400, message, {
+    errors: [{ field: 'Idempotency-Key', in: 'header', rule: 'pattern', message }],
+  });
+}
+
+export interface StatusChangeResult {
+  id: string;
+  status: number;
+  body: ApplicationDto;
+  /** The first answer to this Idempotency-Key again: nothing was changed by this call. */
+  replayed: boolean;
+}
+
 /**
  * The employer moves its application on (interview, offered, hired, declined)
  * along the legal transitions; each move is published for cases, which closes
  * the loop on the referral. A hire updates the job's filled count and status.
+ *
+ * With an Idempotency-Key the move is made at most once: the reply is stored in
+ * the application's document by the same write as the move and its event, so a
+ * retry after a lost answer (even one whose first attempt died between the
+ * write and the reply) gets the first reply again, with `Idempotent-Replayed`,
+ * and no second event; the same key with another body is 422.
  */
 export async function changeApplicationStatus(
   ctx: EmployersContext,
   caller: Caller,
   trace: Trace,
+  key: string | undefined,
   id: string,
   patch: ApplicationPatch,
-): Promise<ApplicationDto> {
+): Promise<StatusChangeResult> {
   checkPatch(patch);
+  // keys are unique per organisation, and per application: the same key on two applications is two moves
+  const once =
+    key === undefined
+      ? undefined
+      : {
+          id: idempotentId('application-change', `${caller.orgId ?? caller.userId}|${id}`, checkedKey(key)),
+          fingerprint: fingerprint(patch),
+        };
+  const cached = once && (await ctx.idempotencyCache?.get(once.id));
+  if (cached && cached.fingerprint === once.fingerprint) {
+    return { id, status: cached.status, body: cached.body as ApplicationDto, replayed: true };
+  }
+
   let claimed: string | undefined;
-  const next = await ctx.applications
-    .update(
+  const result = await ctx.applications
+    .updateOnce<ApplicationDto>(
       id,
-      async (current) => {
+      once,
+      (current) => {
         if (!isEmployerOf(caller, current.employerOrgId)) throw errors.applicationNotFound(id);
+      },
+      async (current) => {
         checkTransition(current.status, patch.status);
-        if (patch.status === 'hired' && (await claimOpening(ctx, current))) claimed = current.jobId;
+        const [job, profile] = await Promise.all([ctx.jobs.findById(current.jobId), ctx.profiles.findById(current.returneeId)]);
+        if (patch.status === 'hired' && (await claimOpening(ctx, current, job))) claimed = current.jobId;
         const now = ctx.now();
         // acting on an application means it was seen, even if it was never opened on its own
         const changed = applyPatch({ ...current, openedAt: current.openedAt ?? now }, patch, now);
-        return { next: changed, events: [applicationStatusChanged(changed)] };
+        return {
+          next: changed,
+          events: [applicationStatusChanged(changed)],
+          reply: { status: 200, body: applicationDto(changed, profile, job?.title) },
+        };
       },
       trace,
     )
@@ -55,8 +103,12 @@ export async function changeApplicationStatus(
       if (claimed && NOT_WRITTEN.includes((error as { code?: string }).code ?? '')) await ctx.openings.release(claimed, id);
       throw error;
     });
-  if (!next) throw errors.applicationNotFound(id);
-  if (next.status === 'hired') await refreshFill(ctx, next.jobId, trace);
-  const [profile, job] = await Promise.all([ctx.profiles.findById(next.returneeId), ctx.jobs.findById(next.jobId)]);
-  return applicationDto(next, profile, job?.title);
+  if (!result) throw errors.applicationNotFound(id);
+  // also on a replay: the first attempt may have died between the hire and this copy of the count
+  if (result.state.status === 'hired') await refreshFill(ctx, result.state.jobId, trace);
+  if (once) {
+    const record: IdempotencyRecord = { fingerprint: once.fingerprint, status: result.status, body: result.body };
+    await ctx.idempotencyCache?.set(once.id, record);
+  }
+  return { id, status: result.status, body: result.body, replayed: result.replayed };
 }

@@ -21,7 +21,9 @@ export function applicationRoutes(ctx: EmployersContext, verify: Verifier): Rout
     res.json(await getApplication(ctx, callerOf(req), traceOf(req), param(req, 'applicationId')));
   });
   router.patch('/applications/:applicationId', requireRole('employer'), async (req, res) => {
-    res.json(await changeApplicationStatus(ctx, callerOf(req), traceOf(req), param(req, 'applicationId'), req.body as ApplicationPatch));
+    const id = param(req, 'applicationId');
+    const result = await changeApplicationStatus(ctx, callerOf(req), traceOf(req), idempotencyKeyOf(req), id, req.body as ApplicationPatch);
+    sendCreated(res, result);
   });
   router.post('/applications/:applicationId/check-ins', requireRole('employer', 'officer'), async (req, res) => {
     const id = param(req, 'applicationId');

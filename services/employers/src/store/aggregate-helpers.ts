@@ -3,7 +3,7 @@ import type { mongo } from 'mongoose';
 import type { PagePosition } from '../domain/pagination';
 
 /** The bookkeeping fields an aggregate document carries besides its state; never returned. */
-export const HIDDEN_FIELDS = { _outbox: 0, _applied: 0, idempotency: 0 } as const;
+export const HIDDEN_FIELDS = { _outbox: 0, _applied: 0, idempotency: 0, keyedChanges: 0 } as const;
 
 /** What an insert over an existing `_id` raises, so createOnce and callers treat both alike. */
 export const duplicateKeyError = (id: string) => Object.assign(new Error(`${id} already exists`), { code: 11000 });
@@ -23,7 +23,7 @@ export const defined = (filter: Record<string, unknown>) => compact(filter);
 
 /** The state of a stored aggregate document, without `_id` and the hidden fields. */
 export function stateOf<S>(document: Record<string, unknown>): S {
-  const { _id, _outbox, _applied, idempotency: _idempotency, ...state } = document;
+  const { _id, _outbox, _applied, idempotency: _idempotency, keyedChanges: _keyedChanges, ...state } = document;
   return state as S;
 }
 

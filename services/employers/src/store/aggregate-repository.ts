@@ -1,22 +1,50 @@
-import type { IdempotencyRecord } from '@hoanhap/kit';
+import { AppError, type IdempotencyRecord } from '@hoanhap/kit';
 import type { AggregateStore } from '@hoanhap/events';
 import type { Changed, Trace } from '../domain/outgoing-event';
 import type { PagePosition } from '../domain/pagination';
 import { collectionOf, compact, duplicateKeyError, HIDDEN_FIELDS, pageQuery, stateOf } from './aggregate-helpers';
 
-type Stored<S> = S & { idempotency?: IdempotencyRecord };
-
-function split<S>(stored: Stored<S>): { state: S; idempotency?: IdempotencyRecord } {
-  const { idempotency, ...state } = stored;
-  return { state: state as S, idempotency };
+/** The reply of a change made under an Idempotency-Key, kept in the aggregate's own document. */
+export interface KeyedChange extends IdempotencyRecord {
+  /** The key's id (kit's idempotentId of kind, caller and key). */
+  id: string;
 }
+
+/** Bookkeeping a document carries beside the state, unseen by the domain and kept across every change. */
+interface Hidden {
+  idempotency?: IdempotencyRecord;
+  keyedChanges?: KeyedChange[];
+}
+
+type Stored<S> = S & Hidden;
+
+/** How many keyed replies an aggregate remembers (an application makes a handful of moves in its life). */
+const KEYED_CHANGES_KEPT = 20;
+
+function split<S>(stored: Stored<S>): { state: S; hidden: Hidden } {
+  const { idempotency, keyedChanges, ...state } = stored;
+  return { state: state as S, hidden: compact({ idempotency, keyedChanges }) };
+}
+
+/** What `updateOnce` asks of a change: the new state, its events, and the reply a retry must get again. */
+export type ChangedWithReply<S, B> = Changed<S> & { reply: { status: number; body: B } };
+
+export interface UpdateOnceResult<S, B> {
+  state: S;
+  status: number;
+  body: B;
+  /** True when the reply is the one an earlier attempt with the same key got (nothing was changed now). */
+  replayed: boolean;
+}
+
+const keyReused = () => new AppError('IDEMPOTENCY.KEY_REUSED', 422, 'this Idempotency-Key was already used with a different request');
 
 /**
  * The reads and writes every aggregate of this service shares. Writes go
  * through the store's `change`: one writer per aggregate (in-process queue +
  * Redis lock, since FerretDB updates are not atomic) and the events in the
  * same document write as the state. The `idempotency` record of a keyed
- * create rides along unseen by the domain.
+ * create and the replies of keyed changes ride along unseen by the domain.
  */
 export function aggregateRepository<S extends { id: string }>(store: AggregateStore<Stored<S>>) {
   const collection = collectionOf(store as AggregateStore<object>);
@@ -50,14 +78,62 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
             found = false;
             return { next: current as unknown as Stored<S> };
           }
-          const { state, idempotency } = split(current);
+          const { state, hidden } = split(current);
           const changed = await mutate(state);
           if (!changed) return { next: current };
-          return { next: compact({ ...changed.next, ...(idempotency ? { idempotency } : {}) }), events: changed.events };
+          return { next: compact({ ...changed.next, ...hidden }), events: changed.events };
         },
         trace,
       );
       return found && after ? split(after).state : undefined;
+    },
+    /**
+     * Changes an existing aggregate at most once per keyed request (`once`: the key's id and the request's
+     * fingerprint; undefined = an unkeyed change, every call applies). The reply rides in the SAME document
+     * write as the change and its events, so a retry — after a lost answer, or after the process died between
+     * its write and its reply — meets it under the aggregate's lock, changes nothing and gets the first reply;
+     * the same key with another request is 422. Correct on FerretDB: no transaction, one writer per aggregate.
+     * Returns undefined when there is no such id. `check` runs first on every attempt, replays included (who
+     * may see the aggregate at all).
+     */
+    updateOnce: async <B>(
+      id: string,
+      once: { id: string; fingerprint: string } | undefined,
+      check: (current: S) => void,
+      mutate: (current: S) => Promise<ChangedWithReply<S, B>>,
+      trace: Trace,
+    ): Promise<UpdateOnceResult<S, B> | undefined> => {
+      let found = true;
+      let result: Omit<UpdateOnceResult<S, B>, 'state'> | undefined;
+      const after = await store.change(
+        id,
+        async (current) => {
+          if (!current) {
+            found = false;
+            return { next: current as unknown as Stored<S> };
+          }
+          const { state, hidden } = split(current);
+          check(state);
+          const earlier = once && hidden.keyedChanges?.find((c) => c.id === once.id);
+          if (earlier) {
+            if (earlier.fingerprint !== once.fingerprint) throw keyReused();
+            result = { status: earlier.status, body: earlier.body as B, replayed: true };
+            return { next: current };
+          }
+          const { next, events, reply } = await mutate(state);
+          // as JSON would send it: no undefined members stored as null, no Date objects in the reply
+          const body = JSON.parse(JSON.stringify(reply.body)) as B;
+          result = { status: reply.status, body, replayed: false };
+          const keyedChanges = once
+            ? [...(hidden.keyedChanges ?? []), { id: once.id, fingerprint: once.fingerprint, status: reply.status, body }].slice(
+                -KEYED_CHANGES_KEPT,
+              )
+            : hidden.keyedChanges;
+          return { next: compact({ ...next, ...hidden, keyedChanges }), events };
+        },
+        trace,
+      );
+      return found && after && result ? { state: split(after).state, ...result } : undefined;
     },
     findById: async (id: string): Promise<S | undefined> => {
       const document = await collection.findOne({ _id: id } as never, { projection: HIDDEN_FIELDS });
