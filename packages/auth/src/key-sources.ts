@@ -43,10 +43,19 @@ export function jwksKeys(jwksUri: string, options: { cacheMaxAgeMs?: number; req
     jwksRequestsPerMinute: options.requestsPerMinute ?? 10,
     timeout: options.timeoutMs ?? 5_000,
   });
+  // parsing the PEM costs more than the RS256 check itself: each key is parsed once (by its PEM, so a
+  // rotated key under an old kid is parsed again)
+  const parsed = new Map<string, KeyObject>();
   return async (kid) => {
     try {
-      const key = await client.getSigningKey(kid);
-      return createPublicKey(key.getPublicKey());
+      const pem = (await client.getSigningKey(kid)).getPublicKey();
+      let key = parsed.get(pem);
+      if (!key) {
+        key = createPublicKey(pem);
+        if (parsed.size >= 100) parsed.clear();
+        parsed.set(pem, key);
+      }
+      return key;
     } catch (error) {
       if ((error as Error).name === 'SigningKeyNotFoundError') throw unknownKid(kid);
       // the key server is down or slow: not the caller's fault, worth a retry
