@@ -1,24 +1,23 @@
 /**
  * The posting side of the freshness probe: the real employers service and the real gateway, each in its
- * own process (logs at info, as in production, to a file in the temp folder), in the benchmark's namespace — its topic
+ * own supervised process (scripts/stack.ts, as `npm start` runs them; logs at info, as in production, in a temp
+ * folder), in the benchmark's namespace — its topic
  * prefix, their own database and Redis keys — verifying tokens against the benchmark's JWKS. The
  * employer is set up through the gateway as a real one is (profile, pledge, an administrator's
  * verification), so its jobs go out as a verified employer's.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { openSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import type { employers, JobPostedV1, ProfilePublishedV1 } from '@hoanhap/contracts';
 import type { KafkaClient } from '@hoanhap/events';
+import { freePortBlock, startStack } from '../scripts/stack';
 import { CONSUMED } from '../services/employers/src/events/employers-events';
 import type { PostJob } from './matching-load';
-import { freePort } from './matching-service';
 
-const root = join(__dirname, '..');
 /** The gateway's answers when employers did not answer (in time): a slow post, not a wrong one. */
 const GATEWAY_GAVE_UP = [502, 503, 504];
 
@@ -36,12 +35,13 @@ export interface PostingOptions {
   audience: string;
 }
 
-/** Starts employers and the gateway in front of it (and of the benchmark's matching). */
+/** Starts employers and the gateway in front of it (and of the benchmark's matching), supervised as `npm start` runs them. */
 export async function startPosting(options: PostingOptions): Promise<PostingStack> {
   const namespace = options.topicPrefix.replace(/\.$/, '');
-  const mongoDb = `${namespace}_employers`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 63);
-  const redisPrefix = `${namespace}:employers:`;
-  const auth = { IDENTITY_JWKS_URL: options.jwksUrl, JWT_ISSUER: options.issuer, JWT_AUDIENCE: options.audience };
+  // the gateway's rate-limit keys are not namespaced (gw:rl:ip:127.0.0.1): a Redis database of its own
+  // keeps a thousand bench posts out of the counters other gateways on this machine share
+  const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  redis.pathname = '/15';
   // the dataset's 250,000 profiles sit on a topic employers consumes; a running employers service read
   // them long ago, so its group starts at the end instead of loading FerretDB during the measurement
   await skipBacklog(
@@ -49,40 +49,34 @@ export async function startPosting(options: PostingOptions): Promise<PostingStac
     `${options.topicPrefix}employers`,
     CONSUMED.map((e) => `${options.topicPrefix}${e.topic}`),
   );
-  const children: ChildProcess[] = [];
-  const stop = async () => {
-    await Promise.all(children.map(stopChild));
-    await dropNamespace(mongoDb, redisPrefix);
+  const stack = await startStack({
+    gatewayPort: await freePortBlock(),
+    namespace,
+    // logs at info, as in production, in a folder of the temp directory, so a process that does not come up can be read
+    dataDir: mkdtempSync(join(tmpdir(), `bench-matching-${namespace}-`)),
+    only: ['employers'],
+    // generous: on a busy 2-core machine compiling and booting a service has taken over a minute
+    healthTimeoutMs: 5 * 60_000,
+    env: {
+      IDENTITY_JWKS_URL: options.jwksUrl,
+      JWT_ISSUER: options.issuer,
+      JWT_AUDIENCE: options.audience,
+      MATCHING_URL: options.matchingUrl,
+      REDIS_URL: redis.href,
+      RATE_LIMIT_USER_PER_MINUTE: '100000000',
+      RATE_LIMIT_IP_PER_MINUTE: '100000000',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+    },
+  });
+  const mongoDb = `${namespace}_employers`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 63);
+  return {
+    gatewayUrl: stack.gatewayUrl,
+    stop: async () => {
+      await stack.stop();
+      await dropNamespace(mongoDb, `${namespace}:employers:`, redis.href);
+    },
   };
-  try {
-    const [employersPort, gatewayPort] = [await freePort(), await freePort()];
-    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    // the gateway's rate-limit keys are not namespaced (gw:rl:ip:127.0.0.1): a Redis database of its own
-    // keeps a thousand bench posts out of the counters other gateways on this machine share
-    redis.pathname = '/15';
-    // side by side: the gateway needs only employers' address to start
-    const [, gatewayUrl] = await Promise.all([
-      startProcess(children, 'services/employers/src/start.ts', employersPort, {
-        ...auth,
-        MONGO_DB: mongoDb,
-        REDIS_PREFIX: redisPrefix,
-        KAFKA_TOPIC_PREFIX: options.topicPrefix,
-        SEED_DEMO: 'false',
-      }),
-      startProcess(children, 'gateway/src/start.ts', gatewayPort, {
-        ...auth,
-        EMPLOYERS_URL: `http://127.0.0.1:${employersPort}`,
-        MATCHING_URL: options.matchingUrl,
-        REDIS_URL: redis.href,
-        RATE_LIMIT_USER_PER_MINUTE: '100000000',
-        RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      }),
-    ]);
-    return { gatewayUrl, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }
 
 /** Profile, fair-chance pledge and verification by an administrator, each through the gateway. */
@@ -177,10 +171,10 @@ async function skipBacklog(kafka: KafkaClient, groupId: string, topics: string[]
 }
 
 /** Employers' database and Redis keys go with the run, like the topics and consumer groups. */
-async function dropNamespace(mongoDb: string, redisPrefix: string): Promise<void> {
+async function dropNamespace(mongoDb: string, redisPrefix: string, redisUrl: string): Promise<void> {
   const connection = await mongoose.createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', { dbName: mongoDb }).asPromise();
   await connection.dropDatabase().finally(() => connection.close());
-  const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  const redis = createClient({ url: redisUrl });
   await redis.connect();
   try {
     const keys: string[] = [];
@@ -190,34 +184,3 @@ async function dropNamespace(mongoDb: string, redisPrefix: string): Promise<void
     await redis.quit();
   }
 }
-
-async function startProcess(children: ChildProcess[], entry: string, port: number, env: Record<string, string>): Promise<string> {
-  // its log (info, as in production) in a file, so a process that does not come up can be read
-  const log = join(tmpdir(), `bench-matching-${entry.split('/').at(-3)}-${port}.log`);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry)], {
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
-    stdio: ['ignore', openSync(log, 'w'), 'inherit'],
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  // generous: on a busy 2-core machine compiling and booting a service has taken over a minute
-  const deadline = Date.now() + 5 * 60_000;
-  while (
-    !(await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} (log ${log})`);
-    if (Date.now() > deadline) throw new Error(`${entry} did not come up in 5 minutes (log ${log})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return url;
-}
-
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });

@@ -6,6 +6,7 @@
  * touches the demo's databases, topics or Redis keys.
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createSupervisor, type Supervisor } from './supervisor';
 import { topology, type ProcessSpec } from './topology';
@@ -49,6 +50,24 @@ export async function healthy(url: string, timeoutMs: number): Promise<boolean> 
     await new Promise((r) => setTimeout(r, 300));
   }
   return false;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A block of 8 consecutive free ports (gateway + 7 services), chosen at random to keep parallel stacks apart: a `gatewayPort`. */
+export async function freePortBlock(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 21_000 + Math.floor(Math.random() * 2_000) * 10;
+    const checks = await Promise.all(Array.from({ length: 8 }, (_, i) => portFree(base + i)));
+    if (checks.every(Boolean)) return base;
+  }
+  throw new Error('no free block of 8 ports between 21000 and 41000');
 }
 
 function namespacedEnv(spec: ProcessSpec, namespace: string, dataDir: string): NodeJS.ProcessEnv {

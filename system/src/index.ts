@@ -6,12 +6,11 @@
  * through the gateway, as the web app and real clients do.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are JSON read loosely by tests, as a client would */
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { infraUrls, testNamespace } from '@hoanhap/testing';
-import { startStack, type Stack } from '../../scripts/stack';
+import { freePortBlock, startStack, type Stack } from '../../scripts/stack';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -39,24 +38,6 @@ export interface Client {
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A block of 8 consecutive free ports (gateway + 7 services), chosen at random to keep parallel files apart. */
-async function freeBlock(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 21_000 + Math.floor(Math.random() * 2_000) * 10;
-    const checks = await Promise.all(Array.from({ length: 8 }, (_, i) => portFree(base + i)));
-    if (checks.every(Boolean)) return base;
-  }
-  throw new Error('no free block of 8 ports between 21000 and 41000');
-}
-
 export async function request<T = any>(
   url: string,
   method: string,
@@ -82,7 +63,7 @@ export async function request<T = any>(
 export async function startSystem(options: { label?: string; env?: NodeJS.ProcessEnv; only?: string[] } = {}): Promise<System> {
   const ns = testNamespace(options.label);
   const urls = infraUrls();
-  const gatewayPort = await freeBlock();
+  const gatewayPort = await freePortBlock();
   const dataDir = mkdtempSync(join(tmpdir(), `hoanhap-${ns.dbName}-`));
   const stack = await startStack({
     gatewayPort,
