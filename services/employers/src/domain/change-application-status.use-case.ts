@@ -76,6 +76,13 @@ export async function changeApplicationStatus(
     return { id, status: cached.status, body: cached.body as ApplicationDto, replayed: true };
   }
 
+  // what the reply shows besides the application, read before the application's lock is taken: the lock is held
+  // for the claim and the write only (a change that outlives the lock writes nothing); the job and the person
+  // of an application never change, their title and consented profile may only be a moment older
+  const seen = await ctx.applications.findById(id);
+  if (!seen || !isEmployerOf(caller, seen.employerOrgId)) throw errors.applicationNotFound(id);
+  const [job, profile] = await Promise.all([ctx.jobs.findById(seen.jobId), ctx.profiles.findById(seen.returneeId)]);
+
   let claimed: string | undefined;
   const result = await ctx.applications
     .updateOnce<ApplicationDto>(
@@ -86,7 +93,6 @@ export async function changeApplicationStatus(
       },
       async (current) => {
         checkTransition(current.status, patch.status);
-        const [job, profile] = await Promise.all([ctx.jobs.findById(current.jobId), ctx.profiles.findById(current.returneeId)]);
         if (patch.status === 'hired' && (await claimOpening(ctx, current, job))) claimed = current.jobId;
         const now = ctx.now();
         // acting on an application means it was seen, even if it was never opened on its own
@@ -100,7 +106,9 @@ export async function changeApplicationStatus(
       trace,
     )
     .catch(async (error: unknown) => {
-      if (claimed && NOT_WRITTEN.includes((error as { code?: string }).code ?? '')) await ctx.openings.release(claimed, id);
+      const e = error as { code?: string; cause?: { code?: string } };
+      const notWritten = NOT_WRITTEN.includes(e.code ?? '') || NOT_WRITTEN.includes(e.cause?.code ?? '');
+      if (claimed && notWritten) await ctx.openings.release(claimed, id);
       throw error;
     });
   if (!result) throw errors.applicationNotFound(id);

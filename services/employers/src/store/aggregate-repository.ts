@@ -2,7 +2,7 @@ import { AppError, type IdempotencyRecord } from '@hoanhap/kit';
 import type { AggregateStore } from '@hoanhap/events';
 import type { Changed, Trace } from '../domain/outgoing-event';
 import type { PagePosition } from '../domain/pagination';
-import { collectionOf, compact, duplicateKeyError, HIDDEN_FIELDS, pageQuery, stateOf } from './aggregate-helpers';
+import { busyAsUnavailable, collectionOf, compact, duplicateKeyError, HIDDEN_FIELDS, pageQuery, stateOf } from './aggregate-helpers';
 
 /** The reply of a change made under an Idempotency-Key, kept in the aggregate's own document. */
 export interface KeyedChange extends IdempotencyRecord {
@@ -58,7 +58,7 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
       } catch (error) {
         // the _id or another unique index was taken: a duplicate key to createOnce and the callers
         if ((error as { code?: string }).code === 'EVENTS.AGGREGATE_EXISTS') throw duplicateKeyError(state.id);
-        throw error;
+        throw busyAsUnavailable(error);
       }
     },
     /**
@@ -71,20 +71,22 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
       trace: Trace,
     ): Promise<S | undefined> => {
       let found = true;
-      const after = await store.change(
-        id,
-        async (current) => {
-          if (!current) {
-            found = false;
-            return { next: current as unknown as Stored<S> };
-          }
-          const { state, hidden } = split(current);
-          const changed = await mutate(state);
-          if (!changed) return { next: current };
-          return { next: compact({ ...changed.next, ...hidden }), events: changed.events };
-        },
-        trace,
-      );
+      const after = await store
+        .change(
+          id,
+          async (current) => {
+            if (!current) {
+              found = false;
+              return { next: current as unknown as Stored<S> };
+            }
+            const { state, hidden } = split(current);
+            const changed = await mutate(state);
+            if (!changed) return { next: current };
+            return { next: compact({ ...changed.next, ...hidden }), events: changed.events };
+          },
+          trace,
+        )
+        .catch((error: unknown) => Promise.reject(busyAsUnavailable(error)));
       return found && after ? split(after).state : undefined;
     },
     /**
@@ -105,34 +107,36 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
     ): Promise<UpdateOnceResult<S, B> | undefined> => {
       let found = true;
       let result: Omit<UpdateOnceResult<S, B>, 'state'> | undefined;
-      const after = await store.change(
-        id,
-        async (current) => {
-          if (!current) {
-            found = false;
-            return { next: current as unknown as Stored<S> };
-          }
-          const { state, hidden } = split(current);
-          check(state);
-          const earlier = once && hidden.keyedChanges?.find((c) => c.id === once.id);
-          if (earlier) {
-            if (earlier.fingerprint !== once.fingerprint) throw keyReused();
-            result = { status: earlier.status, body: earlier.body as B, replayed: true };
-            return { next: current };
-          }
-          const { next, events, reply } = await mutate(state);
-          // as JSON would send it: no undefined members stored as null, no Date objects in the reply
-          const body = JSON.parse(JSON.stringify(reply.body)) as B;
-          result = { status: reply.status, body, replayed: false };
-          const keyedChanges = once
-            ? [...(hidden.keyedChanges ?? []), { id: once.id, fingerprint: once.fingerprint, status: reply.status, body }].slice(
-                -KEYED_CHANGES_KEPT,
-              )
-            : hidden.keyedChanges;
-          return { next: compact({ ...next, ...hidden, keyedChanges }), events };
-        },
-        trace,
-      );
+      const after = await store
+        .change(
+          id,
+          async (current) => {
+            if (!current) {
+              found = false;
+              return { next: current as unknown as Stored<S> };
+            }
+            const { state, hidden } = split(current);
+            check(state);
+            const earlier = once && hidden.keyedChanges?.find((c) => c.id === once.id);
+            if (earlier) {
+              if (earlier.fingerprint !== once.fingerprint) throw keyReused();
+              result = { status: earlier.status, body: earlier.body as B, replayed: true };
+              return { next: current };
+            }
+            const { next, events, reply } = await mutate(state);
+            // as JSON would send it: no undefined members stored as null, no Date objects in the reply
+            const body = JSON.parse(JSON.stringify(reply.body)) as B;
+            result = { status: reply.status, body, replayed: false };
+            const keyedChanges = once
+              ? [...(hidden.keyedChanges ?? []), { id: once.id, fingerprint: once.fingerprint, status: reply.status, body }].slice(
+                  -KEYED_CHANGES_KEPT,
+                )
+              : hidden.keyedChanges;
+            return { next: compact({ ...next, ...hidden, keyedChanges }), events };
+          },
+          trace,
+        )
+        .catch((error: unknown) => Promise.reject(busyAsUnavailable(error)));
       return found && after && result ? { state: split(after).state, ...result } : undefined;
     },
     findById: async (id: string): Promise<S | undefined> => {
