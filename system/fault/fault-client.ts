@@ -11,6 +11,8 @@ export interface Answer {
   status: number;
   body: any;
   attempts: number;
+  /** The service answered with the first answer to this Idempotency-Key (`Idempotent-Replayed: true`). */
+  replayed: boolean;
 }
 
 export interface Session {
@@ -20,7 +22,7 @@ export interface Session {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface CallOptions {
-  /** Also retry this status (a hire retries 404 until the referral's application exists). */
+  /** Also retry this status (the setup retries a list until the referral's application is in it). */
   retryAlso?: (status: number, body: any) => boolean;
   deadlineMs?: number;
 }
@@ -39,7 +41,7 @@ export async function call(
 ): Promise<Answer> {
   const key = randomUUID();
   const deadline = Date.now() + (options.deadlineMs ?? 180_000);
-  let last: Answer = { status: 0, body: 'no attempt', attempts: 0 };
+  let last: Answer = { status: 0, body: 'no attempt', attempts: 0, replayed: false };
   for (let attempt = 1; ; attempt++) {
     let retryAfter: string | null = null;
     try {
@@ -60,14 +62,15 @@ export async function call(
       } catch {
         // not JSON
       }
-      last = { status: response.status, body: parsed, attempts: attempt };
+      last = { status: response.status, body: parsed, attempts: attempt, replayed: response.headers.get('idempotent-replayed') === 'true' };
       retryAfter = response.headers.get('retry-after');
       if (!retryable(response.status, retryAfter) && !options.retryAlso?.(response.status, parsed)) return last;
     } catch (error) {
-      last = { status: 0, body: String((error as Error).cause ?? error), attempts: attempt };
+      last = { status: 0, body: String((error as Error).cause ?? error), attempts: attempt, replayed: false };
     }
     if (Date.now() > deadline) return last;
-    const backoff = Math.min(5_000, 200 * 2 ** Math.min(attempt, 5));
+    // up to 8 s: a 504 leaves the first attempt still queued in the service, and quick retries only lengthen the queue
+    const backoff = Math.min(8_000, 200 * 2 ** Math.min(attempt, 6));
     const hinted = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
     await sleep(Math.max(hinted, backoff) * (0.5 + Math.random() / 2));
   }

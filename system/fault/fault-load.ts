@@ -3,12 +3,18 @@
  * through the gateway (postings, job and course referrals, hires, loan
  * applications), each a client that retries with its Idempotency-Key. What was
  * accepted (a final 2xx) is remembered so the effects can be counted after.
+ *
+ * Nothing in the window waits on an event of another service: referrals name
+ * jobs and cohorts cases knew before the window (a job posted while Kafka is
+ * down is unknown to cases until the broker is back: 409 TARGET_NOT_YET_KNOWN),
+ * and hires move applications that existed in employers before the window.
+ * So the request rate does not fall when Kafka does, and no kind is skipped.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- replies are JSON read loosely, as a client would */
 import { DEMO } from '@hoanhap/reference';
 import { call, type Answer, type Session } from './fault-client';
 
 export type Kind = 'posting' | 'job-referral' | 'hire' | 'course-referral' | 'loan-application';
+export const KINDS: Kind[] = ['posting', 'job-referral', 'hire', 'course-referral', 'loan-application'];
 
 export interface Sessions {
   officer: Session;
@@ -24,25 +30,88 @@ export interface Accepted {
   loans: { id: string; marker: string; returneeId: string }[];
 }
 
-export interface LoadResult {
-  accepted: Accepted;
-  sent: Record<Kind, number>;
-  refused: { kind: Kind; status: number; body: unknown }[];
-  skipped: number;
+export const emptyAccepted = (): Accepted => ({ jobs: [], jobReferrals: [], hires: [], courseReferrals: [], loans: [] });
+
+/** An application made before the window, for a hire in it. */
+export interface Hireable {
+  referralId: string;
+  applicationId: string;
+  jobId: string;
 }
 
-const OPENINGS = 3;
-const MIX: [Kind, number][] = [
-  ['posting', 0.3],
-  ['job-referral', 0.25],
-  ['hire', 0.2],
-  ['course-referral', 0.1],
-  ['loan-application', 0.15],
-];
+/** What the setup made ready: everything named here is known to every service that checks it. */
+export interface Plan {
+  returneeIds: string[];
+  cohortIds: string[];
+  /** Open jobs cases knows (a referral to them is accepted at once), with openings to spare. */
+  jobIds: string[];
+  hireable: Hireable[];
+  /** Unused (target, returnee) pairs: one referral of a returnee to a target. */
+  jobPairs: Pairs;
+  cohortPairs: Pairs;
+}
 
-const pick = <T>(items: T[]): T | undefined => items[Math.floor(Math.random() * items.length)];
+/** One request of the window: when it started and ended (ms after the window opened), its kind and final answer. */
+export interface Sample {
+  kind: Kind;
+  startedMs: number;
+  answeredMs: number;
+  status: number;
+  attempts: number;
+  replayed: boolean;
+}
 
-function jobBody(marker: string) {
+export interface LoadResult {
+  accepted: Accepted;
+  samples: Sample[];
+  refused: { kind: Kind; status: number; body: unknown }[];
+  /** Hire slots that found no application left and posted a job instead. */
+  substituted: number;
+  /** How long the window lasted (≥ the asked duration: it also covers every fault until recovered). */
+  windowMs: number;
+}
+
+/** The mix, per 20 requests: 5 postings, 5 job referrals, 3 hires, 3 course referrals (enrolments), 4 loan applications. */
+export const MIX: Record<Kind, number> = { posting: 5, 'job-referral': 5, hire: 3, 'course-referral': 3, 'loan-application': 4 };
+const MIX_TOTAL = Object.values(MIX).reduce((a, b) => a + b, 0);
+export const shareOf = (kind: Kind) => MIX[kind] / MIX_TOTAL;
+
+/** The kinds in an evenly interleaved cycle (smooth weighted round robin): every second sees the whole mix. */
+function cycle(): Kind[] {
+  const current = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
+  const out: Kind[] = [];
+  for (let i = 0; i < MIX_TOTAL; i++) {
+    for (const kind of KINDS) current.set(kind, current.get(kind)! + MIX[kind]);
+    const best = KINDS.reduce((a, b) => (current.get(b)! > current.get(a)! ? b : a));
+    current.set(best, current.get(best)! - MIX_TOTAL);
+    out.push(best);
+  }
+  return out;
+}
+
+/** Unused (target, returnee) pairs in a shuffled order. */
+export class Pairs {
+  private readonly queue: [string, string][];
+  constructor(targets: string[], returnees: string[]) {
+    this.queue = targets.flatMap((t) => returnees.map((r): [string, string] => [t, r]));
+    for (let i = this.queue.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [this.queue[i], this.queue[j]] = [this.queue[j]!, this.queue[i]!];
+    }
+  }
+  /** The next unused pair (to one of `only`, when given). */
+  take(only?: string): [string, string] | undefined {
+    const at = only === undefined ? this.queue.length - 1 : this.queue.findLastIndex(([t]) => t === only);
+    return at < 0 ? undefined : this.queue.splice(at, 1)[0];
+  }
+  get left() {
+    return this.queue.length;
+  }
+}
+
+export const JOB_OPENINGS_IN_WINDOW = 3;
+
+export function jobBody(marker: string, openings = JOB_OPENINGS_IN_WINDOW) {
   return {
     title: `Thợ hàn ${marker}`,
     occupationCode: '7212',
@@ -50,7 +119,7 @@ function jobBody(marker: string) {
     provinceCode: DEMO.provinceCode,
     communeCode: DEMO.communeCode,
     employmentType: 'stable',
-    openings: OPENINGS,
+    openings,
     wageMinVnd: 7_000_000,
     wageMaxVnd: 9_000_000,
     description: `Hàn kết cấu thép tại xưởng (${marker}).`,
@@ -58,7 +127,7 @@ function jobBody(marker: string) {
   };
 }
 
-function loanBody(returneeId: string, marker: string) {
+export function loanBody(returneeId: string, marker: string) {
   return {
     returneeId,
     purpose: 'production',
@@ -72,118 +141,188 @@ function loanBody(returneeId: string, marker: string) {
   };
 }
 
-/** Runs the mix at `ratePerSecond` for `durationMs`; resolves when every request started has its final answer. */
+export const referralBody = (kind: 'job' | 'course', targetId: string, returneeId: string, marker: string) => ({
+  returneeId,
+  target: { kind, id: targetId },
+  note: `kiểm thử sự cố ${marker}`,
+});
+
+export const HIRE_BODY = { status: 'hired', startDate: '2099-02-01', contractType: 'indefinite' } as const;
+
+/** Markers `FT-<run>-<n>` that the count finds again in titles, notes and plans. */
+export function markers(runId: string): () => string {
+  let n = 0;
+  return () => `FT-${runId}-${++n}`;
+}
+
+/** A client's deadline for one request: long enough to outlast a broker that takes minutes to come back. */
+export const CLIENT_DEADLINE_MS = 300_000;
+
+/**
+ * Runs the mix at `ratePerSecond` for at least `minDurationMs`, and on until `until` resolves (the last fault
+ * recovered), so that every fault falls inside the window; resolves when every request started has its final answer.
+ */
 export async function runLoad(
   gatewayUrl: string,
   sessions: Sessions,
-  fixtures: { returneeIds: string[]; cohortIds: string[] },
-  ratePerSecond: number,
-  durationMs: number,
-  runId: string,
+  plan: Plan,
+  accepted: Accepted,
+  options: {
+    ratePerSecond: number;
+    minDurationMs: number;
+    until: Promise<unknown>;
+    nextMarker: () => string;
+    /** Told every 10 s how the window goes. */
+    progress?: (line: string) => void;
+  },
 ): Promise<LoadResult> {
-  const accepted: Accepted = { jobs: [], jobReferrals: [], hires: [], courseReferrals: [], loans: [] };
-  const sent: Record<Kind, number> = { posting: 0, 'job-referral': 0, hire: 0, 'course-referral': 0, 'loan-application': 0 };
+  const samples: Sample[] = [];
   const refused: LoadResult['refused'] = [];
-  const usedPairs = new Set<string>();
-  const hiresPerJob = new Map<string, number>();
-  const hireTaken = new Set<string>();
-  let seq = 0;
-  let skipped = 0;
+  let substituted = 0;
+  const hireable = [...plan.hireable];
+  const deadlineMs = CLIENT_DEADLINE_MS;
 
-  const refer = (kind: 'job' | 'course', targetId: string, returneeId: string, marker: string) =>
-    call(gatewayUrl, sessions.officer, 'POST', '/api/cases/referrals', {
-      returneeId,
-      target: { kind, id: targetId },
-      note: `kiểm thử sự cố ${marker}`,
-    });
-
-  const freshPair = (targetId: string): string | undefined => {
-    for (let i = 0; i < 20; i++) {
-      const returneeId = pick(fixtures.returneeIds)!;
-      if (!usedPairs.has(`${targetId}/${returneeId}`)) {
-        usedPairs.add(`${targetId}/${returneeId}`);
-        return returneeId;
-      }
-    }
-    return undefined;
-  };
-
-  const operations: Record<Kind, (marker: string) => Promise<[Answer, () => void] | undefined>> = {
+  type Operation = (marker: string) => Promise<[Answer, () => void]>;
+  const operations: Record<Kind, Operation> = {
     posting: async (marker) => {
-      const answer = await call(gatewayUrl, sessions.employer, 'POST', '/api/employers/jobs', jobBody(marker));
-      return [answer, () => accepted.jobs.push({ id: answer.body.id, marker, openings: OPENINGS })];
+      const answer = await call(gatewayUrl, sessions.employer, 'POST', '/api/employers/jobs', jobBody(marker), { deadlineMs });
+      return [answer, () => accepted.jobs.push({ id: answer.body.id, marker, openings: JOB_OPENINGS_IN_WINDOW })];
     },
     'job-referral': async (marker) => {
-      const job = pick(accepted.jobs);
-      const returneeId = job && freshPair(job.id);
-      if (!job || !returneeId) return undefined;
-      const answer = await refer('job', job.id, returneeId, marker);
-      return [answer, () => accepted.jobReferrals.push({ id: answer.body.id, marker, jobId: job.id, returneeId })];
+      const [jobId, returneeId] = plan.jobPairs.take()!;
+      const answer = await call(
+        gatewayUrl,
+        sessions.officer,
+        'POST',
+        '/api/cases/referrals',
+        referralBody('job', jobId, returneeId, marker),
+        {
+          deadlineMs,
+        },
+      );
+      return [answer, () => accepted.jobReferrals.push({ id: answer.body.id, marker, jobId, returneeId })];
     },
     hire: async () => {
-      const referral = accepted.jobReferrals.find((r) => !hireTaken.has(r.id) && (hiresPerJob.get(r.jobId) ?? 0) < OPENINGS);
-      if (!referral) return undefined;
-      hireTaken.add(referral.id);
-      hiresPerJob.set(referral.jobId, (hiresPerJob.get(referral.jobId) ?? 0) + 1);
-      // the application appears in employers once the referral's event got there: find it, then hire
-      const listed = await call(gatewayUrl, sessions.employer, 'GET', `/api/employers/jobs/${referral.jobId}/applications`, undefined, {
-        retryAlso: (status, body) => status === 200 && !body.items?.some((a: any) => a.referralId === referral.id),
+      const { referralId, applicationId, jobId } = hireable.shift()!;
+      // one Idempotency-Key for every attempt: a retry after a lost answer gets the first answer, never a second hire
+      const answer = await call(gatewayUrl, sessions.employer, 'PATCH', `/api/employers/applications/${applicationId}`, HIRE_BODY, {
+        deadlineMs,
       });
-      const application = listed.body?.items?.find((a: any) => a.referralId === referral.id);
-      if (!application) return [listed, () => undefined];
-      const answer = await call(gatewayUrl, sessions.employer, 'PATCH', `/api/employers/applications/${application.id}`, {
-        status: 'hired',
-        startDate: '2099-02-01',
-        contractType: 'indefinite',
-      });
-      // PATCH takes no Idempotency-Key: a retry after a lost answer meets its own hire (409 from `hired`), which a
-      // client reads as done — as it would after looking the application up
-      const hiredBefore = answer.attempts > 1 && answer.body?.code === 'APPLICATION.TRANSITION_ILLEGAL' && answer.body?.from === 'hired';
-      const final = hiredBefore ? { ...answer, status: 200 } : answer;
-      return [final, () => accepted.hires.push({ referralId: referral.id, applicationId: application.id, jobId: referral.jobId })];
+      return [answer, () => accepted.hires.push({ referralId, applicationId, jobId })];
     },
     'course-referral': async (marker) => {
-      const cohortId = pick(fixtures.cohortIds)!;
-      const returneeId = freshPair(cohortId);
-      if (!returneeId) return undefined;
-      const answer = await refer('course', cohortId, returneeId, marker);
+      const [cohortId, returneeId] = plan.cohortPairs.take()!;
+      const answer = await call(
+        gatewayUrl,
+        sessions.officer,
+        'POST',
+        '/api/cases/referrals',
+        referralBody('course', cohortId, returneeId, marker),
+        { deadlineMs },
+      );
       return [answer, () => accepted.courseReferrals.push({ id: answer.body.id, marker, cohortId, returneeId })];
     },
     'loan-application': async (marker) => {
-      const returneeId = pick(fixtures.returneeIds)!;
-      const answer = await call(gatewayUrl, sessions.officer, 'POST', '/api/loans/applications', loanBody(returneeId, marker));
+      const returneeId = plan.returneeIds[Math.floor(Math.random() * plan.returneeIds.length)]!;
+      const answer = await call(gatewayUrl, sessions.officer, 'POST', '/api/loans/applications', loanBody(returneeId, marker), {
+        deadlineMs,
+      });
       return [answer, () => accepted.loans.push({ id: answer.body.id, marker, returneeId })];
     },
   };
 
-  const chooseKind = (): Kind => {
-    let r = Math.random();
-    for (const [kind, share] of MIX) if ((r -= share) < 0) return kind;
-    return 'posting';
+  const kinds = cycle();
+  let faultsDone = false;
+  const done = () => {
+    faultsDone = true;
   };
-
+  // the fault sequence's own failure is reported by the caller; here it only ends the window
+  options.until.then(done, done);
   const inFlight: Promise<void>[] = [];
   const started = Date.now();
-  for (let i = 0; Date.now() - started < durationMs; i++) {
+  const ticker = setInterval(() => {
+    const ok = samples.filter((x) => x.status >= 200 && x.status < 300).length;
+    const elapsed = (Date.now() - started) / 1000;
+    options.progress?.(
+      `  +${elapsed.toFixed(0)}s: ${inFlight.length} started (${(inFlight.length / elapsed).toFixed(1)}/s), ${samples.length} answered, ` +
+        `${ok} accepted, ${inFlight.length - samples.length} waiting`,
+    );
+  }, 10_000);
+  for (let i = 0; Date.now() - started < options.minDurationMs || !faultsDone; i++) {
     // open loop: the n-th request starts at n / rate whatever the previous ones are doing
     // always through the timer queue, even when late: a loop that never yields starves every request it started
-    const due = started + (i * 1000) / ratePerSecond;
+    const due = started + (i * 1000) / options.ratePerSecond;
     await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
-    const kind = seq < 10 ? 'posting' : chooseKind();
-    const marker = `FT-${runId}-${++seq}`;
+    let kind = kinds[i % kinds.length]!;
+    const short =
+      (kind === 'hire' && hireable.length === 0) ||
+      (kind === 'job-referral' && plan.jobPairs.left === 0) ||
+      (kind === 'course-referral' && plan.cohortPairs.left === 0);
+    if (short) {
+      substituted++;
+      kind = 'posting';
+    }
+    const startedMs = Date.now() - started;
     inFlight.push(
-      operations[kind](marker).then((outcome) => {
-        if (!outcome) {
-          skipped++;
-          return;
-        }
-        sent[kind]++;
-        const [answer, remember] = outcome;
+      operations[kind](options.nextMarker()).then(([answer, remember]) => {
+        samples.push({
+          kind,
+          startedMs,
+          answeredMs: Date.now() - started,
+          status: answer.status,
+          attempts: answer.attempts,
+          replayed: answer.replayed,
+        });
         if (answer.status >= 200 && answer.status < 300) remember();
         else refused.push({ kind, status: answer.status, body: answer.body });
       }),
     );
   }
+  const windowMs = Date.now() - started;
   await Promise.all(inFlight);
-  return { accepted, sent, refused, skipped };
+  clearInterval(ticker);
+  return { accepted, samples, refused, substituted, windowMs };
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+/** The figures of the window: offered and accepted rates, per second and per kind, retries and latencies. */
+export function summarise(result: LoadResult) {
+  const { samples, windowMs } = result;
+  const seconds = windowMs / 1000;
+  const whole = Math.floor(seconds);
+  const perSecond = Array.from({ length: whole }, () => 0);
+  for (const s of samples) if (s.startedMs < whole * 1000) perSecond[Math.floor(s.startedMs / 1000)]!++;
+  const sortedPerSecond = [...perSecond].sort((a, b) => a - b);
+  const ok = samples.filter((s) => s.status >= 200 && s.status < 300);
+  const latencies = ok.map((s) => s.answeredMs - s.startedMs).sort((a, b) => a - b);
+  const byKind = Object.fromEntries(
+    KINDS.map((kind) => {
+      const mine = samples.filter((s) => s.kind === kind);
+      return [kind, { sent: mine.length, accepted: mine.filter((s) => s.status >= 200 && s.status < 300).length }];
+    }),
+  ) as Record<Kind, { sent: number; accepted: number }>;
+  const lastAnswerMs = Math.max(0, ...samples.map((s) => s.answeredMs));
+  return {
+    windowSeconds: seconds,
+    sent: samples.length,
+    accepted: ok.length,
+    offeredPerSecond: samples.length / seconds,
+    /** Of the requests started in the window, accepted per second of the window. */
+    acceptedPerSecond: ok.length / seconds,
+    /** Started per whole second of the window: the steadiness of the offered load. */
+    perSecondMin: sortedPerSecond[0] ?? 0,
+    perSecondMedian: quantile(sortedPerSecond, 0.5),
+    perSecondMax: sortedPerSecond[sortedPerSecond.length - 1] ?? 0,
+    answeredInWindow: ok.filter((s) => s.answeredMs <= windowMs).length,
+    lastAnswerSeconds: lastAnswerMs / 1000,
+    httpAttempts: samples.reduce((sum, s) => sum + s.attempts, 0),
+    retried: samples.filter((s) => s.attempts > 1).length,
+    replayed: samples.filter((s) => s.replayed).length,
+    latencyP50Ms: quantile(latencies, 0.5),
+    latencyP99Ms: quantile(latencies, 0.99),
+    latencyMaxMs: latencies[latencies.length - 1] ?? 0,
+    byKind,
+  };
 }
