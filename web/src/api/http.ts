@@ -12,6 +12,8 @@ export interface RequestOptions {
   /** No Authorization header and no refresh (login, refresh itself). */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** `blob` for a file (an XLSX export); otherwise JSON when the answer says so, else text. */
+  responseType?: 'blob';
 }
 
 /** A list page as every service answers it. */
@@ -95,6 +97,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError(response.status, await problemOf(response), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
   if (response.status === 204) return undefined as T;
+  if (options.responseType === 'blob') return (await response.blob()) as T;
   const type = response.headers.get('Content-Type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }

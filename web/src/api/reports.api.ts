@@ -1,6 +1,7 @@
 import { http } from './http';
 
 const base = '/api/reports';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One row of the provinces' table (a commune, or the total with communeCode null). */
 export interface ReportRow {
@@ -27,6 +28,11 @@ export interface ReportSummary {
 /** reports: the figures provinces publish, and their export. */
 export const reportsApi = {
   summary: (query: { provinceCode?: string; from?: string; to?: string } = {}) => http.get<ReportSummary>(`${base}/summary`, query),
-  exportCsv: (provinceCode: string) =>
-    http.get<string>(`${base}/export`, { format: 'csv', provinceCode }, { headers: { Accept: 'text/csv, application/problem+json' } }),
+  /** The provinces' table as a file, byte for byte (the CSV's BOM, which Excel needs to read UTF-8, survives). */
+  exportTable: (provinceCode: string, format: 'csv' | 'xlsx') =>
+    http.get<Blob>(
+      `${base}/export`,
+      { format, provinceCode },
+      { headers: { Accept: `${format === 'xlsx' ? XLSX_TYPE : 'text/csv'}, application/problem+json` }, responseType: 'blob' },
+    ),
 };

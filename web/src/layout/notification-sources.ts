@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { casesApi } from '../api/cases.api';
-import { collegesApi } from '../api/colleges.api';
+import { collegesApi, type Enrolment } from '../api/colleges.api';
 import { employersApi } from '../api/employers.api';
 import { loansApi } from '../api/loans.api';
 import type { Role } from '../api/identity.api';
@@ -63,24 +63,37 @@ async function employerNotices(t: TFunction, can: Can): Promise<Notice[]> {
   }));
 }
 
-/** Colleges: new enrolment requests (referrals) per course; colleges have no list across courses, so the first courses are asked. */
+const ENROLMENTS_READ = 200;
+const PLACED_SHOWN_FOR_DAYS = 14;
+// colleges' rules: a referral lands `enrolled` on a free seat, `waitlisted` when the cohort is full, `new` while it is planned
+const waitsForAnswer = (e: Enrolment) => e.status === 'new' || e.status === 'waitlisted';
+const placedSince = (since: number) => (e: Enrolment) => e.status === 'enrolled' && e.source === 'referral' && Date.parse(String(e.createdAt ?? '')) >= since;
+
+/**
+ * Colleges: people referred to their cohorts. A referral into an open cohort is enrolled at once, so the college
+ * learns of it here (it stays listed for 14 days; read state is the user's own); one still `new` or `waitlisted`
+ * waits for an answer and stays listed until it has one. Colleges have no list across courses, so the first 20
+ * courses are asked, one page each (a course with more enrolments than that also asks for its `new` ones).
+ */
 async function collegeNotices(t: TFunction, can: Can): Promise<Notice[]> {
   if (!can('GET', '/api/colleges/courses/{id}/enrollments')) return [];
+  const placed = placedSince(Date.now() - PLACED_SHOWN_FOR_DAYS * 86_400_000);
   const courses = (await collegesApi.listCourses({ limit: 20 })).items;
   const perCourse = await Promise.all(
     courses.map((c) =>
-      settled(() =>
-        collegesApi
-          .courseEnrolments(c.id, { status: 'new', limit: 50 })
-          .then((p) =>
-            p.items.map((e) => ({
-              key: `enrolment:${e.id}`,
-              at: String(e.createdAt ?? ''),
-              text: t('notifications.newLearner', { course: c.title }),
-              to: `/college/courses/${c.id}`,
-            })),
-          ),
-      ),
+      settled(async () => {
+        const page = await collegesApi.courseEnrolments(c.id, { limit: ENROLMENTS_READ });
+        const waiting = page.nextCursor ? (await collegesApi.courseEnrolments(c.id, { status: 'new', limit: 50 })).items : [];
+        const byId = new Map([...page.items, ...waiting].map((e) => [e.id, e]));
+        return [...byId.values()]
+          .filter((e) => waitsForAnswer(e) || placed(e))
+          .map((e) => ({
+            key: `enrolment:${e.id}`,
+            at: String(e.createdAt ?? ''),
+            text: t('notifications.newLearner', { course: c.title }),
+            to: `/college/courses/${c.id}`,
+          }));
+      }),
     ),
   );
   return perCourse.flat();

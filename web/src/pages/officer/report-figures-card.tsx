@@ -1,36 +1,37 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Statistic } from 'antd';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Space, Statistic } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportsApi } from '../../api/reports.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert } from '../../components/api-error-alert';
-import { formatNumber, formatVnd } from '../../format/format';
+import { formatDate, formatNumber, formatVnd } from '../../format/format';
 import { useAsync } from '../../format/use-async';
 
 const EXPORT = '/api/reports/export';
+type ExportFormat = 'csv' | 'xlsx';
 
-/** The figures provinces publish (services/reports, fed by events), with the table as CSV. */
+/** The figures provinces publish (services/reports, fed by events), with the table as CSV or XLSX. */
 export function ReportFiguresCard({ provinceCode }: { provinceCode: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useCapabilities();
   const summary = useAsync(() => reportsApi.summary({ provinceCode }), [provinceCode]);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const row = summary.data?.total;
 
-  const download = async () => {
-    setExporting(true);
+  const download = async (format: ExportFormat) => {
+    setExporting(format);
     try {
-      const csv = await reportsApi.exportCsv(provinceCode);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: `hoa-nhap-${provinceCode}.csv` });
+      // a Blob, not text: decoding the CSV as text would drop its BOM, and Excel would then misread the Vietnamese
+      const url = URL.createObjectURL(await reportsApi.exportTable(provinceCode, format));
+      const link = Object.assign(document.createElement('a'), { href: url, download: `hoa-nhap-${provinceCode}.${format}` });
       link.click();
       URL.revokeObjectURL(url);
     } catch {
       message.error(t('reports.exportFailed'));
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
@@ -53,13 +54,23 @@ export function ReportFiguresCard({ provinceCode }: { provinceCode: string }) {
       loading={summary.loading && !summary.data}
       extra={
         can('GET', EXPORT) && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()}>
-            {t('reports.exportCsv')}
-          </Button>
+          <Space wrap size={8}>
+            <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} disabled={exporting !== null} onClick={() => void download('csv')}>
+              {t('reports.exportCsv')}
+            </Button>
+            <Button icon={<FileExcelOutlined />} loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => void download('xlsx')}>
+              {t('reports.exportXlsx')}
+            </Button>
+          </Space>
         )
       }
     >
       <ApiErrorAlert error={summary.error} onRetry={summary.reload} />
+      {summary.data && (
+        <p className="muted" style={{ marginTop: 0 }}>
+          {t('reports.asOf', { date: formatDate(summary.data.period.to) })}
+        </p>
+      )}
       <Row gutter={[16, 16]}>
         {figures.map(([key, value]) => (
           <Col xs={12} md={6} key={key}>
