@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
@@ -41,6 +41,14 @@ export async function signIn(ctx: JourneyContext, email: string, viewport = { wi
   return page;
 }
 
+/** Today as the user types it (dd/MM/yyyy, in Vietnam). */
+export const today = () => new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** The antd Card titled exactly `title` (a page's Descriptions are tables too, so `table` alone is ambiguous). */
+export function card(page: Page, title: string): Locator {
+  return page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title').getByText(title, { exact: true }) });
+}
+
 /** Fails unless `text` shows on the page within the timeout. */
 export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 90_000): Promise<void> {
   await page.getByText(text).first().waitFor({ state: 'visible', timeout });
@@ -61,7 +69,7 @@ export async function pick(page: Page, label: string | RegExp, option: string, t
 }
 
 /** Types a dd/MM/yyyy date into the antd DatePicker labelled `label` and leaves the field. */
-export async function fillDate(page: Page, label: string | RegExp, ddmmyyyy: string): Promise<void> {
+export async function fillDate(page: Page | Locator, label: string | RegExp, ddmmyyyy: string): Promise<void> {
   const input = page.getByLabel(label, { exact: typeof label === 'string' }).first();
   await input.click();
   await input.fill(ddmmyyyy);
@@ -133,4 +141,11 @@ export async function followNotice(page: Page, text: string | RegExp, tries = 15
     await page.waitForLoadState('networkidle').catch(() => undefined);
   }
   throw new Error(`no notice "${String(text)}" in the bell`);
+}
+
+/** Clicks the button named `name` and returns the file the browser downloads. */
+export async function download(page: Page, name: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }

@@ -29,6 +29,17 @@ const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const say = (line: string) => console.log(`[e2e] ${line}`);
+/** A journey's whole budget: its own waits are generous (events can lag minutes on a loaded machine), this bounds the sum. */
+const JOURNEY_TIMEOUT_MS = Number(process.env.E2E_JOURNEY_TIMEOUT_MS ?? 6 * 60_000);
+
+/** Rejects when `work` takes longer than `ms`; the caller then closes the journey's pages, which ends its waits. */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`took more than ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
 
 const journeys: Journey[] = [
   ...officerJourneys,
@@ -94,7 +105,7 @@ async function main(): Promise<number> {
       for (const journey of journeys.filter((j) => !only || j.name.includes(only))) {
         const started = Date.now();
         try {
-          await journey.run(ctx);
+          await within(journey.run(ctx), JOURNEY_TIMEOUT_MS);
           passed += 1;
           say(`✓ ${journey.name} (${Date.now() - started} ms)`);
         } catch (error) {

@@ -1,9 +1,8 @@
-import { eventually, expectText, fillDate, followNotice, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
+import { card, eventually, expectText, fillDate, followNotice, GATEWAY, pick, screenshot, signIn, today, type Journey } from '../helpers';
 import { referOnce } from './employer.journeys';
 import { returneeName } from './officer.journeys';
 
 export const courseTitle = (stamp: string) => `Điện dân dụng ${stamp}`;
-const today = () => new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }); // dd/MM/yyyy
 
 export const collegeJourneys: Journey[] = [
   {
@@ -23,7 +22,8 @@ export const collegeJourneys: Journey[] = [
       ctx.state.courseId = page.url().split('/').pop()!;
       await expectText(page, courseTitle(ctx.stamp));
       await expectText(page, 'Thợ điện công trình');
-      await expectText(page.locator('table').first(), 'Đang tuyển');
+      // the cohorts' card: the course's Descriptions above it is the page's first <table>
+      await expectText(card(page, 'Các lớp'), 'Đang tuyển');
       await screenshot(page, 'college-course');
       await page.goto(`${GATEWAY}/college/courses`);
       await expectText(page, courseTitle(ctx.stamp));
@@ -50,7 +50,7 @@ export const collegeJourneys: Journey[] = [
     },
   },
   {
-    name: 'college enrols the referred person, records attendance, marks completion and sees the certificate',
+    name: 'college follows the notice to the referred person, starts the cohort, records attendance, marks completion, sees the certificate and opens another cohort',
     async run(ctx) {
       if (!ctx.state.courseId) throw new Error('needs the course journey');
       const page = await signIn(ctx, 'college@demo.vn');
@@ -59,9 +59,11 @@ export const collegeJourneys: Journey[] = [
       await page.waitForURL(`**/college/courses/${ctx.state.courseId}`, { timeout: 60_000 });
       const givenName = returneeName(ctx.stamp).split(' ').pop()!;
       await eventually(page, givenName, { tries: 15 });
-      const enrolments = page.locator('.ant-card', { hasText: 'Học viên đăng ký' });
+      const enrolments = card(page, 'Học viên đăng ký');
       const row = enrolments.locator('tr', { hasText: givenName });
-      await expectText(row, 'Mới');
+      // the first cohort is open with free seats: colleges enrol a referral at once (services/colleges README, Statuses)
+      await expectText(row, 'Đã nhập học');
+      await expectText(row, 'Cán bộ giới thiệu');
       if (
         await page
           .getByText('Phạm Văn')
@@ -69,10 +71,10 @@ export const collegeJourneys: Journey[] = [
           .catch(() => false)
       )
         throw new Error('the college sees the full name');
-      await row.getByRole('button', { name: 'Nhận vào học' }).click();
-      await expectText(row, 'Đã nhập học');
-      await page.locator('table').first().locator('tbody tr.ant-table-row').first().getByRole('button', { name: 'Bắt đầu học' }).click();
-      await expectText(page.locator('table').first(), 'Đang học');
+      const cohorts = card(page, 'Các lớp');
+      const firstCohort = cohorts.locator('tbody tr.ant-table-row', { hasText: today() });
+      await firstCohort.getByRole('button', { name: 'Bắt đầu học' }).click();
+      await expectText(firstCohort, 'Đang học');
       await row.getByRole('button', { name: 'Điểm danh' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Có mặt' }).click();
@@ -89,6 +91,16 @@ export const collegeJourneys: Journey[] = [
       await expectText(page.getByRole('dialog'), 'Số chứng chỉ');
       await expectText(page.getByRole('dialog'), 'Lắp đặt điện dân dụng và công nghiệp');
       await screenshot(page, 'college-certificate');
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      // another cohort of the course (the form proposes a week ahead and 20 seats), open for enrolment at once
+      await cohorts.getByRole('button', { name: 'Mở lớp mới' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await expectText(page, 'Đã mở lớp mới');
+      const second = cohorts.locator('tbody tr.ant-table-row', { hasNotText: today() });
+      await expectText(second, 'Đang tuyển');
+      await expectText(second, '20/20');
+      await screenshot(page, 'college-cohorts');
       await page.close();
     },
   },

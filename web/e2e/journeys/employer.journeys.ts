@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
-import { eventually, eventuallyStatistic, expectText, followNotice, GATEWAY, pick, screenshot, signIn, type Journey } from '../helpers';
+import { download, eventually, eventuallyStatistic, expectText, fillDate, followNotice, GATEWAY, pick, screenshot, signIn, today, type Journey } from '../helpers';
 import { returneeName } from './officer.journeys';
 
 export const jobTitle = (stamp: string) => `Thợ hàn ${stamp}`;
@@ -89,7 +90,11 @@ export const employerJourneys: Journey[] = [
         throw new Error('the employer sees the full name');
       await screenshot(page, 'employer-candidate');
       await drawer.getByRole('button', { name: 'Tuyển dụng' }).click();
-      await page.locator('.ant-modal').getByRole('button', { name: 'Tuyển dụng' }).click();
+      const hire = page.locator('.ant-modal');
+      // starting today: reports count a hire from its start date (the form proposes a week ahead), and the officer's
+      // dashboard is to show it today
+      await fillDate(hire, 'Ngày bắt đầu làm việc', today());
+      await hire.getByRole('button', { name: 'Tuyển dụng' }).click();
       await expectText(page, 'Đã cập nhật: Đã tuyển');
       await expectText(page.locator('table'), 'Đã tuyển');
       await screenshot(page, 'employer-pipeline');
@@ -109,8 +114,22 @@ export const employerJourneys: Journey[] = [
       await screenshot(page, 'officer-referrals');
       // the dashboard: one more successful referral (cases) and one more stable hire (reports, from events)
       await page.goto(`${GATEWAY}/officer`);
+      const stable = Number(ctx.state.stableWorkBefore) + 1;
       await eventuallyStatistic(page, 'Giới thiệu thành công', Number(ctx.state.succeededBefore) + 1);
-      await eventuallyStatistic(page, 'Việc làm ổn định', Number(ctx.state.stableWorkBefore) + 1);
+      await eventuallyStatistic(page, 'Việc làm ổn định', stable);
+      // the provinces' table, as CSV and as XLSX, says the same as the tile
+      const csv = await download(page, 'Tải bảng (CSV)');
+      if (!csv.name.endsWith('.csv') || !csv.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])))
+        throw new Error(`the CSV ${csv.name} has no UTF-8 BOM (Excel would garble the Vietnamese)`);
+      const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+      const csvTotal = lines.at(-1)!.split(',');
+      if (!lines[1]!.includes('In stable work') || !csvTotal[1]!.startsWith('Tổng / Total') || Number(csvTotal[3]) !== stable)
+        throw new Error(`the CSV's total row says ${lines.at(-1)}, expected ${stable} in stable work`);
+      const xlsx = await download(page, 'Tải bảng (Excel .xlsx)');
+      const sheet = (await new ExcelJS.Workbook().xlsx.load(xlsx.bytes as unknown as ArrayBuffer)).worksheets[0]!;
+      const total = sheet.getRow(sheet.rowCount);
+      if (!xlsx.name.endsWith('.xlsx') || sheet.getCell('D1').text !== 'Có việc làm ổn định' || !total.getCell(2).text.startsWith('Tổng / Total') || Number(total.getCell(4).value) !== stable)
+        throw new Error(`the XLSX ${xlsx.name} total row says ${JSON.stringify(total.values)}, expected ${stable} in stable work`);
       await screenshot(page, 'officer-dashboard-after-hire');
       await page.close();
     },

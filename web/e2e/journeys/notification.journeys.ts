@@ -1,20 +1,73 @@
-import { expectText, followNotice, screenshot, signIn, type Journey } from '../helpers';
+import type { Page } from 'playwright-core';
+import { expectText, followNotice, GATEWAY, screenshot, signIn, type Journey } from '../helpers';
+
+const DECISION = 'Quyết định vay vốn: Đã phê duyệt (30.000.000 ₫)';
+const ANSWERED = /^Giới thiệu có phản hồi mới/;
+
+/** The bell's unread count, as its label says it ("Thông báo (2 chưa đọc)"), once the notices have loaded. */
+async function unreadCount(page: Page, atLeast = 0): Promise<number> {
+  const bell = page.getByRole('button', { name: /^Thông báo/ });
+  let count = NaN;
+  for (let i = 0; i < 60; i += 1) {
+    count = Number((await bell.getAttribute('aria-label'))?.match(/\((\d+) chưa đọc\)/)?.[1]);
+    if (count >= atLeast) return count;
+    await page.waitForTimeout(1_000);
+  }
+  throw new Error(`the bell shows ${count} unread, expected at least ${atLeast}`);
+}
+
+/** Opens the bell and says whether the notice named `text` is listed as unread. */
+async function isUnread(page: Page, text: string | RegExp): Promise<boolean> {
+  const popover = page.locator('.ant-popover:not(.ant-popover-hidden)');
+  if (!(await popover.isVisible().catch(() => false))) await page.getByRole('button', { name: /^Thông báo/ }).click();
+  const notice = popover.getByRole('button', { name: text }).first();
+  await notice.waitFor({ state: 'visible', timeout: 60_000 });
+  const unread = /chưa đọc/.test((await notice.textContent()) ?? '');
+  await closeBell(page);
+  return unread;
+}
+
+/** The bell toggles its popover: a second click closes it. */
+async function closeBell(page: Page): Promise<void> {
+  const popover = page.locator('.ant-popover:not(.ant-popover-hidden)');
+  if (await popover.isVisible().catch(() => false)) await page.getByRole('button', { name: /^Thông báo/ }).click();
+  await popover.waitFor({ state: 'hidden', timeout: 10_000 });
+}
 
 /** The officer's side of the inbox (employers, colleges and the bank follow their notices in their own journeys). */
 export const notificationJourneys: Journey[] = [
   {
-    name: "officer's notifications show the answered referral and the loan decision, and lead to them",
+    name: "officer's notifications show the answered referral and the loan decision, lead to them, and stay read",
     async run(ctx) {
       if (!ctx.state.returneeId) throw new Error('needs the registration journey');
       const page = await signIn(ctx, 'officer@demo.vn');
-      await followNotice(page, 'Quyết định vay vốn: Đã phê duyệt (30.000.000 ₫)');
+      await followNotice(page, DECISION);
       await page.waitForURL(`**/officer/returnees/${ctx.state.returneeId}`, { timeout: 60_000 });
-      await followNotice(page, /^Giới thiệu có phản hồi mới/);
+      // opening a notice marks it read; the others stay unread, and a reload (a new look at the lists) keeps both
+      await page.reload();
+      await unreadCount(page, 1);
+      if (await isUnread(page, DECISION)) throw new Error('the loan decision followed is still unread');
+      if (!(await isUnread(page, ANSWERED))) throw new Error('the answered referral, not opened yet, shows as read');
+      // "mark all read" while the answered referral is still unread: the badge drops to 0
+      await page.getByRole('button', { name: /^Thông báo/ }).click();
+      await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }).click();
+      await page.getByRole('button', { name: 'Thông báo (0 chưa đọc)', exact: true }).waitFor({ timeout: 30_000 });
+      await closeBell(page);
+      // a read notice still leads to what it is about
+      await followNotice(page, ANSWERED);
       await page.waitForURL('**/officer/referrals', { timeout: 60_000 });
       await expectText(page, 'Theo dõi giới thiệu');
       await page.getByRole('button', { name: /^Thông báo/ }).click();
       await screenshot(page, 'officer-notifications');
       await page.close();
+      const again = await signIn(ctx, 'officer@demo.vn');
+      await again.goto(`${GATEWAY}/officer/referrals`);
+      await expectText(again, 'Theo dõi giới thiệu');
+      // a new session of the same user: still read
+      if (await isUnread(again, DECISION)) throw new Error('the read marks did not outlive the session');
+      if (await isUnread(again, ANSWERED)) throw new Error('"mark all read" did not outlive the session');
+      if ((await unreadCount(again)) !== 0) throw new Error(`a new session shows ${await unreadCount(again)} unread after "mark all read"`);
+      await again.close();
     },
   },
 ];
