@@ -69,8 +69,8 @@ export async function call(
       last = { status: 0, body: String((error as Error).cause ?? error), attempts: attempt, replayed: false };
     }
     if (Date.now() > deadline) return last;
-    // up to 8 s: a 504 leaves the first attempt still queued in the service, and quick retries only lengthen the queue
-    const backoff = Math.min(8_000, 200 * 2 ** Math.min(attempt, 6));
+    // up to 20 s: a 504 leaves the first attempt still queued in the service, and quick retries only lengthen the queue
+    const backoff = Math.min(20_000, 250 * 2 ** Math.min(attempt, 7));
     const hinted = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
     await sleep(Math.max(hinted, backoff) * (0.5 + Math.random() / 2));
   }

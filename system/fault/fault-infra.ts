@@ -22,6 +22,8 @@ export interface FaultInfra {
   down(): Promise<void>;
   /** SIGKILLs the server; returns the pid it killed. */
   kill(name: InfraServer): number;
+  /** The server's pid as its pid file says (undefined before the first start). */
+  pid(name: InfraServer): number | undefined;
 }
 
 export function faultInfra(offset: number, dataDir: string): FaultInfra {
@@ -58,6 +60,13 @@ export function faultInfra(offset: number, dataDir: string): FaultInfra {
       const pid = Number(readFileSync(join(dataDir, 'run', `${name}.pid`), 'utf8'));
       process.kill(pid, 'SIGKILL');
       return pid;
+    },
+    pid(name) {
+      try {
+        return Number(readFileSync(join(dataDir, 'run', `${name}.pid`), 'utf8'));
+      } catch {
+        return undefined;
+      }
     },
   };
 }

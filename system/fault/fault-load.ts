@@ -300,9 +300,11 @@ export function summarise(result: LoadResult) {
   const byKind = Object.fromEntries(
     KINDS.map((kind) => {
       const mine = samples.filter((s) => s.kind === kind);
-      return [kind, { sent: mine.length, accepted: mine.filter((s) => s.status >= 200 && s.status < 300).length }];
+      const done = mine.filter((s) => s.status >= 200 && s.status < 300);
+      const ms = done.map((s) => s.answeredMs - s.startedMs).sort((a, b) => a - b);
+      return [kind, { sent: mine.length, accepted: done.length, p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99) }];
     }),
-  ) as Record<Kind, { sent: number; accepted: number }>;
+  ) as Record<Kind, { sent: number; accepted: number; p50Ms: number; p99Ms: number }>;
   const lastAnswerMs = Math.max(0, ...samples.map((s) => s.answeredMs));
   return {
     windowSeconds: seconds,

@@ -5,17 +5,23 @@
  * whole stack in a namespace of its own; a steady load through the gateway
  * while the Kafka broker, a service and FerretDB are each SIGKILLed and
  * restarted in turn; then every accepted request's effect is counted in every
- * downstream store. Exits 1 on any lost or duplicated effect.
+ * downstream store. Exits 1 on any lost or duplicated effect, any request
+ * refused, no hire, or an offered rate below 95% of FAULT_RATE.
  *
  * Env: FAULT_RATE (requests/s, 20), FAULT_SECONDS (60: the window lasts at least
- * this long, and on until the last fault has recovered), FAULT_INFRA_OFFSET (300),
- * FAULT_KEEP_INFRA=1 to leave the private servers running.
+ * this long, and on until the last fault has recovered), FAULT_KILLS (which to
+ * kill, in turn: `kafka,employers,ferretdb`; empty for a calibration run without
+ * faults), FAULT_INFRA_OFFSET (300), FAULT_KEEP_INFRA=1 to leave the private
+ * servers running with the run's data (otherwise its databases and topics are
+ * dropped at the end; its logs and accepted.json stay in .data/fault/<namespace>).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startStack, type Stack } from '../../scripts/stack';
 import { login } from './fault-client';
+import { dropRun } from './fault-cleanup';
 import { countEffects, type Row } from './fault-count';
+import { cpuReport, loadAverage, snapshot } from './fault-cpu';
 import { faultInfra } from './fault-infra';
 import { emptyAccepted, KINDS, markers, runLoad, shareOf, summarise } from './fault-load';
 import { prepare } from './fault-setup';
@@ -23,6 +29,17 @@ import { prepare } from './fault-setup';
 const rate = Number(process.env.FAULT_RATE ?? 20);
 const seconds = Number(process.env.FAULT_SECONDS ?? 60);
 const offset = Number(process.env.FAULT_INFRA_OFFSET ?? 300);
+type Fault = 'kafka' | 'employers' | 'ferretdb';
+const FAULTS: Fault[] = ['kafka', 'employers', 'ferretdb'];
+const kills = (process.env.FAULT_KILLS ?? FAULTS.join(','))
+  .split(',')
+  .map((k) => k.trim())
+  .filter((k): k is Fault => {
+    if (k && !FAULTS.includes(k as Fault)) throw new Error(`FAULT_KILLS: unknown ${k} (one of ${FAULTS.join(', ')})`);
+    return k !== '';
+  });
+/** When each fault starts, as a share of FAULT_SECONDS (each also waits for the one before to recover). */
+const FAULT_AT = [0.15, 0.4, 0.65];
 /** The share of the asked rate the offered load must reach for the run to pass. */
 const RATE_TOLERANCE = 0.95;
 const t0 = Date.now();
@@ -66,7 +83,14 @@ async function main(): Promise<number> {
       },
     });
     const started = stack;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void started.stop().then(() => process.exit(130)));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        say(`${signal}: stopping the stack${process.env.FAULT_KEEP_INFRA ? '' : ' and the private servers'}`);
+        void started
+          .stop()
+          .then(() => (process.env.FAULT_KEEP_INFRA ? undefined : infra.down()))
+          .finally(() => process.exit(130));
+      });
     const gatewayUrl = stack.gatewayUrl;
     say(`stack up at ${gatewayUrl} (namespace ${namespace})`);
     const sessions = {
@@ -85,9 +109,18 @@ async function main(): Promise<number> {
       `setup done in ${((Date.now() - setupStarted) / 1000).toFixed(0)}s: ${setupRequests} requests accepted, ${plan.hireable.length} applications ready to hire`,
     );
 
+    const when = kills.map((k, i) => `${Math.round(FAULT_AT[i]! * 100)}% (${k})`).join(', ');
     say(
-      `load: ${rate} requests/s for at least ${seconds}s; faults at 15% (Kafka), 40% (employers), 65% (FerretDB), each after the previous recovered`,
+      `load: ${rate} requests/s for at least ${seconds}s; faults at ${when || 'none'}, each after the previous recovered; load average ${loadAverage()}`,
     );
+    const pids = () => ({
+      ...Object.fromEntries(started.specs.map((spec) => [spec.name, started.supervisor.child(spec.name)?.pid])),
+      kafka: infra.pid('kafka'),
+      ferretdb: infra.pid('mongo'),
+      redis: infra.pid('redis'),
+      'load generator': process.pid,
+    });
+    const cpuBefore = snapshot(pids());
     const loadStarted = Date.now();
     const at = (ms: number) => `+${((ms - loadStarted) / 1000).toFixed(1)}s`;
     const timeline: string[] = [];
@@ -95,25 +128,33 @@ async function main(): Promise<number> {
       timeline.push(`${at(Date.now())} ${line}`);
       say(line);
     };
+    const inject: Record<Fault, () => Promise<void>> = {
+      kafka: async () => {
+        note(`SIGKILL Kafka broker (pid ${infra.kill('kafka')}); restarting`);
+        await sleep(2_000);
+        await infra.up();
+        note('Kafka broker back');
+      },
+      employers: async () => {
+        note(`SIGKILL service employers (pid ${started.supervisor.child('employers')?.pid}); the supervisor restarts it`);
+        started.supervisor.kill('employers');
+        await started.waitHealthy('employers', 180_000);
+        note('employers back');
+      },
+      ferretdb: async () => {
+        note(`SIGKILL FerretDB (pid ${infra.kill('mongo')}); restarting`);
+        await sleep(2_000);
+        await infra.up();
+        note('FerretDB back');
+      },
+    };
     const faults = (async () => {
-      const reach = (share: number) => sleep(Math.max(0, loadStarted + share * seconds * 1000 - Date.now()));
-      await reach(0.15);
-      note(`SIGKILL Kafka broker (pid ${infra.kill('kafka')}); restarting`);
-      await sleep(2_000);
-      await infra.up();
-      note('Kafka broker back');
-      await reach(0.4);
-      note(`SIGKILL service employers (pid ${stack!.supervisor.child('employers')?.pid}); the supervisor restarts it`);
-      stack!.supervisor.kill('employers');
-      await stack!.waitHealthy('employers', 180_000);
-      note('employers back');
-      await reach(0.65);
-      note(`SIGKILL FerretDB (pid ${infra.kill('mongo')}); restarting`);
-      await sleep(2_000);
-      await infra.up();
-      note('FerretDB back');
+      for (const [i, kill] of kills.entries()) {
+        await sleep(Math.max(0, loadStarted + FAULT_AT[i]! * seconds * 1000 - Date.now()));
+        await inject[kill]();
+      }
       // a few seconds of load after the last recovery
-      await sleep(5_000);
+      if (kills.length > 0) await sleep(5_000);
     })();
     const [result] = await Promise.all([
       runLoad(gatewayUrl, sessions, plan, accepted, {
@@ -121,11 +162,12 @@ async function main(): Promise<number> {
         minDurationMs: seconds * 1000,
         until: faults,
         nextMarker,
-        progress: say,
+        progress: (line) => say(`${line}; load average ${loadAverage()}`),
       }),
       faults,
     ]);
     const figures = summarise(result);
+    const cpu = cpuReport(cpuBefore, snapshot(pids()));
     say(
       `load done: window ${figures.windowSeconds.toFixed(1)}s, ${figures.sent} requests sent (${figures.offeredPerSecond.toFixed(1)}/s; ` +
         `per second min ${figures.perSecondMin}, median ${figures.perSecondMedian}, max ${figures.perSecondMax}), ` +
@@ -136,12 +178,18 @@ async function main(): Promise<number> {
       `  ${figures.httpAttempts} HTTP attempts, ${figures.retried} requests retried, ${figures.replayed} answered by an Idempotent-Replayed reply; ` +
         `latency of accepted p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, max ${figures.latencyMaxMs} ms`,
     );
-    say(`  by kind: ${KINDS.map((k) => `${k} ${figures.byKind[k].accepted}/${figures.byKind[k].sent}`).join(', ')} (accepted/sent)`);
+    say(
+      `  by kind (accepted/sent, p50/p99 ms): ${KINDS.map((k) => {
+        const f = figures.byKind[k];
+        return `${k} ${f.accepted}/${f.sent} ${f.p50Ms}/${f.p99Ms}`;
+      }).join(', ')}`,
+    );
     if (result.substituted > 0) say(`  ${result.substituted} hire or referral slots found nothing left and posted a job instead`);
     for (const line of timeline) say(`  fault ${line}`);
+    say(`  ${cpu}; load average now ${loadAverage()}`);
     for (const r of result.refused.slice(0, 10)) say(`  refused ${r.kind}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
 
-    writeFileSync(join(dataDir, namespace, 'accepted.json'), JSON.stringify({ ...result, figures, timeline }, null, 1));
+    writeFileSync(join(dataDir, namespace, 'accepted.json'), JSON.stringify({ ...result, figures, timeline, cpu }, null, 1));
     const rows = await converge(() => countEffects(infra.mongoUrl, namespace, accepted, { gatewayUrl, employer: sessions.employer }));
     printTable(rows);
     const lost = rows.reduce((s, r) => s + r.lost, 0);
@@ -160,7 +208,11 @@ async function main(): Promise<number> {
     return lost === 0 && duplicated === 0 && result.refused.length === 0 && rateMet && hired ? 0 : 1;
   } finally {
     await stack?.stop();
-    if (!process.env.FAULT_KEEP_INFRA) await infra.down();
+    if (!process.env.FAULT_KEEP_INFRA) {
+      // the run's databases and topics (its logs and accepted.json stay in .data/fault/<namespace>)
+      await dropRun(namespace, infra.mongoUrl, infra.kafkaBrokers).then(say, (error: unknown) => say(`cleanup: ${String(error)}`));
+      await infra.down();
+    }
   }
 }
 
