@@ -6,9 +6,14 @@ import {
   jobUpdatedV1,
   type JobUpdatedV1,
 } from '@hoanhap/contracts';
+import { EventsError } from '@hoanhap/events';
 import { waitFor } from '@hoanhap/testing';
 import { createEmployersApp } from '../src/app';
+import type { Caller } from '../src/domain/caller';
+import { changeApplicationStatus } from '../src/domain/change-application-status.use-case';
 import { createApplicationFromReferral } from '../src/domain/create-application.use-case';
+import type { EmployersContext } from '../src/domain/employers.context';
+import { busyAsUnavailable } from '../src/store/aggregate-helpers';
 import { referralTo, SECTION6_JOB } from './support/fixtures';
 import { type Harness, startHarness } from './support/employers-harness';
 
@@ -154,5 +159,55 @@ describe('PATCH /applications/{id} with an Idempotency-Key', () => {
     expect((await send(employer)).status).toBe(200);
     const stranger = await send(h.bearer('employer', `org-${randomUUID()}`));
     expect(stranger.status).toBe(404);
+  });
+});
+
+describe('a hire whose change outlived its lock (LOCK_EXPIRED: nothing written)', () => {
+  const caller: Caller = { userId: randomUUID(), role: 'employer', orgId: org };
+  const trace = { correlationId: 'test' };
+
+  /**
+   * The use case with an application store whose keyed change claims the opening (runs the use case's own change)
+   * and then fails as a change that outlived its lock does — after `meanwhile`, another attempt, has run.
+   */
+  function outlivingItsLock(meanwhile: (id: string) => Promise<unknown>): EmployersContext {
+    const real = h.employers.ctx;
+    const applications: EmployersContext['applications'] = {
+      ...real.applications,
+      updateOnce: async (id, _once, _check, mutate) => {
+        await mutate((await real.applications.findById(id))!);
+        await meanwhile(id);
+        throw busyAsUnavailable(
+          new EventsError('EVENTS.LOCK_EXPIRED', `change of ${id} took too long; nothing was written`, undefined, true),
+        );
+      },
+    };
+    return { ...real, applications };
+  }
+
+  it('when a retry took the lock meanwhile and hired on the same claim, then the claim stays: one hire, one opening filled', async () => {
+    const { jobId, applicationId } = await newApplication();
+    // the retry of the same hire: it finds the opening already held by the first attempt's claim and writes the hire
+    const retry = (id: string) => changeApplicationStatus(h.employers.ctx, caller, trace, undefined, id, HIRE);
+    const first = changeApplicationStatus(outlivingItsLock(retry), caller, trace, undefined, applicationId, HIRE);
+    await expect(first).rejects.toMatchObject({ code: 'SERVICE.BUSY', httpStatus: 503 });
+    expect((await h.employers.ctx.applications.findById(applicationId))!.status).toBe('hired');
+    expect(await h.employers.ctx.openings.count(jobId)).toBe(1);
+    expect((await h.api().get(`/jobs/${jobId}`).set('Authorization', employer)).body).toMatchObject({ filled: 1 });
+  });
+
+  it('when nothing hired the application, then the opening it claimed goes back', async () => {
+    const { jobId, applicationId } = await newApplication();
+    const first = changeApplicationStatus(
+      outlivingItsLock(async () => undefined),
+      caller,
+      trace,
+      undefined,
+      applicationId,
+      HIRE,
+    );
+    await expect(first).rejects.toMatchObject({ code: 'SERVICE.BUSY' });
+    expect((await h.employers.ctx.applications.findById(applicationId))!.status).toBe('new');
+    expect(await h.employers.ctx.openings.count(jobId)).toBe(0);
   });
 });

@@ -21,8 +21,28 @@ async function claimOpening(ctx: EmployersContext, application: Application, job
   return claim === 'claimed';
 }
 
-/** Failures after which the store guarantees nothing was written: the opening taken for the hire goes back. */
+/** Failures after which the store guarantees nothing was written: the opening taken for the hire may go back. */
 const NOT_WRITTEN = ['EVENTS.LOCK_EXPIRED', 'EVENTS.INVALID_PAYLOAD'];
+
+/**
+ * Gives back the opening a failed hire claimed — unless the application is hired after all. A change that outlived
+ * its lock (LOCK_EXPIRED) wrote nothing, but while it ran another attempt (a client's retry) could take the lock,
+ * find this claim already held and write the hire on it: releasing then would leave a hire without an opening (one
+ * more hire than openings could follow). So the check and the release run under the application's own lock, where
+ * no hire can be half-written; if that lock cannot be had, the claim stays (an opening kept idle is the safe side).
+ */
+async function releaseUnlessHired(ctx: EmployersContext, jobId: string, applicationId: string, trace: Trace): Promise<void> {
+  await ctx.applications
+    .update(
+      applicationId,
+      async (current) => {
+        if (current.status !== 'hired') await ctx.openings.release(jobId, applicationId);
+        return undefined;
+      },
+      trace,
+    )
+    .catch(() => undefined);
+}
 
 /** The same rule as kit's createOnce for the keys of creates. */
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -108,7 +128,7 @@ export async function changeApplicationStatus(
     .catch(async (error: unknown) => {
       const e = error as { code?: string; cause?: { code?: string } };
       const notWritten = NOT_WRITTEN.includes(e.code ?? '') || NOT_WRITTEN.includes(e.cause?.code ?? '');
-      if (claimed && notWritten) await ctx.openings.release(claimed, id);
+      if (claimed && notWritten) await releaseUnlessHired(ctx, claimed, id, trace);
       throw error;
     });
   if (!result) throw errors.applicationNotFound(id);
