@@ -88,7 +88,11 @@ async function main(): Promise<number> {
         say(`${signal}: stopping the stack${process.env.FAULT_KEEP_INFRA ? '' : ' and the private servers'}`);
         void started
           .stop()
-          .then(() => (process.env.FAULT_KEEP_INFRA ? undefined : infra.down()))
+          .then(async () => {
+            if (process.env.FAULT_KEEP_INFRA) return;
+            await dropRun(namespace, infra.mongoUrl, infra.kafkaBrokers).then(say, (error: unknown) => say(`cleanup: ${String(error)}`));
+            await infra.down();
+          })
           .finally(() => process.exit(130));
       });
     const gatewayUrl = stack.gatewayUrl;
@@ -100,10 +104,18 @@ async function main(): Promise<number> {
     };
     const accepted = emptyAccepted();
     const nextMarker = markers(runId);
-    // applications for 1.5× the hires of the asked window: the window runs on while a slow broker restarts
-    const hires = Math.ceil(rate * seconds * shareOf('hire') * 1.5) + 5;
+    // applications for 2× the hires of the asked window: the window runs on until the faults have recovered, and a
+    // SIGKILLed broker took 65 s to answer again (a hire slot that finds none left posts a job instead, and says so)
+    const hires = Math.ceil(rate * seconds * shareOf('hire') * 2) + 5;
     const setupStarted = Date.now();
-    const plan = await prepare(gatewayUrl, sessions, { returnees: 60, cohorts: 8, jobs: 30, hires }, accepted, nextMarker, say);
+    const plan = await prepare(
+      gatewayUrl,
+      sessions,
+      { returnees: 40, cohorts: 8, jobs: 30, hires, loanReturnees: 20 },
+      accepted,
+      nextMarker,
+      say,
+    );
     const setupRequests = Object.values(accepted).reduce((s, list) => s + list.length, 0);
     say(
       `setup done in ${((Date.now() - setupStarted) / 1000).toFixed(0)}s: ${setupRequests} requests accepted, ${plan.hireable.length} applications ready to hire`,
