@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- documents are read loosely */
 import { mongo } from 'mongoose';
 import { call, type Session } from './fault-client';
-import type { Accepted } from './fault-load';
+import type { Accepted, Kind, Unsure } from './fault-load';
 
 export interface Row {
   store: string;
@@ -16,10 +16,15 @@ export interface Row {
   found: number;
   lost: number;
   duplicated: number;
+  /** Effects of requests given up without a final answer that did happen (once: allowed; twice would be duplicated). */
+  unanswered: number;
 }
 
-/** One row: `counts` maps each accepted key to how many times its effect was found. */
-function row(store: string, effect: string, keys: string[], counts: Map<string, number>, extra = 0): Row {
+/**
+ * One row: `counts` maps each accepted key to how many times its effect was found. `unsureKeys` are the keys of
+ * requests given up without a final answer: each may be there once or not at all, never more.
+ */
+function row(store: string, effect: string, keys: string[], counts: Map<string, number>, extra = 0, unsureKeys: string[] = []): Row {
   let found = 0;
   let lost = 0;
   let duplicated = extra;
@@ -29,7 +34,13 @@ function row(store: string, effect: string, keys: string[], counts: Map<string, 
     else found++;
     duplicated += Math.max(0, n - 1);
   }
-  return { store, effect, accepted: keys.length, found, lost, duplicated };
+  let unanswered = 0;
+  for (const key of unsureKeys) {
+    const n = counts.get(key) ?? 0;
+    if (n > 0) unanswered++;
+    duplicated += Math.max(0, n - 1);
+  }
+  return { store, effect, accepted: keys.length, found, lost, duplicated, unanswered };
 }
 
 function tally(values: unknown[]): Map<string, number> {
@@ -45,7 +56,9 @@ export async function countEffects(
   namespace: string,
   accepted: Accepted,
   matching: { gatewayUrl: string; employer: Session },
+  unsure: Unsure[] = [],
 ): Promise<Row[]> {
+  const unsureMarkers = (kind: Kind) => unsure.filter((u) => u.kind === kind && u.marker).map((u) => u.marker!);
   const client = await mongo.MongoClient.connect(mongoUrl);
   const db = (service: string) => client.db(`${namespace}_${service}`);
   const all = (service: string, collection: string, filter: object = {}, projection: object = {}) =>
@@ -59,6 +72,8 @@ export async function countEffects(
         'jobs posted',
         accepted.jobs.map((j) => j.marker),
         tally(jobs.map((j) => markerOf(j.title))),
+        0,
+        unsureMarkers('posting'),
       ),
     );
 
@@ -95,6 +110,8 @@ export async function countEffects(
         'job referrals',
         accepted.jobReferrals.map((r) => r.marker),
         byMarker,
+        0,
+        unsureMarkers('job-referral'),
       ),
     );
     rows.push(
@@ -103,6 +120,8 @@ export async function countEffects(
         'course referrals',
         accepted.courseReferrals.map((r) => r.marker),
         byMarker,
+        0,
+        unsureMarkers('course-referral'),
       ),
     );
 
@@ -125,7 +144,10 @@ export async function countEffects(
       ),
     );
     const filled = new Map(jobs.map((j) => [String(j._id), Number(j.filled ?? 0)]));
-    const hiresPerJob = tally(accepted.hires.map((h) => h.jobId));
+    // a hire given up without an answer that did happen fills its opening too: expected on its job, not extra
+    const hiredIds = new Set(applications.filter((a) => a.status === 'hired').map((a) => String(a._id)));
+    const unsureHired = unsure.filter((u) => u.kind === 'hire' && u.applicationId && hiredIds.has(u.applicationId));
+    const hiresPerJob = tally([...accepted.hires, ...unsureHired].map((h) => h.jobId));
     const overFilled = [...hiresPerJob].reduce((sum, [jobId, n]) => sum + Math.max(0, (filled.get(jobId) ?? 0) - n), 0);
     const underFilled = [...hiresPerJob].reduce((sum, [jobId, n]) => sum + Math.max(0, n - (filled.get(jobId) ?? 0)), 0);
     rows.push({
@@ -135,6 +157,7 @@ export async function countEffects(
       found: accepted.hires.length - underFilled,
       lost: underFilled,
       duplicated: overFilled,
+      unanswered: unsureHired.length,
     });
     const succeeded = referrals.filter((r) => r.status === 'succeeded' && r.side?.status === 'hired').map((r) => String(r._id));
     rows.push(
@@ -163,12 +186,17 @@ export async function countEffects(
         'loan applications',
         accepted.loans.map((l) => l.marker),
         tally(loans.map((l) => markerOf(l.plan))),
+        0,
+        unsureMarkers('loan-application'),
       ),
     );
 
     // reports' facts are keyed by what they count, so a fact can only be missing, or extra for an effect doubled upstream
     const facts = tally((await all('reports', 'facts', {}, { _id: 1 })).map((f) => f._id));
-    const extraJobs = [...facts.keys()].filter((id) => id.startsWith('job:')).length - accepted.jobs.length;
+    // postings given up without an answer that did happen are in reports too (once)
+    const postedMarkers = tally(jobs.map((j) => markerOf(j.title)));
+    const unsurePosted = unsureMarkers('posting').filter((m) => postedMarkers.has(m)).length;
+    const extraJobs = [...facts.keys()].filter((id) => id.startsWith('job:')).length - accepted.jobs.length - unsurePosted;
     rows.push(
       row(
         'reports',

@@ -202,7 +202,9 @@ async function main(): Promise<number> {
     for (const r of result.refused.slice(0, 10)) say(`  refused ${r.kind}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
 
     writeFileSync(join(dataDir, namespace, 'accepted.json'), JSON.stringify({ ...result, figures, timeline, cpu }, null, 1));
-    const rows = await converge(() => countEffects(infra.mongoUrl, namespace, accepted, { gatewayUrl, employer: sessions.employer }));
+    const rows = await converge(() =>
+      countEffects(infra.mongoUrl, namespace, accepted, { gatewayUrl, employer: sessions.employer }, result.unsure),
+    );
     printTable(rows);
     const lost = rows.reduce((s, r) => s + r.lost, 0);
     const duplicated = rows.reduce((s, r) => s + r.duplicated, 0);
@@ -213,7 +215,7 @@ async function main(): Promise<number> {
     console.log(
       `\nFAULT RESULT: window ${figures.windowSeconds.toFixed(0)}s at ${figures.offeredPerSecond.toFixed(1)} requests/s offered ` +
         `(asked ${rate}/s for ${seconds}s${rateMet ? '' : ': NOT MET'}); window requests sent ${figures.sent}, accepted ${figures.accepted}, ` +
-        `refused ${result.refused.length}, hires ${figures.byKind.hire.accepted}; with the setup's ${setupRequests}, ${requestsAccepted} requests accepted; ` +
+        `refused ${result.refused.length} (${result.unsure.length} without a final answer), hires ${figures.byKind.hire.accepted}; with the setup's ${setupRequests}, ${requestsAccepted} requests accepted; ` +
         `effects expected ${rows.reduce((s, r) => s + r.accepted, 0)}, found ${found}, lost ${lost}, duplicated ${duplicated}; ` +
         `run ${((Date.now() - t0) / 1000).toFixed(0)}s`,
     );
@@ -246,8 +248,16 @@ async function converge(count: () => Promise<Row[]>, timeoutMs = 180_000): Promi
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['store', 'effect', 'accepted', 'found', 'lost', 'duplicated'];
-  const lines = rows.map((r) => [r.store, r.effect, String(r.accepted), String(r.found), String(r.lost), String(r.duplicated)]);
+  const header = ['store', 'effect', 'accepted', 'found', 'lost', 'duplicated', 'unanswered, applied'];
+  const lines = rows.map((r) => [
+    r.store,
+    r.effect,
+    String(r.accepted),
+    String(r.found),
+    String(r.lost),
+    String(r.duplicated),
+    String(r.unanswered),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(['', fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n'));
