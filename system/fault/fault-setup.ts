@@ -68,6 +68,8 @@ export interface SetupSize {
   jobs: number;
   /** Applications made ready for the window's hires. */
   hires: number;
+  /** Returnees made known to loans (by a loan application each) for the window's loan applications. */
+  loanReturnees: number;
 }
 
 export async function prepare(
@@ -138,12 +140,13 @@ export async function prepare(
   };
   // one referral to each cohort: cases knows them all before the window
   await pool(cohortIds.length, 8, (c) => refer('course', cohortIds[c]!, cohortPairs.take(cohortIds[c])![1]));
-  // one loan application per returnee: loans knows them all (LOAN.RETURNEE_NOT_YET_KNOWN otherwise)
-  await pool(returneeIds.length, 8, async (r) => {
+  // one loan application per returnee the window's loans name: loans knows them (LOAN.RETURNEE_NOT_YET_KNOWN otherwise)
+  const loanReturneeIds = returneeIds.slice(0, size.loanReturnees);
+  await pool(loanReturneeIds.length, 8, async (r) => {
     const marker = nextMarker();
-    const body = loanBody(returneeIds[r]!, marker);
+    const body = loanBody(loanReturneeIds[r]!, marker);
     const answer = await call(gatewayUrl, sessions.officer, 'POST', '/api/loans/applications', body, { deadlineMs });
-    accepted.loans.push({ id: expect2xx('loan application', answer).id, marker, returneeId: returneeIds[r]! });
+    accepted.loans.push({ id: expect2xx('loan application', answer).id, marker, returneeId: loanReturneeIds[r]! });
   });
 
   // the applications the window hires: referrals spread over the jobs, then each application found in employers
@@ -152,7 +155,9 @@ export async function prepare(
     const [, returneeId] = jobPairs.take(jobId)!;
     return { jobId, referralId: await refer('job', jobId, returneeId) };
   });
-  say(`setup: ${referrals.length} job referrals, ${cohortIds.length} course referrals, ${returneeIds.length} loan applications accepted`);
+  say(
+    `setup: ${referrals.length} job referrals, ${cohortIds.length} course referrals, ${loanReturneeIds.length} loan applications accepted`,
+  );
   const hireable: Hireable[] = (
     await pool(jobIds.length, 4, async (j) => {
       const jobId = jobIds[j]!;
@@ -171,7 +176,7 @@ export async function prepare(
   // hires in the window go round the jobs, not one job after another
   hireable.sort((a, b) => jobIds.indexOf(a.jobId) - jobIds.indexOf(b.jobId));
   const interleaved = interleave(hireable, (h) => h.jobId);
-  return { returneeIds, cohortIds, jobIds, hireable: interleaved, jobPairs, cohortPairs };
+  return { returneeIds, loanReturneeIds, cohortIds, jobIds, hireable: interleaved, jobPairs, cohortPairs };
 }
 
 /** Items grouped by `keyOf`, taken one of each group in turn. */
