@@ -47,12 +47,14 @@ export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (lin
       env: { ...env, ...options.envFor?.(spec), PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
+    // two sources into one file: neither may end it (the first to end would, and the other's last chunk would then
+    // be written after the end, ERR_STREAM_WRITE_AFTER_END, uncaught). 'close' comes after both pipes have drained.
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
     entry.child = child;
     entry.startedAt = Date.now();
-    child.on('exit', (code, signal) => {
-      log.end();
+    child.on('close', (code, signal) => log.end(() => restart(code, signal)));
+    const restart = (code: number | null, signal: NodeJS.Signals | null) => {
       if (stopping) return;
       if (Date.now() - entry.startedAt > STABLE_AFTER_MS) entry.restarts = 0;
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** entry.restarts++);
@@ -61,7 +63,7 @@ export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (lin
       );
       say(tail(join(logDir, `${spec.name}.log`)));
       entry.timer = setTimeout(() => launch(entry), delay);
-    });
+    };
   }
 
   return {

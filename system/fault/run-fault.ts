@@ -53,12 +53,8 @@ async function main(): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const infra = faultInfra(offset, join(dataDir, 'infra'));
   let stack: Stack | undefined;
-  // scripts/supervisor.ts ends a service's log stream on the child's 'exit', which can come before the child's last
-  // output is read: that late chunk makes the stream throw ERR_STREAM_WRITE_AFTER_END, uncaught, which ended a run
-  // (and orphaned its stack) when a restarted service died again. Only that chunk of log is lost: go on. Anything
-  // else uncaught still ends the run, after stopping what it started.
-  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ERR_STREAM_WRITE_AFTER_END') return say('(a service wrote after its exit; those log lines are lost)');
+  // anything uncaught ends the run, after stopping what it started
+  process.on('uncaughtException', (error: Error) => {
     console.error(error);
     void Promise.resolve(stack?.stop())
       .then(() => (process.env.FAULT_KEEP_INFRA ? undefined : infra.down()))
