@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { startSystem, type System } from '../../system/src';
 import { launchBrowser, CHROMIUM } from './browser';
 import { GATEWAY, SCREENSHOTS, useGateway, type Journey, type JourneyContext } from './helpers';
+import { accessJourneys } from './journeys/access.journeys';
 import { adminJourneys } from './journeys/admin.journeys';
 import { bankJourneys } from './journeys/bank.journeys';
 import { collegeJourneys } from './journeys/college.journeys';
@@ -48,6 +49,7 @@ const journeys: Journey[] = [
   ...bankJourneys,
   ...notificationJourneys,
   ...adminJourneys,
+  ...accessJourneys,
 ];
 
 function ensureChromium(): void {

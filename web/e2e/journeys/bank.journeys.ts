@@ -98,7 +98,8 @@ export const bankJourneys: Journey[] = [
       await reviewer.getByRole('button', { name: 'Ghi ý kiến thẩm định' }).click();
       const dialog = reviewer.getByRole('dialog');
       await dialog.getByLabel('Ý kiến thẩm định').fill('Phương án khả thi, đủ điều kiện theo QĐ 22/2023');
-      await dialog.getByText('Đề xuất cho vay').click();
+      // check(), not a click on the text: a click during the dialog's opening animation can miss, and check() confirms
+      await dialog.getByRole('radio', { name: 'Đề xuất cho vay' }).check();
       await dialog.getByRole('button', { name: 'Lưu' }).click();
       await expectText(reviewer, 'Phương án khả thi, đủ điều kiện theo QĐ 22/2023');
       await screenshot(reviewer, 'bank-application-assessed');
@@ -108,7 +109,7 @@ export const bankJourneys: Journey[] = [
       await approver.goto(`${GATEWAY}/bank/applications/${applicationId}`);
       await approver.getByRole('button', { name: 'Phê duyệt / từ chối' }).click();
       await expectText(approver.getByRole('dialog'), 'Nguyên tắc bốn mắt');
-      await approver.getByRole('dialog').getByText('Đã phê duyệt').click();
+      await approver.getByRole('dialog').getByRole('radio', { name: 'Đã phê duyệt' }).check();
       await approver.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
       await expectText(approver.locator('.ant-tag'), 'Đã phê duyệt');
       await approver.getByRole('button', { name: 'Ghi nhận giải ngân' }).click();
