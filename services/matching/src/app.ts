@@ -26,6 +26,9 @@ export function createMatchingApp(deps: MatchingAppDeps): Express {
   const timings = new MatchTimings();
   const app = createApp({
     name: 'matching',
+    // answers come from memory, CPU-bound, with nothing to wait on: the queue is the CPU's, and shedding at the
+    // kit's default (64, for services waiting on a database) would refuse the benchmark's 100 concurrent clients
+    maxInFlight: 10_000,
     openapi: OPENAPI_FILE,
     routes: [returneeMatchRoutes(deps.ctx, verify, timings), jobCandidateRoutes(deps.ctx, verify, timings)],
     readiness: deps.readiness,

@@ -10,6 +10,7 @@ import { createLogger } from '../log/logger';
 import { createMetricsRegistry, metricsHandler, metricsMiddleware } from '../metrics/metrics';
 import { loadOpenApi, type OpenApiDocument } from '../openapi/openapi-document';
 import { openApiValidator } from '../openapi/openapi-validator.middleware';
+import { DEFAULT_MAX_IN_FLIGHT, inFlightLimit } from './in-flight-limit.middleware';
 import { requestContext } from './request-context.middleware';
 
 export interface AppDeps {
@@ -28,6 +29,8 @@ export interface AppDeps {
   bodyLimit?: string | number;
   /** Express' `trust proxy` (behind the gateway), so `req.ip` is the client's. */
   trustProxy?: boolean | number | string;
+  /** Requests worked on at once; more are answered 503 SERVICE.OVERLOADED (default MAX_IN_FLIGHT, or 64). */
+  maxInFlight?: number;
 }
 
 /**
@@ -52,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(metricsMiddleware(registry));
   app.use(healthRoutes(deps.readiness ?? {}, logger));
   app.get('/metrics', metricsHandler(registry));
+  // after health and metrics: a busy service still answers its probes
+  app.use(inFlightLimit(deps.maxInFlight ?? Number(process.env.MAX_IN_FLIGHT ?? DEFAULT_MAX_IN_FLIGHT)));
 
   app.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
   if (deps.openapi) {
