@@ -8,6 +8,8 @@ import (
 	"context"
 	"flag"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof" // served only when FERRETDB_PPROF_ADDR is set
 	"os"
 	"os/signal"
 	"syscall"
@@ -48,6 +50,11 @@ func main() {
 		os.Exit(1)
 	}
 	go indexer.run(ctx, 500*time.Millisecond)
+	// FERRETDB_PPROF_ADDR=127.0.0.1:6060: Go's profiler (go tool pprof http://…/debug/pprof/profile) for a
+	// FerretDB that burns CPU under load (the fault run); off by default
+	if addr := os.Getenv("FERRETDB_PPROF_ADDR"); addr != "" {
+		go func() { logger.Warn("pprof stopped", "error", http.ListenAndServe(addr, nil)) }()
+	}
 	if err := f.Run(ctx); err != nil {
 		logger.Error("ferretdb stopped", "error", err)
 		os.Exit(1)
