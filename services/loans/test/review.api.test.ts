@@ -129,4 +129,12 @@ describe('no outstanding VBSP loan for the same purpose (Decision 22/2023/QĐ-TT
     const training = await h.as('officer40').post('/applications').send(productionApplication(returneeId, { purpose: 'training', amountVnd: 8_000_000, courseMonths: 3, termMonths: 12 }));
     expect(training.body.eligibility.eligible).toBe(true);
   });
+
+  it('when the loan was written before the borrower index existed, then prepare() backfills the index and a new application still fails no-outstanding-loan', async () => {
+    const { returneeId } = await approvedApplication(h);
+    await h.connection.collection('application_borrowers').drop(); // as a deployment from before the index
+    await h.loans.prepare();
+    const again = await h.as('officer40').post('/applications').send(productionApplication(returneeId));
+    expect(again.body.eligibility.failures.map((f: { rule: string }) => f.rule)).toEqual(['no-outstanding-loan']);
+  });
 });

@@ -6,6 +6,19 @@ import type { ApplicationFilter, ApplicationRepository, PagePosition, StoredAppl
 import { errors } from '../domain/loans.errors';
 
 const COLLECTION = 'applications';
+/**
+ * Each borrower's applications per purpose, by `_id` (`r:<returneeId>|<purpose>`, `e:<employerOrgId>|<purpose>`):
+ * FerretDB 1.x on SQLite pushes down only a filter on `_id` (FerretDB#3235), so `{ returneeId, purpose, status }`
+ * decoded every application in the table for every evaluation — the fault run's loans answered nothing for minutes.
+ * An id goes in before its application is written (an id without an application is skipped), never out: the
+ * statuses are read from the applications themselves.
+ */
+const BORROWERS = 'application_borrowers';
+const BACKFILLED = '#backfilled-v1';
+
+type Borrower = { returneeId?: string; employerOrgId?: string };
+const borrowerKey = (borrower: Borrower, purpose: string) =>
+  borrower.returneeId ? `r:${borrower.returneeId}|${purpose}` : `e:${borrower.employerOrgId}|${purpose}`;
 
 /** What the store adds to the state: the outbox and applied event ids stay out of every answer. */
 function stateOf(doc: Record<string, unknown>): StoredApplication {
@@ -46,6 +59,9 @@ function query(filter: ApplicationFilter): Record<string, unknown> {
 export function applicationRepository(connection: Connection, redis: LockRedis, redisPrefix: string) {
   const store: AggregateStore<StoredApplication> = createAggregateStore<StoredApplication>({ connection, collection: COLLECTION, redis, redisPrefix });
   const collection = connection.collection(COLLECTION);
+  const borrowers = connection.collection(BORROWERS);
+  const remember = (application: Borrower & { id: string; purpose: string }) =>
+    borrowers.updateOne({ _id: borrowerKey(application, application.purpose) as never }, { $addToSet: { ids: application.id } }, { upsert: true });
 
   const repository: ApplicationRepository & { store: AggregateStore<StoredApplication>; init(): Promise<void> } = {
     store,
@@ -56,9 +72,16 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
       await collection.createIndex({ returneeId: 1, purpose: 1 });
       await collection.createIndex({ referralId: 1 });
       await collection.createIndex({ status: 1 });
+      // applications written before the borrower index existed: one scan, once
+      if (!(await borrowers.findOne({ _id: BACKFILLED as never }))) {
+        const all = collection.find({}, { projection: { _id: 1, returneeId: 1, employerOrgId: 1, purpose: 1 } });
+        for await (const doc of all) await remember({ ...(doc as unknown as Borrower & { purpose: string }), id: String(doc._id) });
+        await borrowers.updateOne({ _id: BACKFILLED as never }, { $set: { at: new Date() } }, { upsert: true });
+      }
     },
     create: (application, events, trace) =>
       mapBusy(async () => {
+        await remember(application);
         // an insert without a read (FerretDB 1.x scans for a read by _id); createOnce reads an existing id as 11000
         await store.create(application.id, () => ({ next: application, events }), trace).catch((error: unknown) => {
           throw (error as { code?: unknown }).code === 'EVENTS.AGGREGATE_EXISTS' ? duplicateKey() : error;
@@ -87,9 +110,9 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
       return { items: docs.slice(0, limit).map((d) => stateOf(d as Record<string, unknown>) as LoanApplication), more: docs.length > limit };
     },
     async idsFor(borrower, purpose, statuses) {
-      const who = borrower.returneeId ? { returneeId: borrower.returneeId } : { employerOrgId: borrower.employerOrgId };
-      const docs = await collection.find({ ...who, purpose, status: { $in: statuses } }, { projection: { _id: 1 } }).toArray();
-      return docs.map((d) => String(d._id));
+      const entry = (await borrowers.findOne({ _id: borrowerKey(borrower, purpose) as never })) as { ids?: string[] } | null;
+      const found = await Promise.all((entry?.ids ?? []).map(async (id) => ({ id, state: await store.get(id) })));
+      return found.filter(({ state }) => state && statuses.includes(state.status)).map(({ id }) => id);
     },
     async idsWithStatus(statuses) {
       return (await collection.find({ status: { $in: statuses } }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id));
