@@ -82,7 +82,8 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
       return request(h.runtime.app).get(path).set('Authorization', `Bearer ${token}`);
     },
     async settled(events) {
-      await waitFor(`${events} events applied`, () => h.runtime.model.eventsApplied >= events, 20_000, 20);
+      // the first wait after a boot includes joining the consumer group, which took over 20 s once in a loaded CI run
+      await waitFor(`${events} events applied`, () => h.runtime.model.eventsApplied >= events, 60_000, 20);
     },
     async restart(restartOptions = {}) {
       await h.runtime.close(restartOptions);
