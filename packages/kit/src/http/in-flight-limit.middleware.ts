@@ -9,7 +9,7 @@ export const DEFAULT_MAX_IN_FLIGHT = 64;
  * `Retry-After` at once, before it costs a database round trip. Without it a service that fell behind (a
  * restarted database, a broker outage) kept taking every retry of every client whose gateway had already
  * given up on it — the fault run at 20 requests/s saw 890 requests waiting and FerretDB at 630 connections,
- * answering nothing. A slot is given back when the response is finished or the connection closes.
+ * answering nothing. A slot is given back when the response closes (finished, or its connection gone).
  */
 export function inFlightLimit(max: number): RequestHandler {
   if (!Number.isInteger(max) || max < 1) throw new Error(`maxInFlight must be a positive integer, got ${max}`);
@@ -24,14 +24,8 @@ export function inFlightLimit(max: number): RequestHandler {
       return;
     }
     inFlight += 1;
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      inFlight -= 1;
-    };
-    res.once('finish', release);
-    res.once('close', release);
+    // 'close' comes once per response: after 'finish', or alone when the connection goes first
+    res.once('close', () => (inFlight -= 1));
     next();
   };
 }
