@@ -64,7 +64,8 @@ function leaks(text: string): string[] {
     .map((n) => n.what);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// the services' day is Vietnam's (UTC+7): from 17:00 to 24:00 UTC the UTC date is the day before
+const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 let system: System;
 let tap: TopicTap;
