@@ -6,6 +6,7 @@ import { waitFor } from '@hoanhap/testing';
 import { startSystem, type Client, type System } from '../src';
 import { eventually, recording, type Recorded } from './support/recorder';
 import { startTopicTap, type TopicTap } from './support/raw-topic-tap';
+import { vietnamToday } from './support/vietnam-day';
 
 // eight processes and a closed loop through Kafka: minutes when other suites share the 2 cores
 jest.setTimeout(900_000);
@@ -64,8 +65,7 @@ function leaks(text: string): string[] {
     .map((n) => n.what);
 }
 
-// the services' day is Vietnam's (UTC+7): from 17:00 to 24:00 UTC the UTC date is the day before
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const today = vietnamToday;
 
 let system: System;
 let tap: TopicTap;

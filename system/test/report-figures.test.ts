@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { DEMO } from '@hoanhap/reference';
 import { startSystem, type Client, type System } from '../src';
+import { vietnamToday } from './support/vietnam-day';
 
 // eight processes and a loop through Kafka: minutes when other suites share the 2 cores
 jest.setTimeout(900_000);
@@ -196,7 +197,7 @@ describe('the dashboard figures against the services’ own data', () => {
       }
       throw new Error(`no application for referral ${referralId}`);
     };
-    const today = new Date().toISOString().slice(0, 10);
+    const today = vietnamToday();
     for (const [referral, patch] of [
       [r1, { status: 'hired', startDate: today, contractType: 'indefinite' }],
       [r2, { status: 'hired', startDate: today, contractType: 'seasonal' }],

@@ -44,6 +44,9 @@ export async function signIn(ctx: JourneyContext, email: string, viewport = { wi
 /** Today as the user types it (dd/MM/yyyy, in Vietnam). */
 export const today = () => new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
 
+/** Today in Vietnam as an ISO date (yyyy-MM-dd), the form the APIs take. */
+export const isoToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+
 /** The antd Card titled exactly `title` (a page's Descriptions are tables too, so `table` alone is ambiguous). */
 export function card(page: Page, title: string): Locator {
   return page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title').getByText(title, { exact: true }) });

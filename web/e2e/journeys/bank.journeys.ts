@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectText, followNotice, GATEWAY, PASSWORD, screenshot, signIn, type Journey } from '../helpers';
+import { expectText, followNotice, GATEWAY, isoToday, PASSWORD, screenshot, signIn, type Journey } from '../helpers';
 
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
@@ -48,7 +48,7 @@ async function submitLoanFor(returneeId: string): Promise<string> {
     confirmation: {
       form: '01',
       number: '15/XN-UBND',
-      issuedOn: new Date().toISOString().slice(0, 10),
+      issuedOn: isoToday(),
       communeCode: file.address.communeCode,
     },
     savingsGroup: { name: 'Tổ TK&VV khối 3' },
