@@ -12,6 +12,7 @@ export { createMetricsRegistry } from './metrics/metrics';
 export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } from './lifecycle/graceful-shutdown';
 export { field, type ConfigField } from './config/config-fields';
 export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';
+export { findEachById } from './store/find-each-by-id';
 export { claimSlot, releaseSlot, claimedCount, slotClaimModel, type SlotClaim, type ClaimResult } from './store/slot-claims';
 export {
   createOnce,

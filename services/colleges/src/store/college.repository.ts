@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { College } from '../domain/colleges.types';
 import { collegeModel } from './college.model';
 import { fromDoc, toDoc } from './documents';
+import { findEachById } from '@hoanhap/kit';
 
 /** College profiles by organisation id; a PUT replaces the whole profile. */
 export function collegeRepository(connection: Connection) {
@@ -15,7 +16,7 @@ export function collegeRepository(connection: Connection) {
       const document = await model.findById(id).lean();
       return document ? fromDoc<College>(document) : undefined;
     },
-    findMany: async (ids: string[]) => (await model.find({ _id: { $in: ids } }).lean()).map((d) => fromDoc<College>(d)),
+    findMany: async (ids: string[]) => (await findEachById(ids, (id) => model.findById(id).lean())).map((d) => fromDoc<College>(d)),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { IdempotencyRecord } from '@hoanhap/kit';
+import { findEachById, type IdempotencyRecord } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
 import type { Course } from '../domain/colleges.types';
 import type { PagePosition } from '../domain/pagination';
@@ -19,7 +19,7 @@ export function courseRepository(connection: Connection) {
       const document = await model.findById(id).lean();
       return document ? fromDoc<Course>(document) : undefined;
     },
-    findMany: async (ids: string[]) => (await model.find({ _id: { $in: ids } }).lean()).map((d) => fromDoc<Course>(d)),
+    findMany: async (ids: string[]) => (await findEachById(ids, (id) => model.findById(id).lean())).map((d) => fromDoc<Course>(d)),
     /** Writes the whole course; callers serialise edits of one course (FerretDB updates are not atomic). */
     replace: async (course: Course) => {
       await model.updateOne({ _id: course.id }, { $set: toDoc(course) });

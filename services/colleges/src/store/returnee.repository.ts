@@ -1,3 +1,4 @@
+import { findEachById } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
 import type { ReturneeView } from '../domain/colleges.types';
 import { returneeModel } from './returnee.model';
@@ -17,7 +18,7 @@ export function returneeRepository(connection: Connection) {
       const document = await model.findById(returneeId).lean();
       return document ? toView(document) : undefined;
     },
-    findMany: async (ids: string[]) => (await model.find({ _id: { $in: ids } }).lean()).map(toView),
+    findMany: async (ids: string[]) => (await findEachById(ids, (id) => model.findById(id).lean())).map(toView),
     /** Replaces the view; without a college view (consent revoked) the stored one is removed. */
     save: async (view: ReturneeView) => {
       const document = { _id: view.returneeId, revision: view.revision, updatedAt: new Date(), ...(view.collegeView ? { collegeView: view.collegeView } : {}) };

@@ -4,6 +4,7 @@ import type { PagePosition } from '../domain/pagination';
 import { defined } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
 import type { StoreDeps } from './store-deps';
+import { findEachById } from '@hoanhap/kit';
 
 /** The stored status that shows as `status` at `now` (an open job past closesAt shows expired). */
 function statusClause(status: JobFilter['status'], now: Date): Record<string, unknown> | undefined {
@@ -43,7 +44,7 @@ export function jobRepository(deps: StoreDeps) {
     /** Open jobs whose closing date has passed, for the expiry sweep. */
     findPastClosing: (now: Date, limit: number) => base.find({ status: 'open', closesAt: { $lte: now } }, limit),
     findByEmployer: (employerOrgId: string) => base.find({ employerOrgId }),
-    findByIds: (ids: string[]) => base.find({ _id: { $in: ids } }),
+    findByIds: (ids: string[]) => findEachById(ids, base.findById),
     /** Open jobs (not past closing) of one employer, for the dashboard. */
     findOpen: (employerOrgId: string, now: Date) => base.find(queryOf({ employerOrgId, status: 'open' }, now)),
   };

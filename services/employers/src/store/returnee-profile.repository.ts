@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ReturneeProfile } from '../domain/returnee-profile.types';
 import { HIDDEN_FIELDS, isDuplicateKey, stateOf } from './aggregate-helpers';
+import { findEachById } from '@hoanhap/kit';
 
 interface ProfileDocument extends Omit<ReturneeProfile, 'returneeId'> {
   _id: string;
@@ -37,7 +38,7 @@ export function returneeProfileRepository(connection: Connection) {
       return document ? toProfile(document) : undefined;
     },
     findByIds: async (ids: string[]) =>
-      (await collection.find({ _id: { $in: [...new Set(ids)] } }, { projection: HIDDEN_FIELDS }).toArray()).map(toProfile),
+      (await findEachById(ids, (id) => collection.findOne({ _id: id }, { projection: HIDDEN_FIELDS }))).map(toProfile),
   };
 }
 

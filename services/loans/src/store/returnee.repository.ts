@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ReturneeFacts } from '../domain/eligibility/eligibility.types';
 import type { ReturneeRepository } from '../domain/loans.context';
+import { findEachById } from '@hoanhap/kit';
 
 type ReturneeDoc = ReturneeFacts & { _id: string };
 
@@ -20,7 +21,7 @@ export function returneeRepository(connection: Connection): ReturneeRepository {
     },
     async getMany(returneeIds) {
       if (returneeIds.length === 0) return new Map();
-      const docs = await collection.find({ _id: { $in: [...new Set(returneeIds)] } }).toArray();
+      const docs = await findEachById(returneeIds, (id) => collection.findOne({ _id: id }));
       return new Map(docs.map(({ _id, ...facts }) => [_id, facts]));
     },
     async save(facts) {
