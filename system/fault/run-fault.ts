@@ -53,13 +53,26 @@ async function main(): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const infra = faultInfra(offset, join(dataDir, 'infra'));
   let stack: Stack | undefined;
-  // anything uncaught ends the run, after stopping what it started
+  let stopping: Promise<void> | undefined;
+  /** Stops what the run started, once: the stack, then (unless FAULT_KEEP_INFRA) the run's data and the private servers. */
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      await stack?.stop();
+      if (process.env.FAULT_KEEP_INFRA) return;
+      // the run's databases and topics go (its logs and accepted.json stay in .data/fault/<namespace>)
+      await dropRun(namespace, infra.mongoUrl, infra.kafkaBrokers).then(say, (error: unknown) => say(`cleanup: ${String(error)}`));
+      await infra.down();
+    })());
+  // anything uncaught, or Ctrl-C, ends the run after stopping what it started
   process.on('uncaughtException', (error: Error) => {
     console.error(error);
-    void Promise.resolve(stack?.stop())
-      .then(() => (process.env.FAULT_KEEP_INFRA ? undefined : infra.down()))
-      .finally(() => process.exit(1));
+    void shutdown().finally(() => process.exit(1));
   });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      say(`${signal}: stopping the stack${process.env.FAULT_KEEP_INFRA ? '' : ' and the private servers'}`);
+      void shutdown().finally(() => process.exit(130));
+    });
   say(`private infra (port offset ${offset}, data ${join(dataDir, 'infra')})…`);
   await infra.up();
   try {
@@ -79,18 +92,6 @@ async function main(): Promise<number> {
       },
     });
     const started = stack;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.once(signal, () => {
-        say(`${signal}: stopping the stack${process.env.FAULT_KEEP_INFRA ? '' : ' and the private servers'}`);
-        void started
-          .stop()
-          .then(async () => {
-            if (process.env.FAULT_KEEP_INFRA) return;
-            await dropRun(namespace, infra.mongoUrl, infra.kafkaBrokers).then(say, (error: unknown) => say(`cleanup: ${String(error)}`));
-            await infra.down();
-          })
-          .finally(() => process.exit(130));
-      });
     const gatewayUrl = stack.gatewayUrl;
     say(`stack up at ${gatewayUrl} (namespace ${namespace})`);
     const sessions = {
@@ -217,12 +218,7 @@ async function main(): Promise<number> {
     );
     return lost === 0 && duplicated === 0 && result.refused.length === 0 && rateMet && hired ? 0 : 1;
   } finally {
-    await stack?.stop();
-    if (!process.env.FAULT_KEEP_INFRA) {
-      // the run's databases and topics (its logs and accepted.json stay in .data/fault/<namespace>)
-      await dropRun(namespace, infra.mongoUrl, infra.kafkaBrokers).then(say, (error: unknown) => say(`cleanup: ${String(error)}`));
-      await infra.down();
-    }
+    await shutdown();
   }
 }
 
