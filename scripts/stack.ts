@@ -34,6 +34,8 @@ export interface Stack {
   specs: ProcessSpec[];
   env: NodeJS.ProcessEnv;
   supervisor: Supervisor;
+  /** Each process writes its stdout and stderr to `<name>.log` here. */
+  logDir: string;
   /** Resolves when the named process answers /healthz (throws after timeoutMs). */
   waitHealthy(name: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -109,15 +111,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   own('IDENTITY_JWKS_URL', `${urls.identity}/auth/jwks.json`);
 
+  const logDir = join(dataDir, 'logs');
   const supervisor = createSupervisor(repoRoot, env, say, {
-    logDir: join(dataDir, 'logs'),
+    logDir,
     envFor: (spec) => namespacedEnv(spec, namespace, dataDir),
   });
   const timeout = options.healthTimeoutMs ?? 90_000;
   const waitHealthy = async (name: string, timeoutMs = timeout) => {
     if (!(await healthy(urls[name]!, timeoutMs)))
       throw new Error(
-        `${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s (log ${join(dataDir, 'logs', name + '.log')})`,
+        `${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s (log ${join(logDir, name + '.log')})`,
       );
   };
   const stack: Stack = {
@@ -126,6 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     specs,
     env,
     supervisor,
+    logDir,
     waitHealthy,
     stop: () => supervisor.stopAll(),
   };

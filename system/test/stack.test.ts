@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSystem, type System } from '../src';
 
 // starting eight processes takes ~30 s on an idle 2-core machine, minutes when other suites share it
@@ -5,7 +7,8 @@ jest.setTimeout(600_000);
 
 let system: System;
 beforeAll(async () => {
-  system = await startSystem();
+  // at info each process logs its start, which the log check below counts
+  system = await startSystem({ env: { LOG_LEVEL: 'info' } });
 });
 afterAll(async () => {
   await system?.close();
@@ -29,5 +32,8 @@ describe('the stack as npm start runs it, in a namespace of its own', () => {
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
     expect((await employer.get('/api/employers/jobs')).status).toBe(200);
+    // both lives of the process wrote into the same log file (the restarted one appends)
+    const log = readFileSync(join(system.stack.logDir, 'employers.log'), 'utf8');
+    expect(log.match(/employers listening/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });
