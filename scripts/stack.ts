@@ -119,9 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const timeout = options.healthTimeoutMs ?? 90_000;
   const waitHealthy = async (name: string, timeoutMs = timeout) => {
     if (!(await healthy(urls[name]!, timeoutMs)))
-      throw new Error(
-        `${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s (log ${join(logDir, name + '.log')})`,
-      );
+      throw new Error(`${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s (log ${join(logDir, name + '.log')})`);
   };
   const stack: Stack = {
     gatewayUrl: urls.gateway!,
