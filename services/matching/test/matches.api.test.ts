@@ -96,3 +96,33 @@ describe('GET /jobs/{id}/candidates', () => {
     expect(scan.body).toEqual(fast.body);
   });
 });
+
+describe('GET /jobs/{id}/candidates?waitMs= (a job just posted)', () => {
+  it('when the job is posted while the request waits, then the candidates come once its event is applied', async () => {
+    const fresh = job({ title: 'Hàn mới đăng' });
+    let answered = false;
+    const pending = h
+      .get(`/jobs/${fresh.jobId}/candidates?waitMs=5000`, EMPLOYER)
+      .then((res) => {
+        answered = true;
+        return res;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(answered).toBe(false); // still waiting, not a 409
+    await h.publish(jobPostedV1, fresh, fresh.jobId);
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(res.body.jobId).toBe(fresh.jobId);
+    expect(ids(res.body)).toContain(seeker.returneeId);
+  });
+
+  it('when the job does not arrive within waitMs, then 409 MATCHING.NOT_YET_KNOWN', async () => {
+    const res = await h.get(`/jobs/${randomUUID()}/candidates?waitMs=200`, EMPLOYER).expect(409);
+    expect(res.body.code).toBe('MATCHING.NOT_YET_KNOWN');
+  });
+
+  it('when waitMs is above 5 s, then 400 naming waitMs', async () => {
+    const res = await h.get(`/jobs/${randomUUID()}/candidates?waitMs=60000`, EMPLOYER).expect(400);
+    expect(JSON.stringify(res.body.errors)).toContain('waitMs');
+  });
+});

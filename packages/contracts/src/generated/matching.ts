@@ -270,6 +270,12 @@ export interface components {
          *     the benchmark only (refused with 400 `MATCHING.SCAN_DISABLED` unless `MATCHING_ALLOW_SCAN=true`).
          */
         Strategy: "index" | "scan";
+        /**
+         * @description When the job is not known yet (just posted, its event still on its way), wait up to this many
+         *     milliseconds for it before answering 409 `MATCHING.NOT_YET_KNOWN` — one request instead of polling.
+         *     A known job is answered at once. At most 5 s, well inside the gateway's upstream timeout (10 s).
+         */
+        WaitMs: number;
     };
     requestBodies: never;
     headers: never;
@@ -287,6 +293,12 @@ export interface operations {
                  *     the benchmark only (refused with 400 `MATCHING.SCAN_DISABLED` unless `MATCHING_ALLOW_SCAN=true`).
                  */
                 strategy?: components["parameters"]["Strategy"];
+                /**
+                 * @description When the job is not known yet (just posted, its event still on its way), wait up to this many
+                 *     milliseconds for it before answering 409 `MATCHING.NOT_YET_KNOWN` — one request instead of polling.
+                 *     A known job is answered at once. At most 5 s, well inside the gateway's upstream timeout (10 s).
+                 */
+                waitMs?: components["parameters"]["WaitMs"];
             };
             header?: never;
             path: {

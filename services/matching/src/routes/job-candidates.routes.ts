@@ -8,8 +8,10 @@ import type { MatchTimings } from './match-timings';
 /** Candidates for a job (its employer, officers, administrators) and the read model's status (administrators). */
 export function jobCandidateRoutes(ctx: MatchingContext, verify: Verifier, timings: MatchTimings): Router {
   const router = Router();
-  router.get('/jobs/:id/candidates', authenticate(verify), requireRole('employer', 'officer', 'admin'), (req, res) => {
-    const query = req.query as { limit?: number; strategy?: 'index' | 'scan' };
+  router.get('/jobs/:id/candidates', authenticate(verify), requireRole('employer', 'officer', 'admin'), async (req, res) => {
+    const query = req.query as { limit?: number; strategy?: 'index' | 'scan'; waitMs?: number };
+    // a job just posted may still be on its way: wait for its event rather than answer 409 at once
+    if (query.waitMs && ctx.model.jobs.slotOf(req.params.id as string) < 0) await ctx.model.jobArrivals.wait(req.params.id as string, query.waitMs);
     res.json(timings.time(query.strategy === 'scan' ? 'candidates-scan' : 'candidates', res, () => matchCandidates(ctx, authOf(req), req.params.id as string, query)));
   });
   router.get('/status', authenticate(verify), requireRole('admin'), (_req, res) => {

@@ -2,6 +2,7 @@ import { Marks } from '../indexes/marks';
 import type { Weights } from '../scoring/weights';
 import { TopN } from '../top-n';
 import { CohortTable } from './cohort-table';
+import { JobArrivals } from './job-arrivals';
 import { JobTable } from './job-table';
 import { ReturneeTable } from './returnee-table';
 import { type Reach, Vocabulary } from './vocabulary';
@@ -17,6 +18,8 @@ export class MatchingModel {
   readonly jobs: JobTable;
   readonly cohorts: CohortTable;
   readonly offsets = new Map<string, string>();
+  /** Requests waiting for a job not applied yet (never in a snapshot). */
+  readonly jobArrivals = new JobArrivals();
   /** Scratch space of the searches (one query at a time on the event loop). */
   readonly jobMarks = new Marks();
   readonly personMarks = new Marks();

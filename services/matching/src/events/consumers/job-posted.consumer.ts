@@ -11,6 +11,7 @@ export const jobPostedConsumer = (model: MatchingModel) =>
   onEvent(jobPostedV1, async (envelope, { topic, partition, offset }) => {
     model.jobs.apply(envelope.payload, versionOf(envelope));
     model.applied(topic, partition, offset);
+    model.jobArrivals.arrived(envelope.payload.jobId);
   });
 
 /** A job's new full state: a job that closes or fills leaves the matches from the next query on. */
