@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
+import { request } from 'undici';
 import type { employers, JobPostedV1, ProfilePublishedV1 } from '@hoanhap/contracts';
 import type { KafkaClient } from '@hoanhap/events';
 import { freePortBlock, startStack } from '../scripts/stack';
@@ -116,14 +117,14 @@ export function gatewayPoster(
   makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1,
 ): PostJob {
   return async (profile, k) => {
-    const res = await fetch(`${gatewayUrl}/api/employers/jobs`, {
+    const res = await request(`${gatewayUrl}/api/employers/jobs`, {
       method: 'POST',
       headers: { authorization: `Bearer ${employerToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify(jobInput(makeJob(profile, k))),
     });
-    if (GATEWAY_GAVE_UP.includes(res.status)) return void (await res.arrayBuffer());
-    if (res.status !== 201) throw new Error(`POST /api/employers/jobs: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { id: string }).id;
+    if (GATEWAY_GAVE_UP.includes(res.statusCode)) return void (await res.body.dump());
+    if (res.statusCode !== 201) throw new Error(`POST /api/employers/jobs: ${res.statusCode} ${await res.body.text()}`);
+    return ((await res.body.json()) as { id: string }).id;
   };
 }
 
