@@ -42,4 +42,21 @@ describe('logging', () => {
     const text = JSON.stringify(lines);
     for (const secret of ['eyJsecret', 'session=abc', 'Nguy', 'name=']) expect(text).not.toContain(secret);
   });
+
+  it('when a request fails unexpectedly, then its line is an error with the stack and redacted fields; a refusal is a warning', async () => {
+    const { lines, logger } = capture();
+    const router = Router();
+    router.get('/boom', () => {
+      throw Object.assign(new Error('boom'), { nationalId: '001090012345' });
+    });
+    const app = createApp({ name: 'kit-logger', routes: router, logger });
+    await request(app).get('/boom').expect(500);
+    await request(app).get('/nowhere').expect(404);
+    const failed = lines.find((l) => l.msg === 'request completed' && (l.req as { path: string }).path === '/boom')!;
+    expect(failed).toMatchObject({ level: 50, res: { statusCode: 500 }, err: { message: 'boom', nationalId: '[redacted]' } });
+    expect(String((failed.err as { stack: string }).stack)).toContain('boom');
+    const refused = lines.find((l) => (l.req as { path?: string } | undefined)?.path === '/nowhere')!;
+    expect(refused).toMatchObject({ level: 40, res: { statusCode: 404 }, name: 'kit-logger' });
+    expect(typeof refused.responseTime).toBe('number');
+  });
 });

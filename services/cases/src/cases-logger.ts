@@ -13,8 +13,8 @@ function paths(fields: readonly string[]): string[] {
 
 /**
  * The kit's logger redaction plus what a search puts in a request line: the URL's `q` and `nationalId`
- * values are masked (the path stays, for operations), and the parsed query's are removed. The request is
- * serialized when the request starts (pino-http), so masking must happen in the logger, not in a middleware.
+ * values are masked (the path stays, for operations), and the parsed query's are removed — in the logger
+ * itself, whatever line carries a URL (the kit's request line carries only the path).
  */
 export function casesLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   const config = {

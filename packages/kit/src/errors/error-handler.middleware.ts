@@ -10,7 +10,7 @@ export function sendProblem(res: Response, problem: Problem, headers: Record<str
 /**
  * The one HTTP error handler: every thrown or forwarded error ends here and
  * leaves as problem+json. Unexpected errors are attached to the response so
- * pino-http logs them (with their stack) on the request's log line; clients
+ * the request log line carries them (with their stack, redacted); clients
  * never see the stack.
  */
 export function errorHandler(): ErrorRequestHandler {

@@ -1,36 +1,39 @@
-import type { Request } from 'express';
-import type { Logger } from 'pino';
-import pinoHttp from 'pino-http';
+import type { NextFunction, Request, Response } from 'express';
+import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** What pino-http's own serializers make of a request and a response, before ours pick from them. */
-interface SerializedReq {
-  id?: unknown;
-  method?: string;
-  url?: string;
-}
-interface SerializedRes {
-  statusCode?: number;
-}
-
 /**
- * One log line per request with its ids, method, path and status; probes and scrapes stay quiet.
- * The line holds no headers and no query string: a token, a cookie or a name searched for never reaches
- * a log, and a line costs little (the headers of each answer, redacted path by path, were a tenth of a
- * matching request's CPU).
+ * One log line per request — its ids, method, path (never the query string), status and duration; probes
+ * and scrapes stay quiet. The line is built from those fields alone, so it goes out through a sibling of
+ * the service's logger that skips redaction: pino-http made a child logger per request and the redaction
+ * of every line walked ~130 paths, together ~14% of a matching request's CPU. A request that ended in an
+ * unexpected error (the error handler sets `res.err`) is logged through the service's own logger, redacted,
+ * with the error and its stack: a database error can quote a stored value.
  */
 export function httpLogger(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req) => (req as Request).context?.requestId ?? 'unknown',
-    customProps: (req) => ({ correlationId: (req as Request).context?.correlationId }),
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    autoLogging: { ignore: (req) => QUIET_PATHS.has((req as Request).path ?? '') },
-    quietReqLogger: true,
-    serializers: {
-      req: (req: SerializedReq) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
-      res: (res: SerializedRes) => ({ statusCode: res.statusCode }),
-    },
-  });
+  const destination = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
+  const plain = pino({ level: 'trace', base: logger.bindings() }, destination);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (QUIET_PATHS.has(req.path)) return next();
+    const started = performance.now();
+    res.once('close', () => {
+      const err = (res as Response & { err?: Error }).err;
+      const aborted = !res.writableFinished;
+      const level: Level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || aborted ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const requestId = req.context?.requestId ?? 'unknown';
+      const line = {
+        reqId: requestId,
+        correlationId: req.context?.correlationId,
+        req: { id: requestId, method: req.method, path: req.originalUrl.split('?')[0] },
+        res: { statusCode: res.statusCode },
+        responseTime: Math.round(performance.now() - started),
+      };
+      const message = aborted ? 'request aborted' : 'request completed';
+      if (err) logger[level]({ ...line, err }, message);
+      else plain[level](line, message);
+    });
+    next();
+  };
 }
