@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createClient } from 'redis';
+import { jwksVerifier } from '@hoanhap/auth';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createApp } from './app';
-import { gatewayVerifier } from './auth/verified-token-cache';
 import { loadGatewayConfig } from './config';
 import { answerClientErrors } from './http/client-errors';
 import { createUpstreamAgent } from './proxy/upstream-proxy';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   const app = createApp({
     services,
-    verify: gatewayVerifier({ jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
+    verify: jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
     agent,
     redis,
     rateLimits: {

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
-import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
 import { ConfigError, gracefulShutdown } from '@hoanhap/kit';
 import { createCasesApp } from './app';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
   await redis.connect();
 
-  const verify = createVerifier({ issuer: config.issuer, audience: config.audience, keys: jwksKeys(config.jwksUrl) });
+  const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const cases = createCasesApp({ connection, redis, redisPrefix: config.redisPrefix, verify, settings: config, logger });
   await cases.prepare();
   const server = cases.app.listen(config.port);

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
-import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createCollegesApp } from './app';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
   await redis.connect();
 
-  const verify = createVerifier({ issuer: config.issuer, audience: config.audience, keys: jwksKeys(config.jwksUrl) });
+  const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const settings = {
     trainingLoan: { maxVndPerMonth: config.trainingLoanMaxVndPerMonth, effectiveFrom: config.trainingLoanEffectiveFrom },
     notYetKnownRetryAfterSec: config.notYetKnownRetryAfterSec,

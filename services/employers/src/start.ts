@@ -6,7 +6,7 @@
  */
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
-import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createEmployersApp } from './app';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
   await redis.connect();
 
-  const verify = createVerifier({ issuer: config.issuer, audience: config.audience, keys: jwksKeys(config.jwksUrl) });
+  const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const employers = createEmployersApp({ connection, redis, redisPrefix: config.redisPrefix, verify, logger });
   await employers.prepare();
   const server = employers.app.listen(config.port, () => logger.info({ port: config.port }, 'employers listening'));

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { createAuditLog } from '@hoanhap/audit';
-import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createLoansApp } from './app';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
   await redis.connect();
 
-  const verify = createVerifier({ issuer: config.issuer, audience: config.audience, keys: jwksKeys(config.jwksUrl) });
+  const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const loans = createLoansApp({
     connection,
     redis,

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { Express } from 'express';
-import { createVerifier, type KeySource } from '@hoanhap/auth';
+import { cachedJwksVerifier, type KeySource } from '@hoanhap/auth';
 import { createApp, type Logger, type ReadinessCheck } from '@hoanhap/kit';
 import type { MatchingContext } from './domain/matching.context';
-import { cachedVerifier, memoizedKeys } from './routes/cached-verifier';
 import { jobCandidateRoutes } from './routes/job-candidates.routes';
 import { MatchTimings } from './routes/match-timings';
 import { returneeMatchRoutes } from './routes/returnee-matches.routes';
@@ -22,7 +21,7 @@ export interface MatchingAppDeps {
 
 /** The matching service without `listen`: start.ts listens, tests use port 0. */
 export function createMatchingApp(deps: MatchingAppDeps): Express {
-  const verify = cachedVerifier(createVerifier({ issuer: deps.issuer, audience: deps.audience, keys: memoizedKeys(deps.keys) }));
+  const verify = cachedJwksVerifier(deps.keys, { issuer: deps.issuer, audience: deps.audience });
   const timings = new MatchTimings();
   const app = createApp({
     name: 'matching',

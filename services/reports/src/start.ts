@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
-import { createVerifier, jwksKeys } from '@hoanhap/auth';
+import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
 import { createReportsApp } from './app';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
   await redis.connect();
 
-  const verify = createVerifier({ issuer: config.issuer, audience: config.audience, keys: jwksKeys(config.jwksUrl) });
+  const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const reports = createReportsApp({ connection, redis, verify, logger });
   await reports.prepare();
   const server = reports.app.listen(config.port);

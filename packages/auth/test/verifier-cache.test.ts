@@ -1,6 +1,5 @@
-import { createTestIssuer, createVerifier, type KeySource, type TestIssuer } from '@hoanhap/auth';
+import { cachingVerifier, createTestIssuer, createVerifier, memoizedKeys, type KeySource, type TestIssuer } from '../src';
 import { testNamespace } from '@hoanhap/testing';
-import { cachingVerifier, memoizedKeys } from '../src/auth/verified-token-cache';
 
 testNamespace(); // tokens and keys only: no server is touched
 const officer = { sub: 'u-officer', role: 'officer', orgId: 'org-1' } as const;
