@@ -93,6 +93,18 @@ describe('Idempotency-Key on creating POSTs (FerretDB: one insert carries the ke
     expect(replies.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
   });
 
+  it('when the key is not looked up first (checkFirst: false), then a new key costs no read and a retry still gets the first reply', async () => {
+    let reads = 0;
+    const deps = { checkFirst: false, onFindRecord: () => void (reads += 1) };
+    const first = await post('insert-first-1', job, 'officer-1', deps);
+    expect([first.status, reads]).toEqual([201, 0]);
+    const retry = await post('insert-first-1', job, 'officer-1', deps);
+    expect([retry.status, retry.headers['idempotent-replayed'], reads]).toEqual([201, 'true', 1]);
+    expect(retry.body).toEqual(first.body);
+    expect((await post('insert-first-1', { ...job, openings: 9 }, 'officer-1', deps)).status).toBe(422);
+    expect(await count({ _id: idempotentId('job', 'officer-1', 'insert-first-1') })).toBe(1);
+  });
+
   it('when a key is reused with a different body, then 422 problem+json and nothing is created', async () => {
     expect((await post('reused-1')).status).toBe(201);
     const before = await count();

@@ -33,6 +33,12 @@ export interface CreateOnceOptions<D, B> {
   /** The `idempotency` record of the document with this `_id`, if it exists. */
   findRecord(id: string): Promise<IdempotencyRecord | null | undefined>;
   cache?: IdempotencyCache;
+  /**
+   * Look the key up before building (default true). False where building refuses nothing a first attempt
+   * could have created (no unique field but the id, e.g. a job posting): a new key then costs no database
+   * read — the insert's duplicate `_id` finds a retry, which gets the first reply as before.
+   */
+  checkFirst?: boolean;
 }
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -69,7 +75,7 @@ export async function createOnce<D, B>(options: CreateOnceOptions<D, B>): Promis
   const id = idempotentId(options.resource, options.scope, options.key);
   const requestFingerprint = fingerprint(options.request);
   // Before building: a build may itself refuse what the first attempt created (a unique national ID → 409).
-  const earlier = (await options.cache?.get(id)) ?? (await options.findRecord(id));
+  const earlier = (await options.cache?.get(id)) ?? (options.checkFirst === false ? undefined : await options.findRecord(id));
   if (earlier) return replay(id, earlier, requestFingerprint);
 
   const { document, reply } = await options.build(id);

@@ -64,5 +64,7 @@ export async function postJob(
     insert: (document) => ctx.jobs.create(document, [jobPosted(document, now)], trace),
     findRecord: (id) => ctx.jobs.findIdempotency(id),
     cache: ctx.idempotencyCache,
+    // building a job refuses nothing a first attempt created: a retry is found by the insert's duplicate _id
+    checkFirst: false,
   });
 }
