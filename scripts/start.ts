@@ -1,6 +1,7 @@
 /**
  * npm start: the infrastructure is already up (the npm script runs `infra up`
- * first). Starts every service that exists and the gateway, waits until each
+ * first). Builds the web app if web/dist is missing or stale, starts every
+ * service that exists and the gateway, waits until each
  * answers /healthz, prints the URL and the demo logins, restarts a crashed
  * service with backoff, and stops everything cleanly on Ctrl-C.
  */
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { stage } from '../infra/src/progress';
 import { seedDemoProvince, summary } from './seed-demo-province';
 import { repoRoot as root, startStack, type Stack } from './stack';
+import { ensureWebBuilt } from './web-build';
 
 const say = (line: string) => console.log(`[start] ${line}`);
 
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // before the services: the URL printed below should open the application, and a fresh clone has no web/dist
+  await ensureWebBuilt(root, say);
   const booting = Date.now();
   started.stack = await startStack({ say });
   const gateway = started.stack.gatewayUrl;
