@@ -204,7 +204,7 @@ describe('consent (Law 91/2025, Decree 356/2025)', () => {
 });
 
 describe('referral targets heard of from events', () => {
-  it('when a job has not been heard of yet, then 409 REFERRAL.TARGET_NOT_YET_KNOWN with Retry-After; once posted, 201; once filled, 422', async () => {
+  it('when a job has not been heard of yet, then 409 REFERRAL.TARGET_NOT_YET_KNOWN with Retry-After; once posted, 201; once filled, 422, but a retry of a referral made while it was open gets its first answer', async () => {
     h.cases.ctx.settings.referralTargetCheck = true;
     try {
       const returneeId = (await h.register()).body.id;
@@ -231,8 +231,13 @@ describe('referral targets heard of from events', () => {
       };
       await h.publish(jobPostedV1, { ...job, status: 'open' }, jobId);
       await waitFor('job heard of', async () => (await refer(returneeId, 'job', jobId)).status === 201, 40_000);
+      const key = `refer-${jobId}`;
+      const first = await refer(returneeId, 'job', jobId).set('Idempotency-Key', key);
+      expect(first.status).toBe(201);
       await h.publish(jobUpdatedV1, { ...job, status: 'filled', filled: 2 }, jobId);
       await waitFor('job filled', async () => (await refer(returneeId, 'job', jobId)).body.code === 'REFERRAL.TARGET_CLOSED', 40_000);
+      const retry = await refer(returneeId, 'job', jobId).set('Idempotency-Key', key);
+      expect([retry.status, retry.headers['idempotent-replayed'], retry.body.id]).toEqual([201, 'true', first.body.id]);
     } finally {
       h.cases.ctx.settings.referralTargetCheck = false;
     }

@@ -49,7 +49,6 @@ export async function createReferral(
   key: string | undefined,
   input: NewReferral,
 ): Promise<CreateOnceResult<object>> {
-  await checkTarget(ctx, input.target);
   const result = await ctx.returnees.withLock(input.returneeId, actor, (found) =>
     createOnce({
       resource: 'referral',
@@ -58,6 +57,8 @@ export async function createReferral(
       request: input,
       cache: ctx.idempotencyCache,
       build: async (id) => {
+        // after the key's lookup: a retry of a referral made while the job was open gets its first answer
+        await checkTarget(ctx, input.target);
         const returnee = managedOrNotFound(actor, found, input.returneeId);
         if (returnee.status !== 'active') throw errors.notActive(returnee.id, returnee.status);
         if (input.note && noteIdentifies(input.note, returnee)) throw errors.noteIdentifies();
