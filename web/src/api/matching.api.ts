@@ -71,7 +71,9 @@ export const matchingApi = {
   jobsFor: (returneeId: string, limit = 20) => http.get<Ranking<JobMatch> & { returneeId: string }>(`/api/matching/returnees/${id(returneeId)}/jobs`, { limit }),
   coursesFor: (returneeId: string, limit = 20) => http.get<Ranking<CourseMatch> & { returneeId: string }>(`/api/matching/returnees/${id(returneeId)}/courses`, { limit }),
   creditFor: (returneeId: string, limit = 20) => http.get<Ranking<CreditMatch> & { returneeId: string }>(`/api/matching/returnees/${id(returneeId)}/credit`, { limit }),
-  candidatesFor: (jobId: string, limit = 20) => http.get<Ranking<CandidateMatch> & { jobId: string }>(`/api/matching/jobs/${id(jobId)}/candidates`, { limit }),
+  // a job posted a moment ago may not have reached matching yet: it waits up to 5 s for it rather than answer 409
+  candidatesFor: (jobId: string, limit = 20) =>
+    http.get<Ranking<CandidateMatch> & { jobId: string }>(`/api/matching/jobs/${id(jobId)}/candidates`, { limit, waitMs: 5000 }),
 };
 
 /** The words of a reason in the UI language. */
