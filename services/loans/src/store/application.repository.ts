@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, type AggregateStore, type LockRedis } from '@hoanhap/events';
-import type { IdempotencyRecord } from '@hoanhap/kit';
+import { findEachById, type IdempotencyRecord } from '@hoanhap/kit';
 import type { LoanApplication } from '../domain/application.types';
 import type { ApplicationFilter, ApplicationRepository, PagePosition, StoredApplication } from '../domain/loans.context';
 import { errors } from '../domain/loans.errors';
@@ -111,8 +111,10 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
     },
     async idsFor(borrower, purpose, statuses) {
       const entry = (await borrowers.findOne({ _id: borrowerKey(borrower, purpose) as never })) as { ids?: string[] } | null;
-      const found = await Promise.all((entry?.ids ?? []).map(async (id) => ({ id, state: await store.get(id) })));
-      return found.filter(({ state }) => state && statuses.includes(state.status)).map(({ id }) => id);
+      return findEachById(entry?.ids ?? [], async (id) => {
+        const state = await store.get(id);
+        return state && statuses.includes(state.status) ? id : null;
+      });
     },
     async idsWithStatus(statuses) {
       return (await collection.find({ status: { $in: statuses } }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id));
