@@ -48,11 +48,8 @@ async function main(): Promise<void> {
   }, config.expirySweepSec * 1000);
 
   const shutdown = gracefulShutdown(server, { logger });
-
   // a driver that never finds the restarted database again: exit, the supervisor starts a fresh process
-
   const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
-
   shutdown.onShutdown('store watchdog', async () => watchdog.stop());
   shutdown.onShutdown('expiry sweep', async () => clearInterval(sweep));
   shutdown.onShutdown('kafka', () => events.stop());
