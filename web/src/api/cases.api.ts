@@ -1,4 +1,4 @@
-import { http, newIdempotencyKey, type Page } from './http';
+import { http, type Page } from './http';
 
 export type Gender = 'male' | 'female' | 'other';
 export type ReleaseKind = 'completed' | 'amnesty' | 'conditional' | 'suspended' | 'non-custodial';
@@ -166,7 +166,7 @@ export const casesApi = {
   searchReturnees: (query: { provinceCode?: string; communeCode?: string; q?: string; nationalId?: string; grade?: Grade; limit?: number; cursor?: string }) =>
     http.get<Page<ReturneeSummary>>(`${base}/returnees`, query),
   getReturnee: (returneeId: string) => http.get<Returnee>(`${base}/returnees/${id(returneeId)}`),
-  registerReturnee: (body: NewReturnee, idempotencyKey = newIdempotencyKey()) => http.post<Returnee>(`${base}/returnees`, body, { idempotencyKey }),
+  registerReturnee: (body: NewReturnee, idempotencyKey: string) => http.post<Returnee>(`${base}/returnees`, body, { idempotencyKey }),
   updateReturnee: (returneeId: string, changes: Partial<NewReturnee>) => http.patch<Returnee>(`${base}/returnees/${id(returneeId)}`, changes),
   recordConsent: (returneeId: string, consent: ConsentChange) => http.put<unknown>(`${base}/returnees/${id(returneeId)}/consent`, consent),
   recordMilestone: (returneeId: string, milestone: { kind: MilestoneKind; on: string; documentNumber?: string }) =>
@@ -174,8 +174,8 @@ export const casesApi = {
   gradeReturnee: (returneeId: string, grade: { grade: Grade; on?: string; reason?: string }) => http.post<unknown>(`${base}/returnees/${id(returneeId)}/grades`, grade),
   addNote: (returneeId: string, text: string) => http.post<unknown>(`${base}/returnees/${id(returneeId)}/notes`, { text }),
 
-  createReferral: (body: { returneeId: string; target: { kind: ReferralKind; id: string }; note?: string }) =>
-    http.post<Referral>(`${base}/referrals`, body, { idempotencyKey: newIdempotencyKey() }),
+  createReferral: (body: { returneeId: string; target: { kind: ReferralKind; id: string }; note?: string }, idempotencyKey: string) =>
+    http.post<Referral>(`${base}/referrals`, body, { idempotencyKey }),
   listReferrals: (query: { returneeId?: string; status?: ReferralStatus; limit?: number; cursor?: string }) => http.get<Page<Referral>>(`${base}/referrals`, query),
   referralInbox: (query: { limit?: number; cursor?: string } = {}) => http.get<Page<Referral>>(`${base}/referrals/inbox`, query),
   markReferralRead: (referralId: string) => http.post<Referral>(`${base}/referrals/${id(referralId)}/read`),

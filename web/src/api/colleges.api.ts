@@ -1,4 +1,4 @@
-import { http, newIdempotencyKey, type Page } from './http';
+import { http, type Page } from './http';
 
 export type CohortStatus = 'planned' | 'open' | 'running' | 'finished' | 'cancelled';
 export type EnrolmentStatus = 'new' | 'enrolled' | 'waitlisted' | 'completed' | 'declined' | 'dropped' | 'withdrawn';
@@ -105,9 +105,9 @@ const id = (value: string) => encodeURIComponent(value);
 export const collegesApi = {
   listCourses: (query: { limit?: number; cursor?: string } = {}) => http.get<Page<Course>>(`${base}/courses`, query),
   getCourse: (courseId: string) => http.get<Course>(`${base}/courses/${id(courseId)}`),
-  createCourse: (body: CourseInput, idempotencyKey = newIdempotencyKey()) => http.post<Course>(`${base}/courses`, body, { idempotencyKey }),
+  createCourse: (body: CourseInput, idempotencyKey: string) => http.post<Course>(`${base}/courses`, body, { idempotencyKey }),
   listCohorts: (courseId: string, cursor?: string) => http.get<Page<Cohort>>(`${base}/courses/${id(courseId)}/cohorts`, { limit: 50, cursor }),
-  createCohort: (courseId: string, body: { startsOn: string; seats: number; endsOn?: string; schedule?: string; status?: 'planned' | 'open' }, idempotencyKey = newIdempotencyKey()) =>
+  createCohort: (courseId: string, body: { startsOn: string; seats: number; endsOn?: string; schedule?: string; status?: 'planned' | 'open' }, idempotencyKey: string) =>
     http.post<Cohort>(`${base}/courses/${id(courseId)}/cohorts`, body, { idempotencyKey }),
   getCohort: (cohortId: string) => http.get<Cohort & { courseTitle?: string }>(`${base}/cohorts/${id(cohortId)}`),
   updateCohort: (cohortId: string, patch: { status?: CohortStatus; seats?: number }) => http.patch<Cohort>(`${base}/cohorts/${id(cohortId)}`, patch),

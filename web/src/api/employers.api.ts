@@ -1,4 +1,4 @@
-import { http, newIdempotencyKey, type Page } from './http';
+import { http, type Page } from './http';
 
 export type EmploymentType = 'stable' | 'seasonal';
 export type JobStatus = 'draft' | 'open' | 'filled' | 'closed' | 'expired';
@@ -91,7 +91,7 @@ export const employersApi = {
   listJobs: (query: { provinceCode?: string; communeCode?: string; occupationCode?: string; status?: JobStatus; limit?: number; cursor?: string } = {}) =>
     http.get<Page<Job>>(`${base}/jobs`, query),
   getJob: (jobId: string) => http.get<Job>(`${base}/jobs/${id(jobId)}`),
-  postJob: (body: JobInput, idempotencyKey = newIdempotencyKey()) => http.post<Job>(`${base}/jobs`, body, { idempotencyKey }),
+  postJob: (body: JobInput, idempotencyKey: string) => http.post<Job>(`${base}/jobs`, body, { idempotencyKey }),
   updateJob: (jobId: string, changes: Partial<JobInput> | { status: 'open' | 'closed' }) => http.patch<Job>(`${base}/jobs/${id(jobId)}`, changes),
   jobApplications: (jobId: string, query: { status?: ApplicationStatus; limit?: number; cursor?: string } = {}) =>
     http.get<Page<Application>>(`${base}/jobs/${id(jobId)}/applications`, query),
@@ -99,7 +99,7 @@ export const employersApi = {
     http.get<Page<Application>>(`${base}/applications`, query),
   getApplication: (applicationId: string) => http.get<Application>(`${base}/applications/${id(applicationId)}`),
   changeApplication: (applicationId: string, patch: ApplicationPatch) => http.patch<Application>(`${base}/applications/${id(applicationId)}`, patch),
-  requestInvitation: (body: { jobId: string; returneeId: string; message?: string }) =>
-    http.post<{ id: string; status: string }>(`${base}/invitations`, body, { idempotencyKey: newIdempotencyKey() }),
+  requestInvitation: (body: { jobId: string; returneeId: string; message?: string }, idempotencyKey: string) =>
+    http.post<{ id: string; status: string }>(`${base}/invitations`, body, { idempotencyKey }),
   dashboard: () => http.get<Dashboard>(`${base}/dashboard`),
 };

@@ -1,4 +1,4 @@
-import { http, newIdempotencyKey, type Page } from './http';
+import { http, type Page } from './http';
 
 export type Role = 'officer' | 'employer' | 'college' | 'bank' | 'admin' | 'returnee';
 export type StaffRole = Exclude<Role, 'returnee'>;
@@ -67,9 +67,9 @@ export const identityApi = {
 
   listOrganisations: (query: { kind?: OrganisationKind; provinceCode?: string; limit?: number; cursor?: string } = {}) =>
     http.get<Page<Organisation>>('/api/identity/organisations', query),
-  createOrganisation: (body: NewOrganisation) => http.post<Organisation>('/api/identity/organisations', body, { idempotencyKey: newIdempotencyKey() }),
+  createOrganisation: (body: NewOrganisation, idempotencyKey: string) => http.post<Organisation>('/api/identity/organisations', body, { idempotencyKey }),
   listUsers: (query: { orgId?: string; role?: Role; status?: 'active' | 'disabled'; limit?: number; cursor?: string } = {}) =>
     http.get<Page<User>>('/api/identity/users', query),
-  createUser: (body: NewUser) => http.post<User>('/api/identity/users', body, { idempotencyKey: newIdempotencyKey() }),
+  createUser: (body: NewUser, idempotencyKey: string) => http.post<User>('/api/identity/users', body, { idempotencyKey }),
   disableUser: (id: string) => http.post<User>(`/api/identity/users/${encodeURIComponent(id)}/disable`),
 };

@@ -1,4 +1,4 @@
-import { http, newIdempotencyKey, type Page } from './http';
+import { http, type Page } from './http';
 
 export type LoanStatus = 'draft' | 'submitted' | 'under-review' | 'more-info-needed' | 'approved' | 'rejected' | 'disbursed' | 'repaying' | 'closed' | 'overdue' | 'withdrawn';
 
@@ -80,6 +80,6 @@ export const loansApi = {
     http.post<LoanApplication>(`${base}/applications/${id(applicationId)}/decision`, decision),
   schedule: (applicationId: string) => http.get<Schedule>(`${base}/applications/${id(applicationId)}/schedule`),
   disburse: (applicationId: string, money: Money) => http.post<LoanApplication>(`${base}/applications/${id(applicationId)}/disbursement`, money),
-  repay: (applicationId: string, money: Money, idempotencyKey = newIdempotencyKey()) =>
+  repay: (applicationId: string, money: Money, idempotencyKey: string) =>
     http.post<{ status: LoanStatus }>(`${base}/applications/${id(applicationId)}/repayments`, money, { idempotencyKey }),
 };

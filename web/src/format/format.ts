@@ -25,6 +25,15 @@ export function formatDateTime(value: string | null | undefined): string {
   return parsed.isValid() ? parsed.format('DD/MM/YYYY HH:mm') : '—';
 }
 
+/**
+ * Today in Vietnam, the day the services judge dates by ("not in the future", "after the decision").
+ * The browser's own day differs for part of every day when its clock is set to another zone (a bank
+ * officer travelling, a test machine on UTC): a default of the browser's day would then be refused.
+ */
+export function vietnamToday(): dayjs.Dayjs {
+  return dayjs(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }));
+}
+
 /** The ISO date (yyyy-MM-dd) the API expects. */
 export function isoDate(value: dayjs.Dayjs | null | undefined): string | undefined {
   return value ? value.format('YYYY-MM-DD') : undefined;

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../api/http';
 import { identityApi, type NewOrganisation, type Organisation, type OrganisationKind } from '../../api/identity.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert, useErrorMessage } from '../../components/api-error-alert';
@@ -24,6 +25,8 @@ export default function OrganisationsPage() {
   const [kind, setKind] = useState<OrganisationKind>();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  // one key per filled-in form, renewed after it is saved: Save pressed again after a lost answer creates once
+  const idempotencyKey = useRef(newIdempotencyKey());
   const [form] = Form.useForm<NewOrganisation>();
   const provinceCode = Form.useWatch('provinceCode', form);
   const list = usePaged((cursor) => identityApi.listOrganisations({ kind, limit: 100, cursor }), [kind]);
@@ -31,7 +34,8 @@ export default function OrganisationsPage() {
   const create = async (values: NewOrganisation) => {
     setBusy(true);
     try {
-      await identityApi.createOrganisation(values);
+      await identityApi.createOrganisation(values, idempotencyKey.current);
+      idempotencyKey.current = newIdempotencyKey();
       message.success(t('common.saved'));
       setOpen(false);
       list.reload();

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../api/http';
 import { identityApi, type NewUser, type Role, type StaffRole, type User } from '../../api/identity.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { useUser } from '../../auth/session-context';
@@ -25,6 +26,8 @@ export default function UsersPage() {
   const [role, setRole] = useState<Role>();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  // one key per filled-in form, renewed after it is saved: Save pressed again after a lost answer creates once
+  const idempotencyKey = useRef(newIdempotencyKey());
   const [form] = Form.useForm<NewUser>();
   const list = usePaged((cursor) => identityApi.listUsers({ role, limit: 100, cursor }), [role]);
   const organisations = useAsync(() => identityApi.listOrganisations({ limit: 200 }).then((p) => p.items), []);
@@ -33,7 +36,8 @@ export default function UsersPage() {
   const create = async (values: NewUser) => {
     setBusy(true);
     try {
-      await identityApi.createUser(values);
+      await identityApi.createUser(values, idempotencyKey.current);
+      idempotencyKey.current = newIdempotencyKey();
       message.success(t('common.saved'));
       setOpen(false);
       list.reload();

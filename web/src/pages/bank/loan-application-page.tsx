@@ -1,15 +1,16 @@
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Row, Space, Table, Timeline } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { newIdempotencyKey } from '../../api/http';
 import { loansApi, type Instalment, type Money } from '../../api/loans.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert, useErrorMessage } from '../../components/api-error-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
 import { StatusTag } from '../../components/status-tag';
-import { formatDate, formatDateTime, formatVnd, isoDate } from '../../format/format';
+import { formatDate, formatDateTime, formatVnd, isoDate, vietnamToday } from '../../format/format';
 import { useAsync } from '../../format/use-async';
 
 /**
@@ -130,9 +131,9 @@ export default function LoanApplicationPage() {
           title={money === 'disbursement' ? t('loans.disburse') : t('loans.repay')}
           initialAmount={money === 'disbursement' ? a.amountVnd : nextDue ? nextDue.principalVnd + nextDue.interestVnd - (nextDue.paidPrincipalVnd ?? 0) - (nextDue.paidInterestVnd ?? 0) : 0}
           onCancel={() => setMoney(null)}
-          onOk={(m) =>
+          onOk={(m, idempotencyKey) =>
             run(async () => {
-              await (money === 'disbursement' ? loansApi.disburse(a.id, m) : loansApi.repay(a.id, m));
+              await (money === 'disbursement' ? loansApi.disburse(a.id, m) : loansApi.repay(a.id, m, idempotencyKey));
               setMoney(null);
               schedule.reload();
             })
@@ -177,19 +178,23 @@ export default function LoanApplicationPage() {
   );
 }
 
-/** An amount in VND and the day it moved (disbursement or repayment). */
-function MoneyModal({ title, initialAmount, onOk, onCancel }: { title: string; initialAmount: number; onOk(money: Money): Promise<void>; onCancel(): void }) {
+/**
+ * An amount in VND and the day it moved (disbursement or repayment). One Idempotency-Key per opened dialog:
+ * pressing Save again after a lost answer records the repayment once.
+ */
+function MoneyModal({ title, initialAmount, onOk, onCancel }: { title: string; initialAmount: number; onOk(money: Money, idempotencyKey: string): Promise<void>; onCancel(): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ amountVnd: number; on: Dayjs }>();
   const [busy, setBusy] = useState(false);
+  const idempotencyKey = useRef(newIdempotencyKey());
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
-    await onOk({ amountVnd: v.amountVnd, on: isoDate(v.on)! }).finally(() => setBusy(false));
+    await onOk({ amountVnd: v.amountVnd, on: isoDate(v.on)! }, idempotencyKey.current).finally(() => setBusy(false));
   };
   return (
     <Modal open title={title} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={onCancel}>
-      <Form form={form} layout="vertical" initialValues={{ amountVnd: initialAmount, on: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ amountVnd: initialAmount, on: vietnamToday() }}>
         <Form.Item name="amountVnd" label={t('loans.moneyAmount')} rules={[{ required: true, message: t('common.required') }]}>
           <InputNumber min={1} step={100000} style={{ width: '100%' }} />
         </Form.Item>

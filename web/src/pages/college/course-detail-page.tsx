@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { newIdempotencyKey } from '../../api/http';
 import { collegesApi, type Certificate, type Cohort, type CohortStatus, type Enrolment } from '../../api/colleges.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { ApiErrorAlert, useErrorMessage } from '../../components/api-error-alert';
@@ -12,7 +13,7 @@ import { PageLoading } from '../../components/page-loading';
 import { useReferenceLabels } from '../../components/reference-data';
 import { StatusTag } from '../../components/status-tag';
 import { usePaged } from '../../components/use-paged';
-import { formatDate, formatVnd, isoDate } from '../../format/format';
+import { formatDate, formatVnd, isoDate, vietnamToday } from '../../format/format';
 import { useAsync } from '../../format/use-async';
 
 /** The next step of a cohort (planned → open → running → finished). */
@@ -216,11 +217,13 @@ function NewCohortModal({ courseId, onClose, onDone }: { courseId: string; onClo
   const errorMessage = useErrorMessage();
   const [form] = Form.useForm<{ startsOn: Dayjs; endsOn?: Dayjs; seats: number; schedule?: string }>();
   const [busy, setBusy] = useState(false);
+  // one key per opened dialog: Save pressed again after a lost answer opens one cohort
+  const idempotencyKey = useRef(newIdempotencyKey());
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await collegesApi.createCohort(courseId, { startsOn: isoDate(v.startsOn)!, endsOn: isoDate(v.endsOn), seats: v.seats, schedule: v.schedule?.trim() || undefined });
+      await collegesApi.createCohort(courseId, { startsOn: isoDate(v.startsOn)!, endsOn: isoDate(v.endsOn), seats: v.seats, schedule: v.schedule?.trim() || undefined }, idempotencyKey.current);
       message.success(t('college.cohortCreated'));
       onDone();
     } catch (error) {
@@ -231,7 +234,7 @@ function NewCohortModal({ courseId, onClose, onDone }: { courseId: string; onClo
   };
   return (
     <Modal open title={t('college.newCohort')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={onClose}>
-      <Form form={form} layout="vertical" initialValues={{ startsOn: dayjs().add(7, 'day'), seats: 20 }}>
+      <Form form={form} layout="vertical" initialValues={{ startsOn: vietnamToday().add(7, 'day'), seats: 20 }}>
         <Form.Item name="startsOn" label={t('college.startsOn')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
@@ -282,7 +285,7 @@ function AttendanceModal({ enrolment, onClose }: { enrolment: Enrolment; onClose
   const errorMessage = useErrorMessage();
   const { can } = useCapabilities();
   const records = useAsync(() => collegesApi.attendance(enrolment.id).then((p) => p.items), [enrolment.id]);
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(vietnamToday());
   const record = async (present: boolean) => {
     if (!date) return;
     try {

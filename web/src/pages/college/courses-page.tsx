@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -15,7 +15,7 @@ import { showProblemOnForm, type KnownField } from '../../components/problem-fie
 import { useReferenceLabels } from '../../components/reference-data';
 import { OccupationSelect, ProvinceSelect, SkillSelect } from '../../components/reference-selects';
 import { usePaged } from '../../components/use-paged';
-import { formatDate, formatVnd, isoDate } from '../../format/format';
+import { formatDate, formatVnd, isoDate, vietnamToday } from '../../format/format';
 
 interface CourseForm extends Omit<CourseInput, 'startsAt'> {
   startsAt?: Dayjs;
@@ -78,7 +78,7 @@ export default function CoursesPage() {
             layout="vertical"
             onFinish={submit}
             disabled={busy}
-            initialValues={{ provinceCode: user.provinceCode, durationWeeks: 12, seats: 20, tuitionVnd: 0, startsAt: dayjs().add(14, 'day') }}
+            initialValues={{ provinceCode: user.provinceCode, durationWeeks: 12, seats: 20, tuitionVnd: 0, startsAt: vietnamToday().add(14, 'day') }}
           >
             <Row gutter={16}>
               <Col xs={24} md={12}>

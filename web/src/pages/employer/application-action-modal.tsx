@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_TYPES, DECLINE_REASONS, type Application, type ApplicationPatch, type ContractType, type DeclineReason } from '../../api/employers.api';
-import { isoDate } from '../../format/format';
+import { isoDate, vietnamToday } from '../../format/format';
 
 export type PipelineStep = ApplicationPatch['status'];
 
@@ -49,7 +49,7 @@ export function ApplicationActionModal({ application, step, busy, onCancel, onSu
       destroyOnHidden
     >
       <p>{t('pipeline.candidate', { name: application.candidate?.givenName ?? t('pipeline.anonymous') })}</p>
-      <Form form={form} layout="vertical" onFinish={finish} initialValues={{ startDate: dayjs().add(7, 'day'), contractType: 'fixed-term', interviewAt: dayjs().add(2, 'day').hour(9).minute(0) }}>
+      <Form form={form} layout="vertical" onFinish={finish} initialValues={{ startDate: vietnamToday().add(7, 'day'), contractType: 'fixed-term', interviewAt: dayjs().add(2, 'day').hour(9).minute(0) }}>
         {step === 'interview' && (
           <Form.Item name="interviewAt" label={t('pipeline.interviewAt')} rules={[required]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />

@@ -1,8 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Drawer, Empty, List, Space, Table, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { newIdempotencyKey } from '../../api/http';
 import { employersApi, type Application, type ApplicationPatch } from '../../api/employers.api';
 import { formatScore, matchingApi, reasonText, type CandidateMatch } from '../../api/matching.api';
 import { useCapabilities } from '../../auth/capabilities-context';
@@ -161,9 +162,13 @@ function DiscoverCandidates({ jobId }: { jobId: string }) {
   const errorMessage = useErrorMessage();
   const candidates = useAsync(() => matchingApi.candidatesFor(jobId).then((p) => p.items), [jobId]);
   const [asked, setAsked] = useState<Set<string>>(new Set());
+  // one key per candidate: asking again after a lost answer sends one invitation request
+  const keys = useRef(new Map<string, string>());
   const ask = async (c: CandidateMatch) => {
+    const idempotencyKey = keys.current.get(c.returneeId) ?? newIdempotencyKey();
+    keys.current.set(c.returneeId, idempotencyKey);
     try {
-      await employersApi.requestInvitation({ jobId, returneeId: c.returneeId });
+      await employersApi.requestInvitation({ jobId, returneeId: c.returneeId }, idempotencyKey);
       setAsked((previous) => new Set(previous).add(c.returneeId));
       message.success(t('pipeline.invitationSent'));
     } catch (error) {

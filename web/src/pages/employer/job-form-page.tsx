@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/page-header';
 import { PageLoading } from '../../components/page-loading';
 import { showProblemOnForm, type KnownField } from '../../components/problem-fields';
 import { CommuneSelect, OccupationSelect, ProvinceSelect, SkillSelect } from '../../components/reference-selects';
-import { isoDate } from '../../format/format';
+import { isoDate, vietnamToday } from '../../format/format';
 import { useAsync } from '../../format/use-async';
 
 interface JobForm extends Omit<JobInput, 'closesAt' | 'status'> {
@@ -82,7 +82,7 @@ export default function JobFormPage() {
         onFinish={submit}
         scrollToFirstError
         disabled={busy}
-        initialValues={{ provinceCode: user.provinceCode, employmentType: 'stable', openings: 1, closesAt: dayjs().add(30, 'day') }}
+        initialValues={{ provinceCode: user.provinceCode, employmentType: 'stable', openings: 1, closesAt: vietnamToday().add(30, 'day') }}
       >
         <Card style={{ marginBottom: 16 }}>
           <Row gutter={16}>

@@ -1,7 +1,8 @@
 import { CheckOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, List, Space, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../api/http';
 import { ApiError } from '../../api/api-error';
 import { casesApi, type Referral, type ReferralKind, type Returnee } from '../../api/cases.api';
 import { collegesApi } from '../../api/colleges.api';
@@ -175,6 +176,8 @@ function ReferButton({ returneeId, proposal, alreadySent, disabled, onDone }: { 
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(alreadySent);
+  // one key for this proposal's button: pressed again after a lost answer, the referral is made once
+  const idempotencyKey = useRef(newIdempotencyKey());
   if (sent) {
     return (
       <Tag icon={<CheckOutlined />} color="green">
@@ -185,7 +188,7 @@ function ReferButton({ returneeId, proposal, alreadySent, disabled, onDone }: { 
   const refer = async () => {
     setBusy(true);
     try {
-      await casesApi.createReferral({ returneeId, target: { kind: proposal.kind, id: proposal.targetId } });
+      await casesApi.createReferral({ returneeId, target: { kind: proposal.kind, id: proposal.targetId } }, idempotencyKey.current);
       setSent(true);
       message.success(t('matches.referDone', { title: proposal.title }));
       onDone();

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Timeline } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi, GRADES, MILESTONE_KINDS, type Grade, type MilestoneKind, type Returnee } from '../../api/cases.api';
 import { useCapabilities } from '../../auth/capabilities-context';
 import { useErrorMessage } from '../../components/api-error-alert';
 import { StatusTag } from '../../components/status-tag';
-import { formatDate, isoDate } from '../../format/format';
+import { formatDate, isoDate, vietnamToday } from '../../format/format';
 
 /** Dated milestones (ID card, residence, record cleared, loan, job) and the grade with its history. */
 export function MilestonesPanel({ returnee, onChanged }: { returnee: Returnee; onChanged(): void }) {
@@ -49,7 +49,7 @@ export function MilestonesPanel({ returnee, onChanged }: { returnee: Returnee; o
           </Button>
         )}
         {can('POST', '/api/cases/returnees/{id}/grades') && (
-          <Button onClick={() => { gradeForm.setFieldsValue({ grade: returnee.grade, on: dayjs() }); setDialog('grade'); }}>
+          <Button onClick={() => { gradeForm.setFieldsValue({ grade: returnee.grade, on: vietnamToday() }); setDialog('grade'); }}>
             {t('grade.set')}
           </Button>
         )}
@@ -61,7 +61,7 @@ export function MilestonesPanel({ returnee, onChanged }: { returnee: Returnee; o
         <p className="muted">{t('milestone.none')}</p>
       )}
       <Modal open={dialog === 'milestone'} title={t('milestone.add')} onCancel={() => setDialog(null)} onOk={() => milestoneForm.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
-        <Form form={milestoneForm} layout="vertical" initialValues={{ on: dayjs() }} onFinish={(v) => run(() => casesApi.recordMilestone(returnee.id, { kind: v.kind, on: isoDate(v.on)!, documentNumber: v.documentNumber?.trim() || undefined }))}>
+        <Form form={milestoneForm} layout="vertical" initialValues={{ on: vietnamToday() }} onFinish={(v) => run(() => casesApi.recordMilestone(returnee.id, { kind: v.kind, on: isoDate(v.on)!, documentNumber: v.documentNumber?.trim() || undefined }))}>
           <Form.Item name="kind" label={t('milestone.kind')} rules={[{ required: true, message: t('common.required') }]}>
             <Select options={MILESTONE_KINDS.map((k) => ({ value: k, label: t(`milestone.${k}`) }))} />
           </Form.Item>

@@ -1,7 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -29,7 +28,7 @@ import { useErrorMessage } from '../../components/api-error-alert';
 import { PageHeader } from '../../components/page-header';
 import { showProblemOnForm, type KnownField } from '../../components/problem-fields';
 import { CommuneSelect, OccupationSelect, ProvinceSelect, SkillSelect } from '../../components/reference-selects';
-import { isoDate } from '../../format/format';
+import { isoDate, vietnamToday } from '../../format/format';
 
 interface RegisterForm {
   fullName: string;
@@ -121,7 +120,7 @@ export default function RegisterReturneePage() {
   const supervised = Form.useWatch(['restrictions', 'supervised'], form);
   const noStateAgencyWork = Form.useWatch(['restrictions', 'noStateAgencyWork'], form);
   const required = { required: true, message: t('common.required') };
-  const notFuture = (_: unknown, value?: Dayjs) => (value && value.isAfter(dayjs(), 'day') ? Promise.reject(new Error(t('register.notInFuture'))) : Promise.resolve());
+  const notFuture = (_: unknown, value?: Dayjs) => (value && value.isAfter(vietnamToday(), 'day') ? Promise.reject(new Error(t('register.notInFuture'))) : Promise.resolve());
 
   const submit = async (values: RegisterForm) => {
     setBusy(true);
