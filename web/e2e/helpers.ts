@@ -57,6 +57,30 @@ export async function expectText(page: Page | Locator, text: string | RegExp, ti
   await page.getByText(text).first().waitFor({ state: 'visible', timeout });
 }
 
+/**
+ * Presses Save in the open dialog and waits until the dialog closes. A press during the opening animation can
+ * miss, so an idle dialog is pressed again (the forms send one Idempotency-Key per opened dialog); a refusal the
+ * page shows (an error message, a field's rule) fails the journey with its words instead of a later timeout.
+ */
+export async function saveDialog(page: Page, timeout = 90_000): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  const save = dialog.getByRole('button', { name: 'Lưu' });
+  const deadline = Date.now() + timeout;
+  await save.click();
+  for (;;) {
+    const closed = await dialog.waitFor({ state: 'hidden', timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    const refusals = await page.locator('.ant-message-error, .ant-form-item-explain-error').allInnerTexts();
+    if (refusals.length > 0) throw new Error(`the dialog's Save was refused: ${refusals.join(' | ')}`);
+    if (Date.now() > deadline) throw new Error(`the dialog did not close within ${Math.round(timeout / 1000)} s of Save`);
+    const saving = await save.evaluate((button) => button.classList.contains('ant-btn-loading')).catch(() => true);
+    if (!saving) await save.click();
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectText, followNotice, GATEWAY, isoToday, PASSWORD, screenshot, signIn, type Journey } from '../helpers';
+import { expectText, followNotice, GATEWAY, isoToday, PASSWORD, saveDialog, screenshot, signIn, type Journey } from '../helpers';
 
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
@@ -100,7 +100,7 @@ export const bankJourneys: Journey[] = [
       await dialog.getByLabel('Ý kiến thẩm định').fill('Phương án khả thi, đủ điều kiện theo QĐ 22/2023');
       // check(), not a click on the text: a click during the dialog's opening animation can miss, and check() confirms
       await dialog.getByRole('radio', { name: 'Đề xuất cho vay' }).check();
-      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await saveDialog(reviewer);
       await expectText(reviewer, 'Phương án khả thi, đủ điều kiện theo QĐ 22/2023');
       await screenshot(reviewer, 'bank-application-assessed');
       await reviewer.close();
@@ -110,16 +110,16 @@ export const bankJourneys: Journey[] = [
       await approver.getByRole('button', { name: 'Phê duyệt / từ chối' }).click();
       await expectText(approver.getByRole('dialog'), 'Nguyên tắc bốn mắt');
       await approver.getByRole('dialog').getByRole('radio', { name: 'Đã phê duyệt' }).check();
-      await approver.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await saveDialog(approver);
       await expectText(approver.locator('.ant-tag'), 'Đã phê duyệt');
       await approver.getByRole('button', { name: 'Ghi nhận giải ngân' }).click();
-      await approver.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await saveDialog(approver);
       await expectText(approver.locator('.ant-tag'), 'Đã giải ngân');
       await expectText(approver, 'Lịch trả nợ');
       await expectText(approver, 'Dư nợ gốc');
       await screenshot(approver, 'bank-schedule');
       await approver.getByRole('button', { name: 'Ghi nhận trả nợ' }).click();
-      await approver.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await saveDialog(approver);
       await expectText(approver.locator('.ant-tag'), 'Đang trả nợ');
       await expectText(approver.locator('table'), 'Đã trả');
       await screenshot(approver, 'bank-repayment');

@@ -1,4 +1,4 @@
-import { card, eventually, expectText, fillDate, followNotice, GATEWAY, pick, screenshot, signIn, today, type Journey } from '../helpers';
+import { card, eventually, expectText, fillDate, followNotice, GATEWAY, pick, saveDialog, screenshot, signIn, today, type Journey } from '../helpers';
 import { referOnce } from './employer.journeys';
 import { returneeName } from './officer.journeys';
 
@@ -83,7 +83,7 @@ export const collegeJourneys: Journey[] = [
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
       await row.getByRole('button', { name: 'Ghi nhận hoàn thành' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await saveDialog(page);
       await expectText(page, 'Đã ghi nhận hoàn thành và cấp chứng chỉ');
       await expectText(row, 'Hoàn thành');
       await screenshot(page, 'college-enrolments');
@@ -95,7 +95,7 @@ export const collegeJourneys: Journey[] = [
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       // another cohort of the course (the form proposes a week ahead and 20 seats), open for enrolment at once
       await cohorts.getByRole('button', { name: 'Mở lớp mới' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await saveDialog(page);
       await expectText(page, 'Đã mở lớp mới');
       const second = cohorts.locator('tbody tr.ant-table-row', { hasNotText: today() });
       await expectText(second, 'Đang tuyển');
