@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, exitWhenStoreLost, gracefulShutdown, mongoCheck } from '@hoanhap/kit';
+import { ConfigError, gracefulShutdown, watchStore } from '@hoanhap/kit';
 import { createCasesApp } from './app';
 import { casesLogger } from './cases-logger';
 import { loadCasesConfig } from './config';
@@ -42,9 +42,7 @@ async function main(): Promise<void> {
     logger,
   });
   const shutdown = gracefulShutdown(server, { logger });
-  // a driver that never finds the restarted database again: exit, the supervisor starts a fresh process
-  const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
-  shutdown.onShutdown('store watchdog', async () => watchdog.stop());
+  watchStore(shutdown, connection, logger);
   shutdown.onShutdown('messaging', () => messaging.stop());
   shutdown.onShutdown('redis', () => redis.quit());
   shutdown.onShutdown('mongo', () => connection.close());

@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, createLogger, exitWhenStoreLost, gracefulShutdown, mongoCheck } from '@hoanhap/kit';
+import { ConfigError, createLogger, gracefulShutdown, watchStore } from '@hoanhap/kit';
 import { createEmployersApp } from './app';
 import { loadEmployersConfig } from './config';
 import { expireJobs } from './domain/expire-jobs.use-case';
@@ -48,9 +48,7 @@ async function main(): Promise<void> {
   }, config.expirySweepSec * 1000);
 
   const shutdown = gracefulShutdown(server, { logger });
-  // a driver that never finds the restarted database again: exit, the supervisor starts a fresh process
-  const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
-  shutdown.onShutdown('store watchdog', async () => watchdog.stop());
+  watchStore(shutdown, connection, logger);
   shutdown.onShutdown('expiry sweep', async () => clearInterval(sweep));
   shutdown.onShutdown('kafka', () => events.stop());
   shutdown.onShutdown('redis', async () => void (await redis.quit()));

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
-import { ConfigError, createLogger, exitWhenStoreLost, gracefulShutdown, mongoCheck } from '@hoanhap/kit';
+import { ConfigError, createLogger, gracefulShutdown, watchStore } from '@hoanhap/kit';
 import { createIdentityApp } from './app';
 import { loadIdentityConfig } from './config';
 import { seedDemo } from './domain/seed-demo.use-case';
@@ -36,9 +36,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   logger.info({ port: (server.address() as AddressInfo).port, kid: keys.signing.kid }, 'identity listening');
   const shutdown = gracefulShutdown(server, { logger });
-  // a driver that never finds the restarted database again: exit, the supervisor starts a fresh process
-  const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
-  shutdown.onShutdown('store watchdog', async () => watchdog.stop());
+  watchStore(shutdown, connection, logger);
   shutdown.onShutdown('redis', () => redis.quit());
   shutdown.onShutdown('mongo', () => connection.close());
 

@@ -11,7 +11,7 @@ import { createClient } from 'redis';
 import { createAuditLog } from '@hoanhap/audit';
 import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, createLogger, exitWhenStoreLost, gracefulShutdown, mongoCheck } from '@hoanhap/kit';
+import { ConfigError, createLogger, gracefulShutdown, watchStore } from '@hoanhap/kit';
 import { createLoansApp } from './app';
 import { loadLoansConfig, loadPolicies } from './config';
 import { detectOverdue } from './domain/detect-overdue.use-case';
@@ -43,9 +43,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   logger.info({ port: (server.address() as AddressInfo).port }, 'loans listening');
   const shutdown = gracefulShutdown(server, { logger });
-  // a driver that never finds the restarted database again: exit, the supervisor starts a fresh process
-  const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
-  shutdown.onShutdown('store watchdog', async () => watchdog.stop());
+  watchStore(shutdown, connection, logger);
 
   const events = loansEvents(loans.ctx, loans.applications, {
     kafka: createKafka({ brokers: config.kafkaBrokers, clientId: 'loans', logger }),

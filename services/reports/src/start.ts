@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, createLogger, exitWhenStoreLost, gracefulShutdown, mongoCheck } from '@hoanhap/kit';
+import { ConfigError, createLogger, gracefulShutdown, watchStore } from '@hoanhap/kit';
 import { createReportsApp } from './app';
 import { loadReportsConfig } from './config';
 import { startMessaging } from './events/messaging';
@@ -39,9 +39,7 @@ async function main(): Promise<void> {
     logger,
   });
   const shutdown = gracefulShutdown(server, { logger });
-  // a driver that never finds the restarted database again: exit, the supervisor starts a fresh process
-  const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
-  shutdown.onShutdown('store watchdog', async () => watchdog.stop());
+  watchStore(shutdown, connection, logger);
   shutdown.onShutdown('messaging', () => messaging.stop());
   shutdown.onShutdown('redis', () => redis.quit());
   shutdown.onShutdown('mongo', () => connection.close());

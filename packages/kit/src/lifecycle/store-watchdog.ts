@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { mongoCheck } from '../health/health.routes';
+import type { Shutdown } from './graceful-shutdown';
 
 export interface StoreWatchdogOptions {
   logger: Logger;
@@ -58,4 +60,13 @@ export function exitWhenStoreLost(ping: () => Promise<unknown>, options: StoreWa
       clearInterval(interval);
     },
   };
+}
+
+/**
+ * A service's watchdog over its mongoose connection: a driver that never finds the restarted database again
+ * makes the process exit and the supervisor start a fresh one. Stopped first when the service shuts down.
+ */
+export function watchStore(shutdown: Shutdown, connection: Parameters<typeof mongoCheck>[0], logger: Logger): void {
+  const watchdog = exitWhenStoreLost(mongoCheck(connection), { logger });
+  shutdown.onShutdown('store watchdog', async () => watchdog.stop());
 }
