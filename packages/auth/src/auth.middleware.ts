@@ -25,11 +25,16 @@ export function authOf(req: Request): AuthClaims {
 /** Requires `Authorization: Bearer <token>` and verifies it; sets `req.auth`. Failures are 401 problem+json. */
 export function authenticate(verify: Verifier): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
-    const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(req.header('authorization') ?? '');
-    if (!match) throw missing();
-    req.auth = await verify(match[1]!);
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw missing();
+    req.auth = await verify(token);
     next();
   };
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined when there is none or it is malformed. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header ?? '')?.[1];
 }
 
 /** Lets through only the given roles; others get 403 problem+json. */

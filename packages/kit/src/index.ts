@@ -3,7 +3,8 @@ export { classifyError, toProblem, type ClassifiedError, type Problem } from './
 export { isStoreBusy, isStoreUnavailable, retryWhileStoreBusy } from './errors/store-errors';
 export { errorHandler, sendProblem } from './errors/error-handler.middleware';
 export { createApp, type AppDeps } from './http/create-app';
-export { requestContext, type RequestContext } from './http/request-context.middleware';
+export { requestContext, requestIdsOf, type RequestContext } from './http/request-context.middleware';
+export { PASS, withHotRoutes, type HotRoute } from './http/hot-routes';
 export { createLogger, SENSITIVE_FIELDS, type Logger, type LoggerOptions } from './log/logger';
 export { openApiValidator } from './openapi/openapi-validator.middleware';
 export { loadOpenApi, type OpenApiDocument } from './openapi/openapi-document';

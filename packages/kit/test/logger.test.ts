@@ -1,21 +1,12 @@
-import { Writable } from 'node:stream';
 import { Router } from 'express';
 import request from 'supertest';
 import { testNamespace } from '@hoanhap/testing';
-import { createApp, createLogger } from '../src';
+import { createApp } from '../src';
+import { capturedLogger } from './fixtures/captured-logger';
 
 testNamespace(); // no server touched; kept for the per-file convention
 
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ name: 'kit-logger', level: 'info', destination }) };
-}
+const capture = () => capturedLogger('kit-logger');
 
 describe('logging', () => {
   it('when personal data and credentials are logged, then they are redacted at any of the first levels', () => {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import { cachedJwksVerifier, type KeySource } from '@hoanhap/auth';
-import { createApp, type Logger, type ReadinessCheck } from '@hoanhap/kit';
+import { createApp, withHotRoutes, type Logger, type ReadinessCheck } from '@hoanhap/kit';
 import type { MatchingContext } from './domain/matching.context';
+import { hotMatchRoutes } from './routes/hot-matches.routes';
 import { jobCandidateRoutes } from './routes/job-candidates.routes';
 import { MatchTimings } from './routes/match-timings';
 import { returneeMatchRoutes } from './routes/returnee-matches.routes';
@@ -17,10 +18,12 @@ export interface MatchingAppDeps {
   audience: string;
   readiness?: Record<string, ReadinessCheck>;
   logger?: Logger;
+  /** false: every request through express's full stack (the test comparing both paths' answers). */
+  hotRoutes?: boolean;
 }
 
-/** The matching service without `listen`: start.ts listens, tests use port 0. */
-export function createMatchingApp(deps: MatchingAppDeps): Express {
+/** The matching service's request listener without a server: start.ts listens, tests use port 0. */
+export function createMatchingApp(deps: MatchingAppDeps): RequestListener {
   const verify = cachedJwksVerifier(deps.keys, { issuer: deps.issuer, audience: deps.audience });
   const timings = new MatchTimings();
   const app = createApp({
@@ -36,6 +39,6 @@ export function createMatchingApp(deps: MatchingAppDeps): Express {
   });
   // a ranking changes with every event: an ETag (a hash of each ~20 kB answer) would cost CPU and never match
   app.set('etag', false);
-  return app;
+  return deps.hotRoutes === false ? (app as unknown as RequestListener) : withHotRoutes(app, hotMatchRoutes(deps.ctx, verify, timings));
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import type { KeySource } from '@hoanhap/auth';
 import { createKafka, type KafkaClient } from '@hoanhap/events';
 import type { Logger } from '@hoanhap/kit';
@@ -36,7 +36,7 @@ export interface MatchingRuntimeOptions {
 }
 
 export interface MatchingRuntime {
-  app: Express;
+  app: RequestListener;
   ctx: MatchingContext;
   model: MatchingModel;
   kafka: KafkaClient;

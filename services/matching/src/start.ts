@@ -3,6 +3,7 @@
  * Any boot failure prints one line saying what is wrong and exits 1. SIGTERM/SIGINT: stop serving, stop
  * consuming, write a last snapshot (so the next start replays only what came after), exit.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jwksKeys } from '@hoanhap/auth';
 import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadMatchingConfig();
   const logger = createLogger({ name: 'matching' });
   const runtime = await startMatchingRuntime({ ...config, keys: jwksKeys(config.jwksUrl), logger });
-  const server = runtime.app.listen(config.port);
+  const server = createServer(runtime.app).listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   logger.info({ port: (server.address() as AddressInfo).port, restoredFrom: runtime.restored?.takenAt ?? null, groupId: runtime.groupId }, 'matching listening');
   const shutdown = gracefulShutdown(server, { logger, timeoutMs: 60_000 });

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 
@@ -12,28 +13,44 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * with the error and its stack: a database error can quote a stored value.
  */
 export function httpLogger(logger: Logger) {
-  const destination = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
-  const plain = pino({ level: 'trace', base: logger.bindings() }, destination);
+  const log = requestLog(logger);
   return (req: Request, res: Response, next: NextFunction) => {
     if (QUIET_PATHS.has(req.path)) return next();
     const started = performance.now();
     res.once('close', () => {
-      const err = (res as Response & { err?: Error }).err;
-      const aborted = !res.writableFinished;
-      const level: Level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || aborted ? 'warn' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
       const requestId = req.context?.requestId ?? 'unknown';
-      const line = {
-        reqId: requestId,
-        correlationId: req.context?.correlationId,
-        req: { id: requestId, method: req.method, path: req.originalUrl.split('?')[0] },
-        res: { statusCode: res.statusCode },
-        responseTime: Math.round(performance.now() - started),
-      };
-      const message = aborted ? 'request aborted' : 'request completed';
-      if (err) logger[level]({ ...line, err }, message);
-      else plain[level](line, message);
+      log({ requestId, correlationId: req.context?.correlationId, method: req.method, path: req.originalUrl.split('?')[0]! }, res, started);
     });
     next();
+  };
+}
+
+/** What a request log line says of the request; the response and the start time give the rest. */
+export interface LoggedRequest {
+  requestId: string;
+  correlationId: string | undefined;
+  method: string;
+  path: string;
+}
+
+/** Writes one request's line once its response closed (express's stack and the kit's hot routes share it). */
+export function requestLog(logger: Logger): (request: LoggedRequest, res: ServerResponse & { err?: Error }, started: number) => void {
+  const destination = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
+  const plain = pino({ level: 'trace', base: logger.bindings() }, destination);
+  return (request, res, started) => {
+    const err = res.err;
+    const aborted = !res.writableFinished;
+    const level: Level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || aborted ? 'warn' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
+    const line = {
+      reqId: request.requestId,
+      correlationId: request.correlationId,
+      req: { id: request.requestId, method: request.method, path: request.path },
+      res: { statusCode: res.statusCode },
+      responseTime: Math.round(performance.now() - started),
+    };
+    const message = aborted ? 'request aborted' : 'request completed';
+    if (err) logger[level]({ ...line, err }, message);
+    else plain[level](line, message);
   };
 }

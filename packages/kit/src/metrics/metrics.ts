@@ -18,7 +18,17 @@ function routeLabel(req: Request, res: Response): string {
 
 /** Times every request into `http_request_duration_seconds{route,method,status}`. */
 export function metricsMiddleware(registry: Registry) {
-  const histogram =
+  const histogram = requestDurations(registry);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const stop = histogram.startTimer();
+    res.on('finish', () => stop({ route: routeLabel(req, res), method: req.method, status: String(res.statusCode) }));
+    next();
+  };
+}
+
+/** The registry's `http_request_duration_seconds` histogram, made on first use. */
+export function requestDurations(registry: Registry): Histogram<'route' | 'method' | 'status'> {
+  return (
     (registry.getSingleMetric('http_request_duration_seconds') as Histogram<'route' | 'method' | 'status'> | undefined) ??
     new Histogram({
       name: 'http_request_duration_seconds',
@@ -26,12 +36,8 @@ export function metricsMiddleware(registry: Registry) {
       labelNames: ['route', 'method', 'status'],
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
-    });
-  return (req: Request, res: Response, next: NextFunction) => {
-    const stop = histogram.startTimer();
-    res.on('finish', () => stop({ route: routeLabel(req, res), method: req.method, status: String(res.statusCode) }));
-    next();
-  };
+    })
+  );
 }
 
 /** Serves the registry in Prometheus' text format. */

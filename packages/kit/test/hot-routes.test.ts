@@ -1,0 +1,64 @@
+import { Router } from 'express';
+import request from 'supertest';
+import { AppError, createApp, createMetricsRegistry, PASS, withHotRoutes, type HotRoute } from '../src';
+import { capturedLogger } from './fixtures/captured-logger';
+
+function setup() {
+  const { lines, logger } = capturedLogger('kit-hot');
+  const metrics = createMetricsRegistry({ defaultMetrics: false });
+  const router = Router();
+  router.get('/jobs/:id', (req, res) => {
+    if (req.params.id === 'closed') throw new AppError('JOB.ALREADY_CLOSED', 409, 'the job is closed');
+    res.json({ id: req.params.id, via: 'express', query: req.query });
+  });
+  const app = createApp({ name: 'kit-hot', routes: router, logger, metrics });
+  const hot: HotRoute = {
+    path: /^\/jobs\/([^/]+)$/,
+    template: '/jobs/:id',
+    answer: async ([id], query) => {
+      if (id === 'closed' || query.has('slow')) return PASS;
+      if (id === 'broken') throw new Error('hot route failed');
+      return { id, via: 'hot' };
+    },
+  };
+  return { lines, metrics, listener: withHotRoutes(app, [hot]) };
+}
+
+describe('withHotRoutes: a few GET routes answered before express', () => {
+  it('when a hot route answers, then the body is its own, with helmet headers, ids, a log line and a metric like express gives', async () => {
+    const { lines, metrics, listener } = setup();
+    const hot = await request(listener).get('/jobs/j1').set('x-correlation-id', 'corr-1').expect(200);
+    const full = await request(listener).get('/jobs/j1?slow=1').expect(200);
+    expect(hot.body).toEqual({ id: 'j1', via: 'hot' });
+    expect(full.body.via).toBe('express');
+    expect(hot.headers['content-type']).toBe(full.headers['content-type']);
+    for (const name of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'x-frame-options', 'cross-origin-opener-policy', 'referrer-policy']) {
+      expect([name, hot.headers[name]]).toEqual([name, full.headers[name]]);
+    }
+    expect(hot.headers['x-powered-by']).toBeUndefined();
+    expect(hot.headers['x-correlation-id']).toBe('corr-1');
+    expect(hot.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const line = lines.find((l) => (l.req as { id?: string } | undefined)?.id === hot.headers['x-request-id']);
+    expect(line).toMatchObject({ correlationId: 'corr-1', req: { method: 'GET', path: '/jobs/j1' }, res: { statusCode: 200 }, msg: 'request completed' });
+    const text = await metrics.metrics();
+    expect(text).toMatch(/http_request_duration_seconds_count\{route="\/jobs\/:id",method="GET",status="200"\} 2/);
+  });
+
+  it('when a hot route passes or fails, then express answers: its route, its problem+json', async () => {
+    const { listener } = setup();
+    const closed = await request(listener).get('/jobs/closed').expect(409);
+    expect(closed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(closed.body.code).toBe('JOB.ALREADY_CLOSED');
+    const broken = await request(listener).get('/jobs/broken').expect(200);
+    expect(broken.body.via).toBe('express');
+  });
+
+  it('when the method is not GET or the path is not a hot one, then express answers', async () => {
+    const { listener } = setup();
+    await request(listener).post('/jobs/j1').send({}).expect(404);
+    const head = await request(listener).head('/jobs/j1').expect(200);
+    expect(head.headers['x-request-id']).toBeDefined();
+    const unknown = await request(listener).get('/elsewhere').expect(404);
+    expect(unknown.body.code).toBe('ROUTE.NOT_FOUND');
+  });
+});
