@@ -1,14 +1,17 @@
 /**
- * Load for the matching benchmark: autocannon with 100 connections where every request picks its target
- * (a returnee or a job) at random from a pool of at least 10,000, so no cache of any kind could help; and
+ * Load for the matching benchmark: autocannon with 100 connections, in a process of its own
+ * (matching-load-client.ts), where every request picks its target (a returnee or a job) at random from a pool
+ * of at least 10,000, so no cache of any kind could help; and
  * the freshness probe: jobs posted at a steady rate (at the gateway, or straight to Kafka), each polled until
  * it shows in a returnee's top 20.
  */
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type autocannon from 'autocannon';
 import { request } from 'undici';
 import { jobPostedV1, type JobPostedV1, type ProfilePublishedV1 } from '@hoanhap/contracts';
 import { createPublisher, type KafkaClient } from '@hoanhap/events';
-import { Prng } from '../services/matching/src/synthetic/prng';
+import type { LoadOrders } from './matching-load-client';
 import { cpuSeconds } from './matching-service';
 
 export interface Target {
@@ -29,22 +32,8 @@ export interface LoadResult {
 }
 
 export async function load(url: string, targets: readonly Target[], options: { connections: number; seconds: number; pid: number; seed: number; timeoutSec?: number }): Promise<LoadResult> {
-  const g = new Prng(options.seed);
   const cpuBefore = cpuSeconds(options.pid);
-  const result = await autocannon({
-    url,
-    connections: options.connections,
-    duration: options.seconds,
-    timeout: options.timeoutSec ?? 10,
-    requests: [
-      {
-        setupRequest: (req) => {
-          const target = targets[g.int(targets.length)]!;
-          return { ...req, path: target.path, headers: { ...req.headers, authorization: `Bearer ${target.token}` } };
-        },
-      },
-    ],
-  });
+  const result = await loadApart({ url, targets: [...targets], connections: options.connections, seconds: options.seconds, timeoutSec: options.timeoutSec ?? 10, seed: options.seed });
   const cpu = cpuSeconds(options.pid) - cpuBefore;
   // a wrong answer is a failed benchmark; a slow one is a figure to report
   if (result.non2xx > 0 || result.errors > result.timeouts) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -58,6 +47,18 @@ export async function load(url: string, targets: readonly Target[], options: { c
     cpuUs: Math.round((cpu * 1e6) / Math.max(1, requests)),
     timeouts: result.timeouts,
   };
+}
+
+/** Runs matching-load-client.ts in its own process and returns autocannon's result. */
+function loadApart(orders: LoadOrders): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'matching-load-client.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as autocannon.Result) : reject(new Error(`the load generator exited with ${code}`))));
+    child.stdin.end(JSON.stringify(orders));
+  });
 }
 
 export interface FreshnessResult {

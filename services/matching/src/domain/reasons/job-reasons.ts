@@ -21,11 +21,10 @@ export function jobReasons(m: MatchingModel, p: number, j: number, today: Day, a
   const W = vocab.skillWords;
   const reasons: Reason[] = [];
   const shared = audience === 'officer' || R.has(p, STATE.named);
-  const held = (bits: Uint32Array) => bitIds(bits, j * W, W).filter((s) => (R.skills[p * W + (s >>> 5)]! & (1 << (s & 31))) !== 0);
   const required = bitIds(J.required, j * W, W);
   const nice = bitIds(J.nice, j * W, W);
-  const reqHeld = held(J.required);
-  const niceHeld = held(J.nice);
+  const reqHeld = heldOf(required, R.skills, p * W);
+  const niceHeld = heldOf(nice, R.skills, p * W);
   const skill = skillPoints(w, reqHeld.length, required.length, niceHeld.length, nice.length);
   if (!shared) {
     if (skill > 0) reasons.push(reason('skills-fit', skill, 'Phù hợp yêu cầu kỹ năng của công việc', "Fits the job's skill requirements"));
@@ -59,6 +58,13 @@ export function jobReasons(m: MatchingModel, p: number, j: number, today: Day, a
   }
   if (shared) reasons.push(startReason(m, p, j, today));
   return reasons.sort((a, b) => b.points - a.points);
+}
+
+/** The skill ids of `ids` that the person's skill bits (from `base`) hold. */
+function heldOf(ids: readonly number[], skills: Uint32Array, base: number): number[] {
+  const held: number[] = [];
+  for (const s of ids) if ((skills[base + (s >>> 5)]! & (1 << (s & 31))) !== 0) held.push(s);
+  return held;
 }
 
 function distanceReason(m: MatchingModel, p: number, j: number, audience: Audience): Reason {
