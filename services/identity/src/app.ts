@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { userRoutes } from './routes/users.routes';
 import { loginAttemptRepository } from './store/login-attempt.repository';
+import { noticeReadsRepository } from './store/notice-reads.repository';
 import { organisationRepository } from './store/organisation.repository';
 import type { RedisClient } from './store/redis-client';
 import { refreshTokenRepository } from './store/refresh-token.repository';
@@ -37,6 +38,9 @@ export interface Identity {
   prepare(): Promise<void>;
 }
 
+/** Read marks kept per user: each inbox source lists at most 50 notices per kind, so this covers all at once. */
+const NOTICE_READS_KEPT = 500;
+
 /** The identity service without `listen`: start.ts listens, tests use supertest on port 0. */
 export function createIdentityApp(deps: IdentityDeps): Identity {
   const ctx: IdentityContext = {
@@ -44,6 +48,7 @@ export function createIdentityApp(deps: IdentityDeps): Identity {
     users: userRepository(deps.connection),
     refreshTokens: refreshTokenRepository(deps.redis, deps.redisPrefix),
     loginAttempts: loginAttemptRepository(deps.redis, deps.redisPrefix),
+    noticeReads: noticeReadsRepository(deps.connection, NOTICE_READS_KEPT),
     signAccessToken: (claims) =>
       signAccessToken(claims, deps.keys.signing, { issuer: deps.issuer, audience: deps.audience, expiresInSec: deps.settings.accessTokenTtlSec }),
     settings: deps.settings,
@@ -70,7 +75,7 @@ export function createIdentityApp(deps: IdentityDeps): Identity {
     app,
     ctx,
     prepare: async () => {
-      await Promise.all([ctx.organisations.init(), ctx.users.init()]);
+      await Promise.all([ctx.organisations.init(), ctx.users.init(), ctx.noticeReads.init()]);
     },
   };
 }

@@ -25,6 +25,7 @@ const bodies: Record<string, () => object> = {
   login: () => ({ email: 'officer@demo.vn', password: 'wrong-password' }),
   refreshSession: () => ({ refreshToken: 'rt_unknown' }),
   logout: () => ({ refreshToken: 'rt_unknown' }),
+  markNoticesRead: () => ({ marks: ['referral:r-1@2026-12-06T16:49:00.000Z'] }),
   changePassword: () => ({ currentPassword: 'wrong-password', newPassword: 'long-enough-password' }),
   createOrganisation: () => ({ kind: 'college', name: 'Trường Nghề Kiểm Thử', provinceCode: '40' }),
   createUser: () => ({ email: `${randomUUID()}@test.vn`, name: 'Kiểm Thử', role: 'admin', orgId: randomUUID(), password: 'long-enough-password' }),

@@ -37,7 +37,7 @@ async function closeBell(page: Page): Promise<void> {
 /** The officer's side of the inbox (employers, colleges and the bank follow their notices in their own journeys). */
 export const notificationJourneys: Journey[] = [
   {
-    name: "officer's notifications show the answered referral and the loan decision, lead to them, and stay read",
+    name: "officer's notifications show the answered referral and the loan decision, lead to them, and stay read, on another device too",
     async run(ctx) {
       if (!ctx.state.returneeId) throw new Error('needs the registration journey');
       const page = await signIn(ctx, 'officer@demo.vn');
@@ -68,6 +68,13 @@ export const notificationJourneys: Journey[] = [
       if (await isUnread(again, ANSWERED)) throw new Error('"mark all read" did not outlive the session');
       if ((await unreadCount(again)) !== 0) throw new Error(`a new session shows ${await unreadCount(again)} unread after "mark all read"`);
       await again.close();
+      // another device: a phone-sized browser with no read marks of its own gets them from identity
+      const phone = await signIn(ctx, 'officer@demo.vn', { width: 390, height: 844 });
+      await phone.evaluate(() => Object.keys(localStorage).forEach((key) => key.startsWith('hoanhap.notifications.read.') && localStorage.removeItem(key)));
+      await phone.reload();
+      if (await isUnread(phone, DECISION)) throw new Error('a read notice is unread on another device');
+      if ((await unreadCount(phone)) !== 0) throw new Error(`another device shows ${await unreadCount(phone)} unread after "mark all read"`);
+      await phone.close();
     },
   },
 ];

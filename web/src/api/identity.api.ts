@@ -64,6 +64,10 @@ export const identityApi = {
   logout: (refreshToken: string) => http.post<void>('/auth/logout', { refreshToken }, { anonymous: true }),
   me: () => http.get<User>('/auth/me'),
   changePassword: (currentPassword: string, newPassword: string) => http.post<void>('/auth/password', { currentPassword, newPassword }),
+  /** The notices the caller has read, on any device (marks `<key>@<time>`). */
+  noticeReads: () => http.get<{ marks: string[] }>('/auth/me/notice-reads'),
+  /** Adds read marks (a set: sending one again changes nothing). At most 200 per call. */
+  markNoticesRead: (marks: string[]) => http.post<{ marks: string[] }>('/auth/me/notice-reads', { marks }),
 
   listOrganisations: (query: { kind?: OrganisationKind; provinceCode?: string; limit?: number; cursor?: string } = {}) =>
     http.get<Page<Organisation>>('/api/identity/organisations', query),

@@ -17,23 +17,25 @@ const SHOWN = 10;
  * lists (new referrals for employers, colleges and the bank; answers, stale
  * referrals and loan decisions for officers), refreshed every minute and
  * whenever it is opened. A notice is unread until the user opens it or marks
- * all read (notification-reads.ts); the badge counts the unread ones.
+ * all read, on any of their devices (notification-reads.ts); the badge counts
+ * the unread ones.
  */
 export function NotificationBell({ dark = false }: { dark?: boolean }) {
   const { t } = useTranslation();
   const { can } = useCapabilities();
   const { role, id: userId } = useUser();
   const navigate = useNavigate();
-  const { isRead, markRead } = useNoticeReads(userId);
+  const { isRead, markRead, sync } = useNoticeReads(userId);
   const [items, setItems] = useState<Notice[]>([]);
   const [tick, setTick] = useState(0);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
+    // notices and what the user read elsewhere, together: every minute and whenever the bell is opened
     const load = () =>
-      loadNotices(role, t, can).then(
-        (found) => live && setItems(found),
+      Promise.all([loadNotices(role, t, can), sync()]).then(
+        ([found]) => live && setItems(found),
         () => undefined,
       );
     void load();
@@ -42,7 +44,7 @@ export function NotificationBell({ dark = false }: { dark?: boolean }) {
       live = false;
       window.clearInterval(timer);
     };
-  }, [role, t, can, tick]);
+  }, [role, t, can, sync, tick]);
 
   const unread = items.filter((item) => !isRead(item));
   // unread first, each part newest first (loadNotices sorts by time)

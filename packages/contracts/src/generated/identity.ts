@@ -79,6 +79,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/me/notice-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notices the caller has read (Thông báo đã đọc)
+         * @description Read marks `<notice key>@<its time>` of the web app's in-app inbox, kept per user so that a notice read
+         *     in one browser is read in every other. The newest 500 are kept.
+         */
+        get: operations["getNoticeReads"];
+        put?: never;
+        /**
+         * Mark notices read
+         * @description Adds marks to the caller's set; a mark already there changes nothing, so a retry is harmless (no Idempotency-Key).
+         */
+        post: operations["markNoticesRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password": {
         parameters: {
             query?: never;
@@ -222,6 +247,14 @@ export interface components {
             orgId: components["schemas"]["Id"];
             password: components["schemas"]["Password"];
             role: components["schemas"]["StaffRole"];
+        };
+        /** @description A notice's key and its time, e.g. `referral:6f1c…@2026-12-06T16:49:00.000Z`. */
+        NoticeMark: string;
+        NoticeReads: {
+            marks: components["schemas"]["NoticeMark"][];
+        };
+        NoticeReadsAdded: {
+            marks: components["schemas"]["NoticeMark"][];
         };
         Organisation: {
             communeCode?: components["schemas"]["CommuneCode"];
@@ -490,6 +523,55 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getNoticeReads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's marks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeReads"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    markNoticesRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeReadsAdded"];
+            };
+        };
+        responses: {
+            /** @description The caller's marks after adding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeReads"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     changePassword: {

@@ -1,5 +1,6 @@
 import type { IdempotencyCache } from '@hoanhap/kit';
 import type { LoginAttemptRepository } from '../store/login-attempt.repository';
+import type { NoticeReadsRepository } from '../store/notice-reads.repository';
 import type { OrganisationRepository } from '../store/organisation.repository';
 import type { RefreshTokenRepository } from '../store/refresh-token.repository';
 import type { UserRepository } from '../store/user.repository';
@@ -19,6 +20,7 @@ export interface IdentityContext {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
   loginAttempts: LoginAttemptRepository;
+  noticeReads: NoticeReadsRepository;
   signAccessToken: AccessTokenSigner;
   settings: IdentitySettings;
   idempotencyCache?: IdempotencyCache;

@@ -6,6 +6,7 @@ import type { IdentityContext } from '../domain/identity.context';
 import { userDto } from '../domain/identity.dto';
 import { login } from '../domain/login.use-case';
 import { logout } from '../domain/logout.use-case';
+import { markNoticesRead, noticeReads } from '../domain/notice-reads.use-case';
 import { refreshSession } from '../domain/refresh-session.use-case';
 
 interface Body {
@@ -41,6 +42,15 @@ export function authRoutes(ctx: IdentityContext, verify: Verifier, jwks: () => o
 
   router.get('/auth/me', authenticate(verify), noStore, async (req, res) => {
     res.json(userDto(await currentUser(ctx, authOf(req).sub)));
+  });
+
+  router.get('/auth/me/notice-reads', authenticate(verify), noStore, async (req, res) => {
+    res.json(await noticeReads(ctx, authOf(req).sub));
+  });
+
+  // adds to a set: sent twice (a retry), the same marks; no Idempotency-Key needed
+  router.post('/auth/me/notice-reads', authenticate(verify), noStore, async (req, res) => {
+    res.json(await markNoticesRead(ctx, authOf(req).sub, (req.body as { marks: string[] }).marks));
   });
 
   router.post('/auth/password', authenticate(verify), async (req, res) => {
