@@ -18,6 +18,7 @@ function setup() {
     answer: async ([id], query) => {
       if (id === 'closed' || query.has('slow')) return PASS;
       if (id === 'broken') throw new Error('hot route failed');
+      if (id === 'bigint') return { id, count: 1n };
       return { id, via: 'hot' };
     },
   };
@@ -44,13 +45,15 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     expect(text).toMatch(/http_request_duration_seconds_count\{route="\/jobs\/:id",method="GET",status="200"\} 2/);
   });
 
-  it('when a hot route passes or fails, then express answers: its route, its problem+json', async () => {
+  it('when a hot route passes, fails or returns a body JSON cannot write, then express answers: its route, its problem+json', async () => {
     const { listener } = setup();
     const closed = await request(listener).get('/jobs/closed').expect(409);
     expect(closed.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(closed.body.code).toBe('JOB.ALREADY_CLOSED');
     const broken = await request(listener).get('/jobs/broken').expect(200);
     expect(broken.body.via).toBe('express');
+    const unwritable = await request(listener).get('/jobs/bigint').expect(200);
+    expect(unwritable.body).toEqual({ id: 'bigint', via: 'express', query: {} });
   });
 
   it('when the method is not GET or the path is not a hot one, then express answers', async () => {

@@ -40,18 +40,24 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): Reques
   const answerWith = (route: HotRoute, params: string[], req: IncomingMessage, res: ServerResponse, query: URLSearchParams, started: number) => {
     const sent = (body: unknown) => {
       if (body === PASS) return full(req, res);
-      const text = JSON.stringify(body);
-      const ids = requestIdsOf(req.headers);
-      res.writeHead(200, {
-        ...security,
-        'x-request-id': ids.requestId,
-        'x-correlation-id': ids.correlationId,
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(text),
-      });
-      res.end(text);
-      durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
-      log({ ...ids, method: 'GET', path: (req.url ?? '').split('?')[0]! }, res, started);
+      try {
+        const text = JSON.stringify(body);
+        const ids = requestIdsOf(req.headers);
+        res.writeHead(200, {
+          ...security,
+          'x-request-id': ids.requestId,
+          'x-correlation-id': ids.correlationId,
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+        });
+        res.end(text);
+        durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
+        log({ ...ids, method: 'GET', path: (req.url ?? '').split('?')[0]! }, res, started);
+      } catch (error) {
+        // a body JSON cannot write (a BigInt, a cycle): the full stack answers, and says what went wrong
+        if (res.headersSent) res.destroy(error as Error);
+        else full(req, res);
+      }
     };
     // a hot route's failure is the full stack's to answer: it runs the request again and says what is wrong
     const passOn = () => full(req, res);
