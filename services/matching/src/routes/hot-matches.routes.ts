@@ -4,9 +4,9 @@ import { PASS, type HotRoute } from '@hoanhap/kit';
 import type { MatchingContext } from '../domain/matching.context';
 import { matchCandidates } from '../domain/match-candidates.use-case';
 import { matchJobs } from '../domain/match-jobs.use-case';
+import { CANDIDATE_ROLES } from './job-candidates.routes';
 import type { MatchTimings } from './match-timings';
-
-type MatchQuery = { limit?: number; strategy?: 'index' | 'scan' };
+import { RETURNEE_MATCH_ROLES, type MatchQuery } from './returnee-matches.routes';
 
 // Forms strictly inside what openapi.yaml accepts: whatever else a client sends goes to the validating stack.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +26,7 @@ export function hotMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: 
       template: '/returnees/:id/jobs',
       answer: async ([id], query, req, res) => {
         const q = UUID.test(id!) ? matchQuery(query, []) : undefined;
-        const caller = q && (await callerIn(req, verify, ['officer', 'admin', 'returnee']));
+        const caller = q && (await callerIn(req, verify, RETURNEE_MATCH_ROLES));
         if (!q || !caller) return PASS;
         return timings.time(q.strategy === 'scan' ? 'jobs-scan' : 'jobs', res, () => matchJobs(ctx, caller, id!, q));
       },
@@ -37,7 +37,7 @@ export function hotMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: 
       answer: async ([id], query, req, res) => {
         // a job not known yet is waited for by the full route (?waitMs) or refused by it (409)
         const q = JOB_ID.test(id!) && ctx.model.jobs.slotOf(id!) >= 0 ? matchQuery(query, ['waitMs']) : undefined;
-        const caller = q && (await callerIn(req, verify, ['employer', 'officer', 'admin']));
+        const caller = q && (await callerIn(req, verify, CANDIDATE_ROLES));
         if (!q || !caller) return PASS;
         return timings.time(q.strategy === 'scan' ? 'candidates-scan' : 'candidates', res, () => matchCandidates(ctx, caller, id!, q));
       },

@@ -17,53 +17,48 @@ export const reason = (code: string, centiPoints: number, vi: string, en: string
 const dots = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const commas = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-// and even a built formatter costs ~0.5 µs a call, four calls a job, twenty jobs an answer: wages repeat
-const formatted = (format: Intl.NumberFormat, unit: string) => {
-  const texts = new Map<number, string>();
-  return (amount: number) => {
-    const rounded = Math.round(amount);
-    let text = texts.get(rounded);
-    if (text === undefined) {
-      text = `${format.format(rounded)} ${unit}`;
-      if (texts.size > 5_000) texts.clear();
-      texts.set(rounded, text);
+// Reasons are built for every item of every answer from a few texts that repeat (wages, dates, names): each
+// is made once. Even a built number formatter costs ~0.5 µs a call, and an answer makes 80 wage texts.
+/** `make` remembered per key, forgotten all at once past 5,000 keys. */
+function remembered<K, V>(make: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (known.size > 5_000) known.clear();
+      known.set(key, value);
     }
-    return text;
+    return value;
   };
+}
+
+const amounts = (format: Intl.NumberFormat, unit: string) => {
+  const text = remembered((rounded: number) => `${format.format(rounded)} ${unit}`);
+  return (amount: number) => text(Math.round(amount));
 };
 
 /** 1.000.000 ₫ (the web app's Vietnamese format). */
-export const vnd = formatted(dots, '₫');
+export const vnd = amounts(dots, '₫');
 /** 1,000,000 VND. */
-export const vndEn = formatted(commas, 'VND');
-
-// Reasons are built for every item of every answer: the few dates and names they use are formatted once.
-const viDates = new Map<Day, string>();
-const skillLabels = new Map<string, { vi: string; en: string }>();
-const provinceLabels = new Map<string, { vi: string; en: string }>();
+export const vndEn = amounts(commas, 'VND');
 
 /** dd/MM/yyyy. */
-export function dateVi(day: Day): string {
-  let text = viDates.get(day);
-  if (text === undefined) {
-    const [y, m, d] = isoOf(day).split('-');
-    text = `${d}/${m}/${y}`;
-    if (viDates.size > 5_000) viDates.clear();
-    viDates.set(day, text);
-  }
-  return text;
-}
+export const dateVi = remembered((day: Day) => {
+  const [y, m, d] = isoOf(day).split('-');
+  return `${d}/${m}/${y}`;
+});
 export const dateEn = (day: Day) => isoOf(day);
 
-function skillLabel(slug: string): { vi: string; en: string } {
-  let label = skillLabels.get(slug);
-  if (!label) {
-    const known = skill(slug);
-    label = { vi: known?.name ?? slug, en: known?.nameEn ?? slug };
-    skillLabels.set(slug, label);
-  }
-  return label;
-}
+const skillLabel = remembered((slug: string) => {
+  const known = skill(slug);
+  return { vi: known?.name ?? slug, en: known?.nameEn ?? slug };
+});
+
+const provinceLabel = remembered((code: string) => {
+  const known = province(code);
+  return { vi: known?.shortName ?? code, en: known?.nameEn ?? code };
+});
 
 /** Skill names of skill ids, Vietnamese and English (the slug when the vocabulary does not know it). */
 export function skillNames(vocab: Vocabulary, ids: readonly number[]): { vi: string; en: string } {
@@ -73,12 +68,5 @@ export function skillNames(vocab: Vocabulary, ids: readonly number[]): { vi: str
 }
 
 export function provinceNames(vocab: Vocabulary, id: number): { vi: string; en: string } {
-  const code = vocab.provinces.names[id] ?? '';
-  let label = provinceLabels.get(code);
-  if (!label) {
-    const known = province(code);
-    label = { vi: known?.shortName ?? code, en: known?.nameEn ?? code };
-    provinceLabels.set(code, label);
-  }
-  return label;
+  return provinceLabel(vocab.provinces.names[id] ?? '');
 }

@@ -2,7 +2,7 @@ import { FOREVER, type Day } from '../calendar';
 import { JOB } from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import { PREF, STATE } from '../model/returnee-table';
-import { bitIds } from '../model/skill-bits';
+import { bitIds, hasBit } from '../model/skill-bits';
 import { FAR_PROVINCE, NEIGHBOUR_PROVINCE, NO_COMMUNE } from '../model/vocabulary';
 import { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } from '../scoring/job-score.rules';
 import { dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn, type Reason } from './format';
@@ -63,7 +63,7 @@ export function jobReasons(m: MatchingModel, p: number, j: number, today: Day, a
 /** The skill ids of `ids` that the person's skill bits (from `base`) hold. */
 function heldOf(ids: readonly number[], skills: Uint32Array, base: number): number[] {
   const held: number[] = [];
-  for (const s of ids) if ((skills[base + (s >>> 5)]! & (1 << (s & 31))) !== 0) held.push(s);
+  for (const s of ids) if (hasBit(skills, base, s)) held.push(s);
   return held;
 }
 
