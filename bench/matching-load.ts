@@ -7,11 +7,10 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type autocannon from 'autocannon';
 import { request } from 'undici';
 import { jobPostedV1, type JobPostedV1, type ProfilePublishedV1 } from '@hoanhap/contracts';
 import { createPublisher, type KafkaClient } from '@hoanhap/events';
-import type { LoadOrders } from './matching-load-client';
+import type { LoadClientResult, LoadOrders } from './matching-load-client';
 import { cpuSeconds } from './matching-service';
 
 export interface Target {
@@ -23,40 +22,72 @@ export interface LoadResult {
   requests: number;
   rps: number;
   p50: number;
+  p90: number;
+  p97_5: number;
   p99: number;
+  p99_9: number;
   max: number;
   /** Service CPU time per request, in microseconds (user + system). */
   cpuUs: number;
+  /** The load generator's CPU time per request (on the same 2 cores). */
+  clientCpuUs: number;
+  /** Per connection, the time to its first answer while the connections open (not counted above), ms. */
+  firstAnswers: { p50: number; max: number };
   /** Requests that got no answer within the timeout (counted, never hidden). */
   timeouts: number;
 }
 
-export async function load(url: string, targets: readonly Target[], options: { connections: number; seconds: number; pid: number; seed: number; timeoutSec?: number }): Promise<LoadResult> {
-  const cpuBefore = cpuSeconds(options.pid);
-  const result = await loadApart({ url, targets: [...targets], connections: options.connections, seconds: options.seconds, timeoutSec: options.timeoutSec ?? 10, seed: options.seed });
+/** `warmupSeconds` of the same load first, on the same connections, uncounted (see matching-load-client.ts). */
+export async function load(
+  url: string,
+  targets: readonly Target[],
+  options: { connections: number; seconds: number; warmupSeconds?: number; pid: number; seed: number; timeoutSec?: number },
+): Promise<LoadResult> {
+  let cpuBefore = cpuSeconds(options.pid);
+  const orders = {
+    url,
+    targets: [...targets],
+    connections: options.connections,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds ?? 0,
+    timeoutSec: options.timeoutSec ?? 10,
+    seed: options.seed,
+  };
+  const result = await loadApart(orders, () => (cpuBefore = cpuSeconds(options.pid)));
   const cpu = cpuSeconds(options.pid) - cpuBefore;
   // a wrong answer is a failed benchmark; a slow one is a figure to report
   if (result.non2xx > 0 || result.errors > result.timeouts) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  const requests = result.requests.total;
+  const requests = result.counted;
   return {
     requests,
     rps: Math.round(requests / options.seconds),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
+    ...result.latency,
     cpuUs: Math.round((cpu * 1e6) / Math.max(1, requests)),
+    clientCpuUs: result.clientCpuUs,
     timeouts: result.timeouts,
+    firstAnswers: result.firstAnswers,
   };
 }
 
-/** Runs matching-load-client.ts in its own process and returns autocannon's result. */
-function loadApart(orders: LoadOrders): Promise<autocannon.Result> {
+/** Runs matching-load-client.ts in its own process and returns autocannon's result; `warmed` when the counted run starts. */
+function loadApart(orders: LoadOrders, warmed: () => void): Promise<LoadClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'matching-load-client.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'matching-load-client.ts')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    let counting = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (!counting && out.startsWith('\n')) {
+        counting = true;
+        warmed();
+      }
+    });
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as autocannon.Result) : reject(new Error(`the load generator exited with ${code}`))));
+    child.once('close', (code) =>
+      code === 0 && counting ? resolve(JSON.parse(out) as LoadClientResult) : reject(new Error(`the load generator exited with ${code}`)),
+    );
     child.stdin.end(JSON.stringify(orders));
   });
 }
@@ -88,7 +119,11 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 const ms = (values: number[], q: number) => Math.round(percentile(values, q));
 
 /** Publishes `employers.job.posted.v1` straight to Kafka: the consumer and model's share of freshness. */
-export async function kafkaPoster(kafka: KafkaClient, topicPrefix: string, makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1) {
+export async function kafkaPoster(
+  kafka: KafkaClient,
+  topicPrefix: string,
+  makeJob: (profile: ProfilePublishedV1, k: number) => JobPostedV1,
+) {
   const publisher = createPublisher({ kafka, topicPrefix });
   await publisher.connect();
   const post: PostJob = async (profile, k) => {
@@ -133,13 +168,17 @@ export async function freshness(
     while (performance.now() - t0 < (options.giveUpMs ?? 5_000)) {
       // undici's request, not fetch: the probe shares the 2 cores with what it measures, and fetch's WHATWG
       // streams cost it several times the CPU per call
-      const probe = await request(`${url}/jobs/${jobId}/candidates?limit=1&waitMs=5000`, { headers: { authorization: `Bearer ${options.employerToken}` } });
+      const probe = await request(`${url}/jobs/${jobId}/candidates?limit=1&waitMs=5000`, {
+        headers: { authorization: `Bearer ${options.employerToken}` },
+      });
       await probe.body.dump();
       if (probe.statusCode === 200) {
         const seen = performance.now();
         latencies.push(seen - t0);
         afterAck.push(seen - acked);
-        const res = await request(`${url}/returnees/${profile.returneeId}/jobs?limit=20`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await request(`${url}/returnees/${profile.returneeId}/jobs?limit=20`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         const body = (await res.body.json()) as { items: { jobId: string }[] };
         if (!body.items.some((i) => i.jobId === jobId)) notInTop20 += 1;
         return;

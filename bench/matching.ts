@@ -94,13 +94,11 @@ async function main(): Promise<void> {
     const { returneeTargets, jobTargets, fresh } = targets(world, sizes, sign);
     log(`pools: ${returneeTargets.length} returnees, ${jobTargets.length} jobs (random pick per request)`);
     if (!small && (returneeTargets.length < 10_000 || jobTargets.length < 10_000)) throw new Error('pools below 10,000');
-    await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds: 3, pid, seed: 1 });
-    report.jobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, pid, seed: 2 });
+    report.jobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid, seed: 2 });
     log(`jobs/index ${JSON.stringify(report.jobs)}`);
     report.jobsScan = await load(service.url, returneeTargets.map(scan), { connections: CONNECTIONS, seconds: Math.ceil(seconds / 2), pid, seed: 3, timeoutSec: 60 });
     log(`jobs/scan ${JSON.stringify(report.jobsScan)}`);
-    await load(service.url, jobTargets, { connections: CONNECTIONS, seconds: 3, pid, seed: 4 });
-    report.candidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, pid, seed: 5 });
+    report.candidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid, seed: 5 });
     log(`candidates/index ${JSON.stringify(report.candidates)}`);
     report.candidatesScan = await load(service.url, jobTargets.map(scan), { connections: 10, seconds: Math.ceil(seconds / 2), pid, seed: 6, timeoutSec: 120 });
     log(`candidates/scan ${JSON.stringify(report.candidatesScan)}`);
