@@ -96,11 +96,11 @@ async function main(): Promise<void> {
     if (!small && (returneeTargets.length < 10_000 || jobTargets.length < 10_000)) throw new Error('pools below 10,000');
     report.jobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid, seed: 2 });
     log(`jobs/index ${JSON.stringify(report.jobs)}`);
-    report.jobsScan = await load(service.url, returneeTargets.map(scan), { connections: CONNECTIONS, seconds: Math.ceil(seconds / 2), pid, seed: 3, timeoutSec: 60 });
+    report.jobsScan = await load(service.url, returneeTargets.map(scan), { connections: CONNECTIONS, seconds: Math.ceil(seconds / 2), warmupSeconds: 5, pid, seed: 3, timeoutSec: 60 });
     log(`jobs/scan ${JSON.stringify(report.jobsScan)}`);
     report.candidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid, seed: 5 });
     log(`candidates/index ${JSON.stringify(report.candidates)}`);
-    report.candidatesScan = await load(service.url, jobTargets.map(scan), { connections: 10, seconds: Math.ceil(seconds / 2), pid, seed: 6, timeoutSec: 120 });
+    report.candidatesScan = await load(service.url, jobTargets.map(scan), { connections: 10, seconds: Math.ceil(seconds / 2), warmupSeconds: 5, pid, seed: 6, timeoutSec: 120 });
     log(`candidates/scan ${JSON.stringify(report.candidatesScan)}`);
     const afterLoad = await service.status();
     report.afterLoad = { ...memoryMb(pid), heapUsed: Math.round(afterLoad.heapUsedBytes / 2 ** 20) };

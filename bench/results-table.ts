@@ -119,7 +119,7 @@ export function matchingRows(r: any): Row[] {
         r.jobs.p99,
         25,
         ms,
-        ` (p50 ${ms(r.jobs.p50)}, ${n(r.jobs.rps)} req/s)`,
+        ` (p50 ${ms(r.jobs.p50)}, p90 ${ms(r.jobs.p90)}, p97.5 ${ms(r.jobs.p97_5)}, p99.9 ${ms(r.jobs.p99_9)}; ${n(r.jobs.rps)} req/s, ${n(r.jobs.cpuUs)} µs service CPU per answer)`,
       ),
     );
     rows.push(atMost(b, '  same load, time inside the service (matching itself)', inside('jobs'), 25));
@@ -141,7 +141,7 @@ export function matchingRows(r: any): Row[] {
         r.candidates.p99,
         50,
         ms,
-        ` (p50 ${ms(r.candidates.p50)}, ${n(r.candidates.rps)} req/s)`,
+        ` (p50 ${ms(r.candidates.p50)}, p90 ${ms(r.candidates.p90)}, p97.5 ${ms(r.candidates.p97_5)}, p99.9 ${ms(r.candidates.p99_9)}; ${n(r.candidates.rps)} req/s, ${n(r.candidates.cpuUs)} µs service CPU per answer)`,
       ),
     );
     rows.push(atMost(b, '  same load, time inside the service (matching itself)', inside('candidates'), 50));
