@@ -1,3 +1,5 @@
+import { remembered } from './remembered';
+
 /**
  * Dates as whole day numbers (days since 1970-01-01), so that the hot path compares integers and a
  * restriction's `until` is inclusive by construction: it applies while `today <= until`.
@@ -25,18 +27,8 @@ export function optionalDay(iso: string | undefined | null, fallback: Day = NO_D
   return iso ? dayOf(iso) : fallback;
 }
 
-const isoDates = new Map<Day, string>();
-
 /** The ISO date of a day number (remembered: reasons format the same few dates again and again). */
-export function isoOf(day: Day): string {
-  let iso = isoDates.get(day);
-  if (iso === undefined) {
-    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-    if (isoDates.size > 20_000) isoDates.clear();
-    isoDates.set(day, iso);
-  }
-  return iso;
-}
+export const isoOf = remembered((day: Day) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10), 20_000);
 
 /**
  * Today's date where the service applies the law: Vietnam is UTC+7 all year, so a restriction ending on

@@ -1,5 +1,6 @@
 import { province, skill } from '@hoanhap/reference';
 import { isoOf, type Day } from '../calendar';
+import { remembered } from '../remembered';
 import type { Vocabulary } from '../model/vocabulary';
 import { shown } from '../scoring/points';
 
@@ -19,22 +20,10 @@ const commas = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 // Reasons are built for every item of every answer from a few texts that repeat (wages, dates, names): each
 // is made once. Even a built number formatter costs ~0.5 µs a call, and an answer makes 80 wage texts.
-/** `make` remembered per key, forgotten all at once past 5,000 keys. */
-function remembered<K, V>(make: (key: K) => V): (key: K) => V {
-  const known = new Map<K, V>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) {
-      value = make(key);
-      if (known.size > 5_000) known.clear();
-      known.set(key, value);
-    }
-    return value;
-  };
-}
+const KEPT = 5_000;
 
 const amounts = (format: Intl.NumberFormat, unit: string) => {
-  const text = remembered((rounded: number) => `${format.format(rounded)} ${unit}`);
+  const text = remembered((rounded: number) => `${format.format(rounded)} ${unit}`, KEPT);
   return (amount: number) => text(Math.round(amount));
 };
 
@@ -47,18 +36,18 @@ export const vndEn = amounts(commas, 'VND');
 export const dateVi = remembered((day: Day) => {
   const [y, m, d] = isoOf(day).split('-');
   return `${d}/${m}/${y}`;
-});
+}, KEPT);
 export const dateEn = (day: Day) => isoOf(day);
 
 const skillLabel = remembered((slug: string) => {
   const known = skill(slug);
   return { vi: known?.name ?? slug, en: known?.nameEn ?? slug };
-});
+}, KEPT);
 
 const provinceLabel = remembered((code: string) => {
   const known = province(code);
   return { vi: known?.shortName ?? code, en: known?.nameEn ?? code };
-});
+}, KEPT);
 
 /** Skill names of skill ids, Vietnamese and English (the slug when the vocabulary does not know it). */
 export function skillNames(vocab: Vocabulary, ids: readonly number[]): { vi: string; en: string } {
