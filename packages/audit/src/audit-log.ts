@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { isDuplicateKey } from '@hoanhap/kit';
 import { type AuditEntry, type AuditInput, GENESIS_HASH, hashEntry } from './audit-entry';
 import { auditModel } from './audit.model';
 import { type AuditPage, type AuditQuery, queryAudit } from './audit-query';
@@ -21,7 +22,6 @@ export interface AuditLogOptions {
   maxAttempts?: number;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function appendOnce(model: Model<AuditEntry>, input: AuditInput, maxAttempts: number): Promise<AuditEntry> {

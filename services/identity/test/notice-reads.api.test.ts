@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const marks = (bearer: string) => request(h.app).get('/auth/me/notice-reads').set('Authorization', bearer);
-const add = (bearer: string, body: unknown) => request(h.app).post('/auth/me/notice-reads').set('Authorization', bearer).send(body as object);
+const add = (bearer: string, body: unknown) =>
+  request(h.app)
+    .post('/auth/me/notice-reads')
+    .set('Authorization', bearer)
+    .send(body as object);
 const mark = (k: number) => `referral:00000000-0000-4000-8000-${String(k).padStart(12, '0')}@2026-12-06T16:49:00.000Z`;
 
 describe('/auth/me/notice-reads: which notices a user has read, on every device', () => {
@@ -31,9 +35,38 @@ describe('/auth/me/notice-reads: which notices a user has read, on every device'
     expect(again.body.marks).toEqual([mark(1), mark(3)]);
   });
 
+  it('when two tabs mark different notices read at the same instant, again and again, then no mark is lost', async () => {
+    const laptop = await h.bearer('employer@demo.vn');
+    const phone = await h.bearer('employer@demo.vn');
+    for (let round = 0; round < 15; round++) {
+      await Promise.all([
+        add(laptop, { marks: [mark(1000 + round)] }).expect(200),
+        add(phone, { marks: [mark(2000 + round), mark(3000 + round)] }).expect(200),
+      ]);
+    }
+    const all = (await marks(laptop).expect(200)).body.marks as string[];
+    const expected = Array.from({ length: 15 }, (_v, round) => [mark(1000 + round), mark(2000 + round), mark(3000 + round)]).flat();
+    expect([...all].sort()).toEqual(expected.sort());
+  });
+
+  it('when marks were kept the old way (one document per user), then starting moves them and the user keeps them in order', async () => {
+    const bearer = await h.bearer('bank@demo.vn');
+    const me = (await request(h.app).get('/auth/me').set('Authorization', bearer).expect(200)).body.id as string;
+    await h.connection
+      .collection('notice_reads')
+      .insertOne({ _id: me as never, marks: [mark(7), mark(5)], updatedAt: new Date('2026-11-30T08:00:00Z') });
+    await h.prepare();
+    expect((await marks(bearer).expect(200)).body.marks).toEqual([mark(7), mark(5)]);
+    expect(await h.connection.collection('notice_reads').countDocuments({ _id: me as never })).toBe(0);
+    await add(bearer, { marks: [mark(5), mark(9)] }).expect(200);
+    expect((await marks(bearer).expect(200)).body.marks).toEqual([mark(7), mark(5), mark(9)]);
+    await h.connection.collection('notice_marks').deleteMany({ userId: me });
+  });
+
   it('when more than 500 marks are added, then the newest 500 are kept', async () => {
     const bearer = await h.bearer('bank@demo.vn');
-    for (let batch = 0; batch < 3; batch++) await add(bearer, { marks: Array.from({ length: 200 }, (_v, i) => mark(batch * 200 + i)) }).expect(200);
+    for (let batch = 0; batch < 3; batch++)
+      await add(bearer, { marks: Array.from({ length: 200 }, (_v, i) => mark(batch * 200 + i)) }).expect(200);
     const kept = (await marks(bearer).expect(200)).body.marks as string[];
     expect(kept).toHaveLength(500);
     expect(kept[0]).toBe(mark(100));
@@ -57,6 +90,9 @@ describe('/auth/me/notice-reads: which notices a user has read, on every device'
 
   it('when there is no token, then 401 and nothing is read or written', async () => {
     await request(h.app).get('/auth/me/notice-reads').expect(401);
-    await request(h.app).post('/auth/me/notice-reads').send({ marks: [mark(1)] }).expect(401);
+    await request(h.app)
+      .post('/auth/me/notice-reads')
+      .send({ marks: [mark(1)] })
+      .expect(401);
   });
 });

@@ -48,3 +48,6 @@ export async function retryWhileStoreBusy<T>(write: () => Promise<T>, attempts =
     }
   }
 }
+
+/** True for a duplicate key (code 11000): the document, or one with the same unique key, is already stored. */
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: number } | null)?.code === 11000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
-import { retryWhileStoreBusy } from '../errors/store-errors';
+import { isDuplicateKey, retryWhileStoreBusy } from '../errors/store-errors';
 import type { IdempotencyCache } from './idempotency-cache';
 import { fingerprint, idempotentId, type IdempotencyRecord } from './idempotency-record';
 
@@ -42,7 +42,6 @@ export interface CreateOnceOptions<D, B> {
 }
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 function replay<B>(id: string, record: IdempotencyRecord, requestFingerprint: string): CreateOnceResult<B> {
   if (record.fingerprint !== requestFingerprint) {

@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema } from 'mongoose';
+import { isDuplicateKey } from '../errors/store-errors';
 
 /**
  * Claims on a limited number of places (seats in a cohort, openings in a job),
@@ -35,7 +36,6 @@ export function slotClaimModel(connection: Connection, collection = 'slot_claims
 }
 
 const claimId = (resource: string, claimant: string) => `${resource}|${claimant}`;
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 function shuffled(values: number[]): number[] {
   for (let i = values.length - 1; i > 0; i--) {

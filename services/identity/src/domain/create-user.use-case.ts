@@ -1,5 +1,5 @@
 import type { Role } from '@hoanhap/auth';
-import { createOnce, type CreateOnceResult } from '@hoanhap/kit';
+import { createOnce, isDuplicateKey, type CreateOnceResult } from '@hoanhap/kit';
 import type { IdentityContext } from './identity.context';
 import { userDto, type UserDto } from './identity.dto';
 import { errors } from './identity.errors';
@@ -16,7 +16,6 @@ export interface NewUser {
   password: string;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /**
  * Creates a staff account in an organisation of the matching kind. The email
