@@ -30,7 +30,8 @@ export function noticeReadsRepository(connection: Connection, kept: number) {
 
   /** Moves the marks of the one-document-per-user form into notice_marks; each user's document goes when moved. */
   const migrate = async () => {
-    for await (const doc of legacy.find().lean().cursor()) {
+    // read whole first (one document per user who had marks): no cursor left open over documents being deleted
+    for (const doc of await legacy.find().lean()) {
       if (doc.marks.length > 0) await insert(doc._id, doc.marks, doc.updatedAt);
       await legacy.deleteOne({ _id: doc._id });
     }
