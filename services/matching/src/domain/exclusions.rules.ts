@@ -1,5 +1,8 @@
 import type { Day } from './calendar';
-import { NO_COMMUNE } from './model/vocabulary';
+import * as vocabulary from './model/vocabulary';
+
+// bound once: tsx compiles imported bindings to getters, and these rules run for every pair that may enter a top N
+const { NO_COMMUNE } = vocabulary;
 
 /**
  * Hard exclusions: what matching must never offer, whatever the score (ARCHITECTURE §4). The legal ones

@@ -1,11 +1,16 @@
 import { jobFor } from './access.rules';
 import { clampLimit, clockOf, type Caller, type MatchingContext } from './matching.context';
 import { matchingErrors } from './matching.errors';
-import { STATE } from './model/returnee-table';
-import { jobReasons } from './reasons/job-reasons';
+import * as returneeTable from './model/returnee-table';
+import * as jobReasonsOf from './reasons/job-reasons';
 import type { Reason } from './reasons/format';
-import { shown } from './scoring/points';
+import * as points from './scoring/points';
 import { candidateSearch, naiveCandidateSearch } from './search/candidate-search';
+
+// bound once: tsx compiles imported bindings to getters, read here for every item of every answer
+const { STATE } = returneeTable;
+const { jobReasons } = jobReasonsOf;
+const { shown } = points;
 
 export interface CandidateMatch {
   /** Pseudonymous: the opaque id cases uses. */

@@ -1,11 +1,16 @@
 import { returneeFor } from './access.rules';
 import { clampLimit, clockOf, type Caller, type MatchingContext } from './matching.context';
 import { matchingErrors } from './matching.errors';
-import { JOB } from './model/job-table';
-import { jobReasons } from './reasons/job-reasons';
+import * as jobTable from './model/job-table';
+import * as jobReasonsOf from './reasons/job-reasons';
 import type { Reason } from './reasons/format';
-import { shown } from './scoring/points';
+import * as points from './scoring/points';
 import { jobSearch, naiveJobSearch } from './search/job-search';
+
+// bound once: tsx compiles imported bindings to getters, read here for every item of every answer
+const { JOB } = jobTable;
+const { jobReasons } = jobReasonsOf;
+const { shown } = points;
 
 export interface JobMatch {
   jobId: string;

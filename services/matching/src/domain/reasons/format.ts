@@ -1,8 +1,13 @@
 import { province, skill } from '@hoanhap/reference';
-import { isoOf, type Day } from '../calendar';
+import * as calendar from '../calendar';
+import type { Day } from '../calendar';
 import { remembered } from '../remembered';
 import type { Vocabulary } from '../model/vocabulary';
-import { shown } from '../scoring/points';
+import * as points from '../scoring/points';
+
+// bound once: tsx compiles imported bindings to getters, and every reason of every answer calls these
+const { isoOf } = calendar;
+const { shown } = points;
 
 /** One reason, in both languages, with the points it brought (0 for a reason that only informs). */
 export interface Reason {

@@ -1,11 +1,22 @@
-import { FOREVER, type Day } from '../calendar';
-import { JOB } from '../model/job-table';
+import * as calendar from '../calendar';
+import type { Day } from '../calendar';
+import * as jobTable from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
-import { PREF, STATE } from '../model/returnee-table';
-import { bitIds, hasBit } from '../model/skill-bits';
-import { FAR_PROVINCE, NEIGHBOUR_PROVINCE, NO_COMMUNE } from '../model/vocabulary';
-import { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } from '../scoring/job-score.rules';
-import { dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn, type Reason } from './format';
+import * as returneeTable from '../model/returnee-table';
+import * as skillBits from '../model/skill-bits';
+import * as vocabulary from '../model/vocabulary';
+import * as jobRules from '../scoring/job-score.rules';
+import * as format from './format';
+import type { Reason } from './format';
+
+// bound once: tsx compiles imported bindings to getters, and an answer builds the reasons of 20 pairs
+const { FOREVER } = calendar;
+const { JOB } = jobTable;
+const { PREF, STATE } = returneeTable;
+const { bitIds, hasBit } = skillBits;
+const { FAR_PROVINCE, NEIGHBOUR_PROVINCE, NO_COMMUNE } = vocabulary;
+const { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } = jobRules;
+const { dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn } = format;
 
 /**
  * Who reads the reasons. An officer (or the returnee) sees every reason. An employer sees only what the

@@ -1,6 +1,6 @@
 import type { Day } from '../calendar';
 import type { PostingList } from '../indexes/posting-list';
-import { VARIANTS } from '../model/job-table';
+import * as jobTable from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import { STATE } from '../model/returnee-table';
 import { bitIds } from '../model/skill-bits';
@@ -11,6 +11,7 @@ import * as pairs from './pair-score';
 // bound once: tsx compiles imported bindings to getters (see pair-score.ts)
 const { activeRestrictions, pairBarrier, pairScore } = pairs;
 const { distancePoints, maxStartPoints, skillPoints, startPoints } = jobRules;
+const { VARIANTS } = jobTable;
 
 /**
  * Top-N discoverable returnees for one job: the mirror of `jobSearch` over the returnee indexes. People of

@@ -1,7 +1,7 @@
 import type { Day } from '../calendar';
 import type { Restrictions } from '../exclusions.rules';
 import type { PostingList } from '../indexes/posting-list';
-import { VARIANTS } from '../model/job-table';
+import * as jobTable from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import { bitIds } from '../model/skill-bits';
 import * as jobRules from '../scoring/job-score.rules';
@@ -10,6 +10,7 @@ import * as pairs from './pair-score';
 // bound once: tsx compiles imported bindings to getters (see pair-score.ts)
 const { activeRestrictions, pairBarrier, pairScore } = pairs;
 const { distancePoints, maxStartPoints, startPoints } = jobRules;
+const { VARIANTS } = jobTable;
 
 export interface Ranked {
   score: number;

@@ -1,14 +1,18 @@
 import type { Day } from '../calendar';
-import { anyActive, legalExclusion, personalExclusion, type Exclusion, type Restrictions } from '../exclusions.rules';
-import { JOB, VARIANTS } from '../model/job-table';
+import * as exclusions from '../exclusions.rules';
+import type { Exclusion, Restrictions } from '../exclusions.rules';
+import * as jobTable from '../model/job-table';
 import type { MatchingModel } from '../model/matching-model';
 import * as skillBits from '../model/skill-bits';
 import * as jobRules from '../scoring/job-score.rules';
-import { FAR_PROVINCE, NO_COMMUNE } from '../model/vocabulary';
+import * as vocabulary from '../model/vocabulary';
 
 // tsx compiles every imported binding to a getter; bound once here, the per-pair code calls them directly
 const { skillPoints, distancePoints, startPoints } = jobRules;
 const { overlapCount } = skillBits;
+const { anyActive, legalExclusion, personalExclusion } = exclusions;
+const { JOB, VARIANTS } = jobTable;
+const { FAR_PROVINCE, NO_COMMUNE } = vocabulary;
 
 /**
  * One person and one job, read straight from the columns: the exact score — the sum of the rules in
