@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { ROLES, type Role } from '@hoanhap/auth';
 import { loadOpenApi } from '@hoanhap/kit';
+import { itKeepsTheGatewayContract } from '@hoanhap/testing';
 import { OPENAPI_FILE } from '../src/app';
 import { CALLERS, startCases, type Caller, type Harness } from './support/cases-harness';
 
@@ -57,14 +60,34 @@ const VALID: Record<string, { body?: unknown; query?: Record<string, string>; ty
   declineInvitation: { body: { reason: 'other' } },
 };
 
-function call(caller: Caller, method: string, path: string, operationId: string) {
+/** `req` with the query and body its operation accepts. */
+function withValid(req: request.Test, operationId: string) {
   const valid = VALID[operationId] ?? {};
-  const url = path.replace(/\{id\}/g, fileId);
-  let req = h.as(caller)[method as 'get'](url);
   if (valid.query) req = req.query(valid.query);
   if (valid.body !== undefined) req = req.set('content-type', valid.type ?? 'application/json').send(valid.body as object);
   return req;
 }
+
+function call(caller: Caller, method: string, path: string, operationId: string) {
+  return withValid(h.as(caller)[method as 'get'](path.replace(/\{id\}/g, fileId)), operationId);
+}
+
+describe('openapi.yaml, the contract the gateway enforces', () => {
+  // every role from a province-40 organisation, on files that do not exist: the role check is what answers
+  itKeepsTheGatewayContract({
+    document,
+    roles: ROLES,
+    call: (op, role) => {
+      const req = request(h.cases.app)[op.method as 'get'](op.path.replace(/\{[^}]+\}/g, () => randomUUID()));
+      if (role)
+        req.set(
+          'authorization',
+          `Bearer ${h.issuer.sign({ sub: `u-${role}`, role: role as Role, orgId: `org-${role}`, provinceCode: '40' })}`,
+        );
+      return withValid(req, op.operationId!);
+    },
+  });
+});
 
 describe('OpenAPI document', () => {
   it('when read, then every operation has an operationId and x-roles', () => {
@@ -96,14 +119,12 @@ describe('roles (x-roles) against the running app', () => {
   });
 
   it('when there is no token, then 401; with a forged one, 401', async () => {
-    const { default: request } = await import('supertest');
     expect((await request(h.cases.app).get(`/returnees/${fileId}`)).status).toBe(401);
     const forged = h.issuer.forged(CALLERS.officer40);
     expect((await request(h.cases.app).get(`/returnees/${fileId}`).set('authorization', `Bearer ${forged}`)).status).toBe(401);
   });
 
   it('when an officer token carries no province, then 403 AUTH.NO_PROVINCE', async () => {
-    const { default: request } = await import('supertest');
     const token = h.issuer.sign({ sub: 'officer-x', role: 'officer', orgId: 'org-x' });
     const res = await request(h.cases.app).get(`/returnees/${fileId}`).set('authorization', `Bearer ${token}`);
     expect([res.status, res.body.code]).toEqual([403, 'AUTH.NO_PROVINCE']);

@@ -1,4 +1,8 @@
 import request from 'supertest';
+import { ROLES, type Role } from '@hoanhap/auth';
+import { loadOpenApi } from '@hoanhap/kit';
+import { itKeepsTheGatewayContract } from '@hoanhap/testing';
+import { OPENAPI_FILE } from '../src/app';
 import { startReports, type Harness } from './support/reports-harness';
 
 let h: Harness;
@@ -9,6 +13,23 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+
+describe('openapi.yaml, the contract the gateway enforces', () => {
+  // every role from a province-40 organisation (an export needs its format to get past validation)
+  itKeepsTheGatewayContract({
+    document: loadOpenApi(OPENAPI_FILE),
+    roles: ROLES,
+    call: (op, role) => {
+      const req = request(h.reports.app).get(op.operationId === 'exportReport' ? `${op.path}?format=csv` : op.path);
+      return role
+        ? req.set(
+            'authorization',
+            `Bearer ${h.issuer.sign({ sub: `u-${role}`, role: role as Role, orgId: `org-${role}`, provinceCode: '40' })}`,
+          )
+        : req;
+    },
+  });
+});
 
 describe('who may read which figures', () => {
   it("when an officer asks for another province's summary or export, then 403 problem+json", async () => {
