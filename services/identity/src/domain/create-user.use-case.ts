@@ -16,7 +16,6 @@ export interface NewUser {
   password: string;
 }
 
-
 /**
  * Creates a staff account in an organisation of the matching kind. The email
  * index is the uniqueness check (an insert is atomic on FerretDB; a read
