@@ -1,3 +1,7 @@
+// jest's globals (it, expect): this module is also loaded, never called, outside jest — by the system stack the
+// browser journeys start, whose tsconfig has no jest types
+/// <reference types="jest" />
+
 /** One operation of an openapi.yaml, as the contract tests read it. */
 export interface ContractOperation {
   method: string;
