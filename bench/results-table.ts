@@ -110,51 +110,30 @@ export function matchingRows(r: any): Row[] {
     rows.push(
       atLeast(b, 'replay: model rebuilt from Kafka by the service', r.replay.events / r.replay.seconds, 5_000, (v) => `${n(v)} ev/s`),
     );
-  const inside = (kind: string) => r.inService?.[kind]?.p99 ?? NaN;
-  if (r.jobs) {
-    rows.push(
-      atMost(
-        b,
-        'top-20 jobs for a returnee, p99, 100 concurrent — end to end over HTTP',
-        r.jobs.p99,
-        25,
-        ms,
-        ` (p50 ${ms(r.jobs.p50)}, p90 ${ms(r.jobs.p90)}, p97.5 ${ms(r.jobs.p97_5)}, p99.9 ${ms(r.jobs.p99_9)}; ${n(r.jobs.rps)} req/s, ${n(r.jobs.cpuUs)} µs service CPU per answer)`,
-      ),
-    );
-    rows.push(atMost(b, '  same load, time inside the service (matching itself)', inside('jobs'), 25));
-  }
-  if (r.jobs && r.jobsScan)
-    rows.push(
-      info(
-        b,
-        '  index vs full-scan baseline, same run',
-        `${n(r.jobs.rps)} vs ${n(r.jobsScan.rps)} req/s`,
-        `${x(r.jobs.rps / r.jobsScan.rps)} req/s`,
-      ),
-    );
-  if (r.candidates) {
-    rows.push(
-      atMost(
-        b,
-        'top-20 candidates for a job, p99, 100 concurrent — end to end over HTTP',
-        r.candidates.p99,
-        50,
-        ms,
-        ` (p50 ${ms(r.candidates.p50)}, p90 ${ms(r.candidates.p90)}, p97.5 ${ms(r.candidates.p97_5)}, p99.9 ${ms(r.candidates.p99_9)}; ${n(r.candidates.rps)} req/s, ${n(r.candidates.cpuUs)} µs service CPU per answer)`,
-      ),
-    );
-    rows.push(atMost(b, '  same load, time inside the service (matching itself)', inside('candidates'), 50));
-  }
-  if (r.candidates && r.candidatesScan)
-    rows.push(
-      info(
-        b,
-        '  index vs full-scan baseline, same run',
-        `${n(r.candidates.rps)} vs ${n(r.candidatesScan.rps)} req/s`,
-        `${x(r.candidates.rps / r.candidatesScan.rps)} req/s`,
-      ),
-    );
+  // the same three rows for each load: p99 over HTTP with its distribution, time inside the service, the speed-up
+  const loadRows = (kind: 'jobs' | 'candidates', what: string, target: number) => {
+    const load = r[kind];
+    const scan = r[`${kind}Scan`];
+    if (load) {
+      rows.push(
+        atMost(
+          b,
+          `${what}, p99, 100 concurrent — end to end over HTTP`,
+          load.p99,
+          target,
+          ms,
+          ` (p50 ${ms(load.p50)}, p90 ${ms(load.p90)}, p97.5 ${ms(load.p97_5)}, p99.9 ${ms(load.p99_9)}; ${n(load.rps)} req/s, ${n(load.cpuUs)} µs service CPU per answer)`,
+        ),
+      );
+      rows.push(atMost(b, '  same load, time inside the service (matching itself)', r.inService?.[kind]?.p99 ?? NaN, target));
+    }
+    if (load && scan)
+      rows.push(
+        info(b, '  index vs full-scan baseline, same run', `${n(load.rps)} vs ${n(scan.rps)} req/s`, `${x(load.rps / scan.rps)} req/s`),
+      );
+  };
+  loadRows('jobs', 'top-20 jobs for a returnee', 25);
+  loadRows('candidates', 'top-20 candidates for a job', 50);
   const f = r.freshness ?? r.freshnessKafka;
   if (f) {
     const how = r.freshness ? 'job POSTed at the gateway → visible in matches' : 'job published to Kafka → visible in matches';
