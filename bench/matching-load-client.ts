@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   });
   clearTimeout(warm);
   const cpu = process.cpuUsage(cpuBefore);
-  const firsts = [...firstAnswers.values()];
+  latencies.sort(byValue);
+  const firsts = [...firstAnswers.values()].sort(byValue);
   const loadResult: LoadClientResult = {
     counted: latencies.length,
     latency: {
@@ -100,11 +101,12 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(loadResult));
 }
 
-/** The value at quantile q (nearest rank), in whole ms; 0 for no values. Sorts `values`. */
-function percentile(values: number[], q: number): number {
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
-  return Math.round(values[Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1))]!);
+const byValue = (a: number, b: number) => a - b;
+
+/** The value at quantile q (nearest rank) of ascending `sorted`, in whole ms; 0 for no values. */
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!);
 }
 
 main().catch((error: unknown) => {
