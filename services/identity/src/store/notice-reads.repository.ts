@@ -7,13 +7,16 @@ import { legacyNoticeReadsModel, noticeMarksModel } from './notice-reads.model';
  * keep theirs, and a retry is a duplicate key that changes nothing. Past `kept` marks the oldest are
  * deleted; two requests trimming at once delete the same oldest documents.
  */
+/** A mark's document id: at most one document per user and mark. */
+const markId = (userId: string, mark: string) => `${userId} ${mark}`;
+
 export function noticeReadsRepository(connection: Connection, kept: number) {
   const model = noticeMarksModel(connection);
   const legacy = legacyNoticeReadsModel(connection);
 
   /** Inserts the marks not held yet; a mark already held keeps its place. Again after a busy store: the same inserts. */
   const insert = async (userId: string, marks: string[], at: Date) => {
-    const docs = marks.map((mark, n) => ({ _id: `${userId} ${mark}`, userId, mark, at, n }));
+    const docs = marks.map((mark, n) => ({ _id: markId(userId, mark), userId, mark, at, n }));
     try {
       await retryWhileStoreBusy(() => model.insertMany(docs, { ordered: false }));
     } catch (error) {
@@ -48,7 +51,7 @@ export function noticeReadsRepository(connection: Connection, kept: number) {
       const all = await marksOf(userId);
       if (all.length <= kept) return all;
       const oldest = all.slice(0, all.length - kept);
-      await model.deleteMany({ _id: { $in: oldest.map((mark) => `${userId} ${mark}`) } });
+      await model.deleteMany({ _id: { $in: oldest.map((mark) => markId(userId, mark)) } });
       return all.slice(-kept);
     },
   };
