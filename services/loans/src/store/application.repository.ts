@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createAggregateStore, type AggregateStore, type LockRedis } from '@hoanhap/events';
-import { findEachById, type IdempotencyRecord } from '@hoanhap/kit';
+import { findEachById, isDuplicateKey, type IdempotencyRecord } from '@hoanhap/kit';
 import type { LoanApplication } from '../domain/application.types';
 import type { ApplicationFilter, ApplicationRepository, PagePosition, StoredApplication } from '../domain/loans.context';
 import { errors } from '../domain/loans.errors';
@@ -60,8 +60,15 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
   const store: AggregateStore<StoredApplication> = createAggregateStore<StoredApplication>({ connection, collection: COLLECTION, redis, redisPrefix });
   const collection = connection.collection(COLLECTION);
   const borrowers = connection.collection(BORROWERS);
-  const remember = (application: Borrower & { id: string; purpose: string }) =>
-    borrowers.updateOne({ _id: borrowerKey(application, application.purpose) as never }, { $addToSet: { ids: application.id } }, { upsert: true });
+  // Two creates for one borrower at once both upsert, and the one whose insert lost gets a duplicate key (code
+  // 11000): the document exists now, so the same upsert again adds the id to it.
+  const remember = async (application: Borrower & { id: string; purpose: string }) => {
+    const add = () => borrowers.updateOne({ _id: borrowerKey(application, application.purpose) as never }, { $addToSet: { ids: application.id } }, { upsert: true });
+    await add().catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+      return add();
+    });
+  };
 
   const repository: ApplicationRepository & { store: AggregateStore<StoredApplication>; init(): Promise<void> } = {
     store,
