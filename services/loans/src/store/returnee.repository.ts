@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ReturneeFacts } from '../domain/eligibility/eligibility.types';
 import type { ReturneeRepository } from '../domain/loans.context';
-import { findEachById } from '@hoanhap/kit';
+import { findEachById, isDuplicateKey } from '@hoanhap/kit';
 
 type ReturneeDoc = ReturneeFacts & { _id: string };
 
@@ -28,7 +28,7 @@ export function returneeRepository(connection: Connection): ReturneeRepository {
       try {
         await collection.replaceOne({ _id: facts.returneeId, revision: { $lt: facts.revision } }, { ...facts }, { upsert: true });
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     },
   };
