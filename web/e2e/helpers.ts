@@ -95,6 +95,30 @@ export async function pick(page: Page, label: string | RegExp, option: string, t
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
+/** Closes an open antd Select dropdown with Escape and waits until none shows, so the next click lands on the page. */
+export async function closeDropdown(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let i = 0; i < 20 && (await open.count()) > 0; i += 1) await page.waitForTimeout(100);
+}
+
+/**
+ * Ticks the checkbox whose label starts with `label`, and makes sure it stays ticked: on a busy machine a click can
+ * land while the form re-renders and be undone (CI once saw "Clicking the checkbox did not change its state").
+ */
+export async function tick(page: Page, label: string, exact = false): Promise<void> {
+  const box = page.getByLabel(label, { exact }).first();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await box.check({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
 /** Types a dd/MM/yyyy date into the antd DatePicker labelled `label` and leaves the field. */
 export async function fillDate(page: Page | Locator, label: string | RegExp, ddmmyyyy: string): Promise<void> {
   const input = page.getByLabel(label, { exact: typeof label === 'string' }).first();

@@ -46,13 +46,14 @@ export const collegeJourneys: Journey[] = [
       await screenshot(page, 'officer-course-matches');
       await referOnce(item);
       await expectText(page.locator('table'), courseTitle(ctx.stamp));
+      ctx.state.referredToCohort = 'yes';
       await page.close();
     },
   },
   {
     name: 'college follows the notice to the referred person, starts the cohort, records attendance, marks completion, sees the certificate and opens another cohort',
     async run(ctx) {
-      if (!ctx.state.courseId) throw new Error('needs the course journey');
+      if (!ctx.state.referredToCohort) throw new Error('needs the cohort referral journey');
       const page = await signIn(ctx, 'college@demo.vn');
       // the referral arrives as a notice in the bell, which leads to the course
       await followNotice(page, `Học viên mới được giới thiệu: ${courseTitle(ctx.stamp)}`);

@@ -64,13 +64,14 @@ export const employerJourneys: Journey[] = [
       await referOnce(item);
       await expectText(item, 'Đã giới thiệu');
       await expectText(page.locator('table'), 'Đã gửi');
+      ctx.state.referredToJob = 'yes';
       await page.close();
     },
   },
   {
     name: 'employer sees the consented candidate and hires',
     async run(ctx) {
-      if (!ctx.state.jobId) throw new Error('needs the job journey');
+      if (!ctx.state.referredToJob) throw new Error('needs the job referral journey');
       const page = await signIn(ctx, 'employer@demo.vn');
       // the referral arrives as a notice in the bell, which leads to the job
       await followNotice(page, `Ứng viên mới được giới thiệu: ${jobTitle(ctx.stamp)}`);

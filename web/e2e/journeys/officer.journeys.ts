@@ -1,4 +1,4 @@
-import { eventually, expectText, fillDate, pick, screenshot, signIn, statistic, type Journey } from '../helpers';
+import { closeDropdown, eventually, expectText, fillDate, pick, screenshot, signIn, statistic, tick, type Journey } from '../helpers';
 
 /** A name that search must find without its diacritics. */
 export const returneeName = (stamp: string) => `Phạm Văn Thành ${stamp}`;
@@ -33,15 +33,14 @@ export const officerJourneys: Journey[] = [
       await fillDate(page, 'Ngày sinh', '12/05/1990');
       await pick(page, 'Giới tính', 'Nam');
       const nationalId = `0010${ctx.stamp.slice(-8).padStart(8, '0')}`;
-      ctx.state.nationalId = nationalId;
       await page.getByLabel('Số định danh cá nhân (CCCD)').fill(nationalId);
       await pick(page, 'Xã/phường', 'Phường Thành Vinh', true);
       await fillDate(page, 'Ngày ra trại', '01/09/2025');
       await page.getByLabel('Thời hạn (tháng)').fill('30');
       await pick(page, 'Nhóm tội danh', 'Tàng trữ trái phép chất ma túy', true);
       await pick(page, 'Kỹ năng', 'Hàn', true).catch(() => undefined);
-      await page.keyboard.press('Escape');
-      await page.getByLabel('Việc làm', { exact: true }).check();
+      await closeDropdown(page);
+      await tick(page, 'Việc làm', true);
       for (const purpose of [
         'Dùng hồ sơ để gợi ý',
         'Chia sẻ tên gọi, kỹ năng với doanh nghiệp',
@@ -49,12 +48,13 @@ export const officerJourneys: Journey[] = [
         'Chia sẻ thông tin đủ điều kiện vay',
         'Cho phép doanh nghiệp tìm thấy',
       ]) {
-        await page.getByText(purpose).first().click();
+        await tick(page, purpose);
       }
       await screenshot(page, 'officer-register-form');
       await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
       await page.waitForURL(/\/officer\/returnees\/[0-9a-f-]{36}$/, { timeout: 60_000 });
       ctx.state.returneeId = page.url().split('/').pop()!;
+      ctx.state.nationalId = nationalId;
       await page.getByRole('heading', { name: returneeName(ctx.stamp) }).waitFor();
       await expectText(page, 'Xóa án tích (Điều 70 BLHS)');
       await expectText(page, 'Dự kiến: chờ 2 năm');
@@ -92,6 +92,7 @@ export const officerJourneys: Journey[] = [
   {
     name: 'officer finds the returnee searching without diacritics',
     async run(ctx) {
+      if (!ctx.state.returneeId) throw new Error('needs the registration journey');
       const page = await signIn(ctx, 'officer@demo.vn');
       await page.getByRole('menuitem', { name: 'Người tái hòa nhập' }).click();
       await page.getByLabel('Tìm theo họ tên').fill(`pham van thanh ${ctx.stamp}`);
