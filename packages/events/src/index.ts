@@ -20,6 +20,7 @@ export {
 export type { AggregateDocument } from './outbox/aggregate-document';
 export { isSqliteBusy, retryWhileBusy } from './outbox/store-busy';
 export type { LockRedis } from './outbox/redis-lock';
+export { createAggregateLocks, type AggregateLocks, type Lease } from './outbox/aggregate-locks';
 export type { OutboxMarker } from './outbox/outbox-ledger';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type RelayStats } from './outbox/outbox-relay';
 export { onEvent, type EventHandler, type HandlerContext, type MessageOutcome } from './consume/event-handler';

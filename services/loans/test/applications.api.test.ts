@@ -75,6 +75,18 @@ describe('POST /applications (intake by an officer for a returnee)', () => {
     expect((await h.as('officer40').get(`/applications?returneeId=${returneeId}`)).body.items).toHaveLength(1);
   });
 
+  it('when different applications for one borrower and purpose are created at once, then every one is in the borrower index', async () => {
+    // the index feeds the no-outstanding-loan rule: an id left out of it would let a second loan for one purpose through
+    const index = h.connection.collection('application_borrowers');
+    for (let round = 0; round < 8; round += 1) {
+      const returneeId = await h.publishReturnee();
+      const created = await Promise.all([0, 1, 2, 3].map(() => h.as('officer40').post('/applications').send(productionApplication(returneeId))));
+      expect(created.map((res) => res.status)).toEqual([201, 201, 201, 201]);
+      const entry = (await index.findOne({ _id: `r:${returneeId}|production` as never })) as { ids?: string[] } | null;
+      expect([...(entry?.ids ?? [])].sort()).toEqual(created.map((res) => res.body.id as string).sort());
+    }
+  });
+
   it('when an officer asks for a business loan or an employer for a returnee, then 400 naming the field', async () => {
     const returneeId = await h.publishReturnee();
     const officer = await h.as('officer40').post('/applications').send({ ...productionApplication(returneeId), purpose: 'business' });

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import { createAggregateStore, type AggregateStore, type LockRedis } from '@hoanhap/events';
-import { findEachById, isDuplicateKey, type IdempotencyRecord } from '@hoanhap/kit';
+import { createAggregateLocks, createAggregateStore, type AggregateStore, type LockRedis } from '@hoanhap/events';
+import { findEachById, type IdempotencyRecord } from '@hoanhap/kit';
 import type { LoanApplication } from '../domain/application.types';
 import type { ApplicationFilter, ApplicationRepository, PagePosition, StoredApplication } from '../domain/loans.context';
 import { errors } from '../domain/loans.errors';
@@ -60,14 +60,19 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
   const store: AggregateStore<StoredApplication> = createAggregateStore<StoredApplication>({ connection, collection: COLLECTION, redis, redisPrefix });
   const collection = connection.collection(COLLECTION);
   const borrowers = connection.collection(BORROWERS);
-  // Two creates for one borrower at once both upsert, and the one whose insert lost gets a duplicate key (code
-  // 11000): the document exists now, so the same upsert again adds the id to it.
+  // FerretDB 1.x applies `$addToSet` as a read then a write, so two creates for one borrower at once could each
+  // write the list it read and lose the other's id (a test saw it). One writer per borrower and purpose, across
+  // instances, as for the applications themselves.
+  const borrowerLocks = createAggregateLocks(redis, `${redisPrefix}loans:borrower-lock:`, 10_000);
   const remember = async (application: Borrower & { id: string; purpose: string }) => {
-    const add = () => borrowers.updateOne({ _id: borrowerKey(application, application.purpose) as never }, { $addToSet: { ids: application.id } }, { upsert: true });
-    await add().catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-      return add();
-    });
+    const key = borrowerKey(application, application.purpose);
+    const lease = await borrowerLocks.acquire(key, 5_000);
+    if (!lease) throw errors.busy();
+    try {
+      await borrowers.updateOne({ _id: key as never }, { $addToSet: { ids: application.id } }, { upsert: true });
+    } finally {
+      await lease.release();
+    }
   };
 
   const repository: ApplicationRepository & { store: AggregateStore<StoredApplication>; init(): Promise<void> } = {
