@@ -8,11 +8,12 @@
  * under screenshots/web/ (git-ignored), stops the stack, and ends with
  * "N passed, N failed".
  *   --no-build        use the web/dist already built
- *   --only <text>     run the journeys whose name contains <text>
+ *   --only <pattern>  run the journeys whose name matches <pattern> (a regular expression: 'registers|axe')
  *   --gateway <url>   drive a stack already running there instead (e.g. http://127.0.0.1:8080)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSystem, type System } from '../../system/src';
 import { launchBrowser, CHROMIUM } from './browser';
@@ -101,10 +102,11 @@ async function main(): Promise<number> {
     if (!page.includes('<div id="root">'))
       throw new Error(`the gateway at ${GATEWAY} does not serve web/dist (was it started before the first build? restart it)`);
     const only = option('--only');
+    const chosen = only ? new RegExp(only) : undefined;
     const { context, close } = await launchBrowser();
     const ctx: JourneyContext = { context, stamp: String(Date.now()).slice(-6), state: {} };
     try {
-      for (const journey of journeys.filter((j) => !only || j.name.includes(only))) {
+      for (const journey of journeys.filter((j) => !chosen || chosen.test(j.name))) {
         const started = Date.now();
         try {
           await within(journey.run(ctx), JOURNEY_TIMEOUT_MS);
@@ -112,12 +114,15 @@ async function main(): Promise<number> {
           say(`✓ ${journey.name} (${Date.now() - started} ms)`);
         } catch (error) {
           failed += 1;
-          // the first lines of Playwright's call log say which locator it waited for
-          say(`✗ ${journey.name}: ${error instanceof Error ? error.message.split('\n').slice(0, 4).join(' | ') : String(error)}`);
-          for (const open of context.pages())
-            await open
-              .screenshot({ path: join(SCREENSHOTS, `failed-${journey.name.replace(/\W+/g, '-')}.png`), fullPage: true })
-              .catch(() => undefined);
+          // the first lines of Playwright's call log say which locator it waited for, the last ones why it kept waiting
+          const lines = error instanceof Error ? error.message.split('\n') : [String(error)];
+          const why = lines.length > 8 ? [...lines.slice(0, 4), '…', ...lines.filter((line) => /^\s+- /.test(line)).slice(-3)] : lines;
+          say(`✗ ${journey.name}: ${why.join(' | ')}`);
+          const evidence = join(SCREENSHOTS, `failed-${journey.name.replace(/\W+/g, '-')}`);
+          await writeFile(`${evidence}.txt`, error instanceof Error ? (error.stack ?? error.message) : String(error)).catch(
+            () => undefined,
+          );
+          for (const open of context.pages()) await open.screenshot({ path: `${evidence}.png`, fullPage: true }).catch(() => undefined);
         } finally {
           for (const open of context.pages()) await open.close().catch(() => undefined);
         }
