@@ -48,7 +48,7 @@ export function createIdentityApp(deps: IdentityDeps): Identity {
     users: userRepository(deps.connection),
     refreshTokens: refreshTokenRepository(deps.redis, deps.redisPrefix),
     loginAttempts: loginAttemptRepository(deps.redis, deps.redisPrefix),
-    noticeReads: noticeReadsRepository(deps.connection, NOTICE_READS_KEPT),
+    noticeReads: noticeReadsRepository(deps.connection, deps.redis, deps.redisPrefix, NOTICE_READS_KEPT),
     signAccessToken: (claims) =>
       signAccessToken(claims, deps.keys.signing, { issuer: deps.issuer, audience: deps.audience, expiresInSec: deps.settings.accessTokenTtlSec }),
     settings: deps.settings,

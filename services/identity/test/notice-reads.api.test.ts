@@ -49,18 +49,20 @@ describe('/auth/me/notice-reads: which notices a user has read, on every device'
     expect([...all].sort()).toEqual(expected.sort());
   });
 
-  it('when marks were kept the old way (one document per user), then starting moves them and the user keeps them in order', async () => {
+  it('when marks were kept one document per mark (the form before), then starting moves them and the user keeps them in order', async () => {
     const bearer = await h.bearer('bank@demo.vn');
     const me = (await request(h.app).get('/auth/me').set('Authorization', bearer).expect(200)).body.id as string;
-    await h.connection
-      .collection('notice_reads')
-      .insertOne({ _id: me as never, marks: [mark(7), mark(5)], updatedAt: new Date('2026-11-30T08:00:00Z') });
+    const at = new Date('2026-11-30T08:00:00Z');
+    await h.connection.collection('notice_marks').insertMany([
+      { _id: `${me} ${mark(5)}` as never, userId: me, mark: mark(5), at, n: 1 },
+      { _id: `${me} ${mark(7)}` as never, userId: me, mark: mark(7), at, n: 0 },
+    ]);
     await h.prepare();
     expect((await marks(bearer).expect(200)).body.marks).toEqual([mark(7), mark(5)]);
-    expect(await h.connection.collection('notice_reads').countDocuments({ _id: me as never })).toBe(0);
+    expect(await h.connection.collection('notice_marks').countDocuments({ userId: me })).toBe(0);
     await add(bearer, { marks: [mark(5), mark(9)] }).expect(200);
     expect((await marks(bearer).expect(200)).body.marks).toEqual([mark(7), mark(5), mark(9)]);
-    await h.connection.collection('notice_marks').deleteMany({ userId: me });
+    await h.connection.collection('notice_reads').deleteOne({ _id: me as never });
   });
 
   it('when more than 500 marks are added, then the newest 500 are kept', async () => {

@@ -30,5 +30,6 @@ export const errors = {
     new AppError(code, 400, message, { errors: [{ field, in: 'query', rule: 'format', message }] }),
   emailTaken: (email: string) => new AppError('USER.EMAIL_TAKEN', 409, `a user with the email ${email} already exists`),
   userNotFound: (id: string) => new AppError('USER.NOT_FOUND', 404, `no user ${id}`),
+  busy: () => new AppError('SERVICE.BUSY', 503, 'this record is being changed by someone else; try again', { headers: { 'Retry-After': '1' } }),
   cannotDisableSelf: () => new AppError('USER.CANNOT_DISABLE_SELF', 409, 'an administrator cannot disable their own account'),
 };

@@ -1,12 +1,31 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 
 /**
- * One read mark (`<notice key>@<its time>`) of one user, a document of its own: adding it is an insert,
- * which is atomic on FerretDB too, and adding it again is a duplicate key that changes nothing. `at` and
- * `n` (its place in the request that added it) order a user's marks oldest first.
+ * A user's read marks (`<notice key>@<its time>`), oldest first, in one document whose `_id` is the user id:
+ * FerretDB 1.x on SQLite filters only `_id` in SQL (any other filter decodes the whole collection, ~36 µs a
+ * document here), and the web app reads the marks every time a bell opens. Changed only under a lock per user
+ * (notice-reads.repository.ts): FerretDB 1.x applies an update as a read then a write.
+ */
+export interface NoticeReadsDocument {
+  _id: string;
+  marks: string[];
+  updatedAt: Date;
+}
+
+const noticeReadsSchema = new Schema<NoticeReadsDocument>(
+  { _id: { type: String, required: true }, marks: { type: [String], required: true }, updatedAt: { type: Date, required: true } },
+  { versionKey: false },
+);
+
+export const noticeReadsModel = (connection: Connection): Model<NoticeReadsDocument> =>
+  connection.models.notice_reads ?? connection.model<NoticeReadsDocument>('notice_reads', noticeReadsSchema, 'notice_reads');
+
+/**
+ * How marks were kept for a while: one document per user and mark. Inserts kept concurrent adds apart, but
+ * reading a user's marks filtered on `userId`, which FerretDB 1.x answers by decoding every mark of every
+ * user. Read only to move what it holds back into notice_reads.
  */
 export interface NoticeMarkDocument {
-  /** `<userId> <mark>`: at most one document per user and mark. */
   _id: string;
   userId: string;
   mark: string;
@@ -24,26 +43,6 @@ const noticeMarkSchema = new Schema<NoticeMarkDocument>(
   },
   { versionKey: false },
 );
-noticeMarkSchema.index({ userId: 1, at: 1, n: 1 });
 
 export const noticeMarksModel = (connection: Connection): Model<NoticeMarkDocument> =>
   connection.models.notice_marks ?? connection.model<NoticeMarkDocument>('notice_marks', noticeMarkSchema, 'notice_marks');
-
-/**
- * How marks were kept before: one document per user holding all their marks, updated with `$addToSet`.
- * FerretDB 1.x applies an update as read-then-write, so two tabs adding at the same instant lost one set.
- * Read only to move what it holds into notice_marks.
- */
-export interface LegacyNoticeReadsDocument {
-  _id: string;
-  marks: string[];
-  updatedAt: Date;
-}
-
-const legacyNoticeReadsSchema = new Schema<LegacyNoticeReadsDocument>(
-  { _id: { type: String, required: true }, marks: { type: [String], required: true }, updatedAt: { type: Date, required: true } },
-  { versionKey: false },
-);
-
-export const legacyNoticeReadsModel = (connection: Connection): Model<LegacyNoticeReadsDocument> =>
-  connection.models.notice_reads ?? connection.model<LegacyNoticeReadsDocument>('notice_reads', legacyNoticeReadsSchema, 'notice_reads');

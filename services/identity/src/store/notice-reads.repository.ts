@@ -1,42 +1,52 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKey, retryWhileStoreBusy } from '@hoanhap/kit';
-import { legacyNoticeReadsModel, noticeMarksModel } from './notice-reads.model';
+import { createAggregateLocks, type LockRedis } from '@hoanhap/events';
+import { retryWhileStoreBusy } from '@hoanhap/kit';
+import { errors } from '../domain/identity.errors';
+import { noticeMarksModel, noticeReadsModel } from './notice-reads.model';
 
 /**
- * Read marks per user, one document per mark (see notice-reads.model.ts): two tabs adding at once both
- * keep theirs, and a retry is a duplicate key that changes nothing. Past `kept` marks the oldest are
- * deleted; two requests trimming at once delete the same oldest documents.
+ * Read marks per user, one document each, read by `_id` (see notice-reads.model.ts). A change reads the
+ * document, merges and writes it whole, as the only writer of that user's marks (in-process queue, then a
+ * Redis lock across instances): two tabs adding at once both keep theirs. Past `kept` marks the oldest go.
  */
-/** A mark's document id: at most one document per user and mark. */
-const markId = (userId: string, mark: string) => `${userId} ${mark}`;
+export function noticeReadsRepository(connection: Connection, redis: LockRedis, redisPrefix: string, kept: number) {
+  const model = noticeReadsModel(connection);
+  const earlier = noticeMarksModel(connection);
+  const locks = createAggregateLocks(redis, `${redisPrefix}identity:notice-reads:`, 10_000);
 
-export function noticeReadsRepository(connection: Connection, kept: number) {
-  const model = noticeMarksModel(connection);
-  const legacy = legacyNoticeReadsModel(connection);
+  const marksOf = async (userId: string): Promise<string[]> => (await model.findOne({ _id: userId }, { marks: 1 }).lean())?.marks ?? [];
 
-  /** Inserts the marks not held yet; a mark already held keeps its place. Again after a busy store: the same inserts. */
-  const insert = async (userId: string, marks: string[], at: Date) => {
-    const docs = marks.map((mark, n) => ({ _id: markId(userId, mark), userId, mark, at, n }));
+  /** Appends the marks not held yet (a mark already held keeps its place) and keeps the newest `kept`. */
+  const add = async (userId: string, marks: string[], at: Date): Promise<string[]> => {
+    const lease = await locks.acquire(userId, 5_000);
+    if (!lease) throw errors.busy();
     try {
-      await retryWhileStoreBusy(() => model.insertMany(docs, { ordered: false }));
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-      const all = writeErrors ?? [error];
-      if (!all.every((e) => isDuplicateKey((e as { err?: unknown }).err ?? e))) throw error;
+      const held = await marksOf(userId);
+      const known = new Set(held);
+      const fresh = marks.filter((mark) => !known.has(mark) && known.add(mark));
+      if (fresh.length === 0) return held.slice(-kept);
+      const next = [...held, ...fresh].slice(-kept);
+      if (!lease.stillHeld()) throw errors.busy();
+      await retryWhileStoreBusy(() => model.updateOne({ _id: userId }, { $set: { marks: next, updatedAt: at } }, { upsert: true }));
+      return next;
+    } finally {
+      await lease.release();
     }
   };
 
-  const marksOf = async (userId: string): Promise<string[]> => {
-    const docs = await model.find({ userId }, { mark: 1 }).sort({ at: 1, n: 1 }).lean();
-    return docs.map((d) => d.mark);
-  };
-
-  /** Moves the marks of the one-document-per-user form into notice_marks; each user's document goes when moved. */
+  /** Moves marks kept one document per mark into their user's document, oldest first, each deleted once moved. */
   const migrate = async () => {
-    // read whole first (one document per user who had marks): no cursor left open over documents being deleted
-    for (const doc of await legacy.find().lean()) {
-      if (doc.marks.length > 0) await insert(doc._id, doc.marks, doc.updatedAt);
-      await legacy.deleteOne({ _id: doc._id });
+    const docs = await earlier.find().lean();
+    const byUser = new Map<string, typeof docs>();
+    for (const doc of docs) byUser.set(doc.userId, [...(byUser.get(doc.userId) ?? []), doc]);
+    for (const [userId, own] of byUser) {
+      own.sort((a, b) => a.at.getTime() - b.at.getTime() || a.n - b.n);
+      await add(
+        userId,
+        own.map((doc) => doc.mark),
+        own.at(-1)!.at,
+      );
+      for (const doc of own) await earlier.deleteOne({ _id: doc._id });
     }
   };
 
@@ -46,14 +56,7 @@ export function noticeReadsRepository(connection: Connection, kept: number) {
       await migrate();
     },
     marksOf,
-    add: async (userId: string, marks: string[], at: Date): Promise<string[]> => {
-      await insert(userId, marks, at);
-      const all = await marksOf(userId);
-      if (all.length <= kept) return all;
-      const oldest = all.slice(0, all.length - kept);
-      await model.deleteMany({ _id: { $in: oldest.map((mark) => markId(userId, mark)) } });
-      return all.slice(-kept);
-    },
+    add,
   };
 }
 
