@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { mongo } from 'mongoose';
-import { classifyError, createOnce, errorHandler, isStoreBusy, isStoreUnavailable } from '../src';
+import { AppError, classifyError, createOnce, errorHandler, isStoreBusy, isStoreUnavailable, lockErrorAsBusy } from '../src';
 
 // what FerretDB's SQLite backend answers when another writer holds the file (measured on 1.24)
 const sqliteBusy = () =>
@@ -68,5 +68,28 @@ describe('createOnce under SQLITE_BUSY', () => {
     });
     expect(result).toMatchObject({ status: 201, replayed: false });
     expect(inserted).toHaveLength(1);
+  });
+});
+
+describe('lockErrorAsBusy: the aggregate store lock errors as 503 SERVICE.BUSY', () => {
+  it('when the store says the aggregate stayed locked or the lock expired, then 503 with Retry-After, the store error its cause', () => {
+    for (const code of ['EVENTS.AGGREGATE_BUSY', 'EVENTS.LOCK_EXPIRED']) {
+      const original = Object.assign(new Error('locked'), { code });
+      const busy = lockErrorAsBusy(original);
+      expect(busy).toBeInstanceOf(AppError);
+      expect(busy).toMatchObject({
+        code: 'SERVICE.BUSY',
+        httpStatus: 503,
+        headers: { 'Retry-After': '1' },
+        retryable: true,
+        cause: original,
+      });
+    }
+  });
+
+  it('when the error is anything else, then it is returned as it is', () => {
+    const other = Object.assign(new Error('duplicate'), { code: 11000 });
+    expect(lockErrorAsBusy(other)).toBe(other);
+    expect(lockErrorAsBusy(undefined)).toBeUndefined();
   });
 });

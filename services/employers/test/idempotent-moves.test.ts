@@ -13,7 +13,7 @@ import type { Caller } from '../src/domain/caller';
 import { changeApplicationStatus } from '../src/domain/change-application-status.use-case';
 import { createApplicationFromReferral } from '../src/domain/create-application.use-case';
 import type { EmployersContext } from '../src/domain/employers.context';
-import { busyAsUnavailable } from '../src/store/aggregate-helpers';
+import { lockErrorAsBusy } from '@hoanhap/kit';
 import { referralTo, SECTION6_JOB } from './support/fixtures';
 import { type Harness, startHarness } from './support/employers-harness';
 
@@ -177,7 +177,7 @@ describe('a hire whose change outlived its lock (LOCK_EXPIRED: nothing written)'
       updateOnce: async (id, _once, _check, mutate) => {
         await mutate((await real.applications.findById(id))!);
         await meanwhile(id);
-        throw busyAsUnavailable(
+        throw lockErrorAsBusy(
           new EventsError('EVENTS.LOCK_EXPIRED', `change of ${id} took too long; nothing was written`, undefined, true),
         );
       },

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type AggregateStore, newEvent } from '@hoanhap/events';
-import { AppError } from '@hoanhap/kit';
+import { lockErrorAsBusy } from '@hoanhap/kit';
 import type { AggregateWriter } from '../domain/colleges.context';
 
 type State = Record<string, unknown>;
-
-const BUSY = new Set(['EVENTS.AGGREGATE_BUSY', 'EVENTS.LOCK_EXPIRED']);
-
-/** An aggregate another writer holds for too long is a 503 to retry (Kafka consumers retry it too), not a 500. */
-function translate(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !BUSY.has(code)) return error;
-  return new AppError('SERVICE.BUSY', 503, 'this record is being changed by someone else; try again', {
-    cause: error,
-    headers: { 'Retry-After': '1' },
-    retryable: true,
-  });
-}
 
 /** The stored state: the domain object without its id (the document's _id) and without empty fields. */
 function toState(value: { id: string }, stored: State | undefined): State {
@@ -53,7 +40,7 @@ export function aggregateWriter<S extends { id: string }>(store: AggregateStore<
         );
         return stored ? fromState<S>(id, stored) : undefined;
       } catch (error) {
-        throw translate(error);
+        throw lockErrorAsBusy(error);
       }
     },
   };

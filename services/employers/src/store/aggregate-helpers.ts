@@ -1,5 +1,4 @@
 import type { AggregateStore } from '@hoanhap/events';
-import { AppError } from '@hoanhap/kit';
 import type { mongo } from 'mongoose';
 import type { PagePosition } from '../domain/pagination';
 
@@ -53,19 +52,3 @@ export async function pageQuery<S>(
 
 /** The raw collection of a store, loosely typed for queries. */
 export const collectionOf = (store: AggregateStore<object>) => store.collection as unknown as mongo.Collection<never>;
-
-const BUSY = new Set(['EVENTS.AGGREGATE_BUSY', 'EVENTS.LOCK_EXPIRED']);
-
-/**
- * An aggregate another writer holds too long (a retry racing its own first attempt, a slow database) is a 503
- * to retry shortly, not a 500; the store's error stays the `cause` (LOCK_EXPIRED: nothing was written).
- */
-export function busyAsUnavailable(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !BUSY.has(code)) return error;
-  return new AppError('SERVICE.BUSY', 503, 'this record is being changed by someone else; try again', {
-    cause: error,
-    headers: { 'Retry-After': '1' },
-    retryable: true,
-  });
-}

@@ -1,8 +1,8 @@
-import { AppError, type IdempotencyRecord } from '@hoanhap/kit';
+import { AppError, lockErrorAsBusy, type IdempotencyRecord } from '@hoanhap/kit';
 import type { AggregateStore } from '@hoanhap/events';
 import type { Changed, Trace } from '../domain/outgoing-event';
 import type { PagePosition } from '../domain/pagination';
-import { busyAsUnavailable, collectionOf, compact, duplicateKeyError, HIDDEN_FIELDS, pageQuery, stateOf } from './aggregate-helpers';
+import { collectionOf, compact, duplicateKeyError, HIDDEN_FIELDS, pageQuery, stateOf } from './aggregate-helpers';
 
 /** The reply of a change made under an Idempotency-Key, kept in the aggregate's own document. */
 export interface KeyedChange extends IdempotencyRecord {
@@ -58,7 +58,7 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
       } catch (error) {
         // the _id or another unique index was taken: a duplicate key to createOnce and the callers
         if ((error as { code?: string }).code === 'EVENTS.AGGREGATE_EXISTS') throw duplicateKeyError(state.id);
-        throw busyAsUnavailable(error);
+        throw lockErrorAsBusy(error);
       }
     },
     /**
@@ -86,7 +86,7 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
           },
           trace,
         )
-        .catch((error: unknown) => Promise.reject(busyAsUnavailable(error)));
+        .catch((error: unknown) => Promise.reject(lockErrorAsBusy(error)));
       return found && after ? split(after).state : undefined;
     },
     /**
@@ -136,7 +136,7 @@ export function aggregateRepository<S extends { id: string }>(store: AggregateSt
           },
           trace,
         )
-        .catch((error: unknown) => Promise.reject(busyAsUnavailable(error)));
+        .catch((error: unknown) => Promise.reject(lockErrorAsBusy(error)));
       return found && after && result ? { state: split(after).state, ...result } : undefined;
     },
     findById: async (id: string): Promise<S | undefined> => {
