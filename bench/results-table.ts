@@ -94,6 +94,21 @@ export function ferretdbRows(j: any): Row[] {
   );
 }
 
+const megabytes = (v: number) => (Number.isFinite(v) ? `${n(v)} MB` : 'n/a');
+
+/** bench/rest-memory.ts: each process's resident set after one use per demo role and an idle wait. */
+export function memoryRows(j: any): Row[] {
+  return (j.processes ?? []).map((p: any) =>
+    atMost(
+      'memory',
+      `${p.name}: RSS at rest (${j.idleSeconds} s idle after one use per role)`,
+      p.rssMb ?? Number.NaN,
+      j.targetMb,
+      megabytes,
+    ),
+  );
+}
+
 export function matchingRows(r: any): Row[] {
   const b = r.small ? 'matching (SMALL)' : 'matching';
   const rows: Row[] = [];
@@ -140,7 +155,7 @@ export function matchingRows(r: any): Row[] {
     rows.push(atMost(b, `freshness p50, 50 posts/s: ${how}`, f.p50, 100, ms, ` (${f.posts} posts, ${f.missing} not seen)`));
     rows.push(atMost(b, 'freshness p99', f.p99, 500));
   }
-  if (r.afterLoad) rows.push(atMost(b, 'memory: peak RSS of the service', r.afterLoad.peak, 1024, (v) => `${n(v)} MB`));
+  if (r.afterLoad) rows.push(atMost(b, 'memory: peak RSS of the service', r.afterLoad.peak, 1024, megabytes));
   return rows;
 }
 
