@@ -84,7 +84,7 @@ function redisLaunch(ep: Endpoints): Launch {
   mkdirSync(dir, { recursive: true });
   return {
     command: 'redis-server',
-    args: ['--bind', ep.redis.host, '--port', String(ep.redis.port), '--dir', dir, '--save', '60 1000', '--appendonly', 'no', '--daemonize', 'no'],
+    args: ['--bind', ep.redis.host, '--port', String(ep.redis.port), '--dir', dir, '--save', '60 1000', '--stop-writes-on-bgsave-error', 'no', '--appendonly', 'no', '--daemonize', 'no'],
     startTimeoutS: 15,
   };
 }
