@@ -75,11 +75,7 @@ describe('openapi.yaml, the contract the gateway enforces', () => {
     roles: ROLES,
     call: (op, role) => {
       const req = request(h.cases.app)[op.method as 'get'](op.path.replace(/\{[^}]+\}/g, () => randomUUID()));
-      if (role)
-        req.set(
-          'authorization',
-          `Bearer ${h.issuer.sign({ sub: `u-${role}`, role: role as Role, orgId: `org-${role}`, provinceCode: '40' })}`,
-        );
+      if (role) req.set('authorization', `Bearer ${h.issuer.forRole(role as Role)}`);
       return withValid(req, op.operationId!);
     },
   });

@@ -22,8 +22,7 @@ const bodies: Record<string, () => object> = {
 function call(op: ContractOperation, role?: string) {
   const path = op.path.replace(/\{[^}]+\}/g, () => randomUUID());
   const req = request(h.loans.app)[op.method as 'get' | 'post'](path);
-  if (role)
-    req.set('Authorization', `Bearer ${h.issuer.sign({ sub: `u-${role}`, role: role as Role, orgId: `org-${role}`, provinceCode: '40' })}`);
+  if (role) req.set('Authorization', `Bearer ${h.issuer.forRole(role as Role)}`);
   if (op.operationId === 'uploadDocument')
     return req.query({ kind: 'loan-request' }).set('content-type', 'application/pdf').send(Buffer.from('%PDF-1.4'));
   return bodies[op.operationId!] ? req.send(bodies[op.operationId!]!()) : req;

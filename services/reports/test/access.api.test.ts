@@ -21,12 +21,7 @@ describe('openapi.yaml, the contract the gateway enforces', () => {
     roles: ROLES,
     call: (op, role) => {
       const req = request(h.reports.app).get(op.operationId === 'exportReport' ? `${op.path}?format=csv` : op.path);
-      return role
-        ? req.set(
-            'authorization',
-            `Bearer ${h.issuer.sign({ sub: `u-${role}`, role: role as Role, orgId: `org-${role}`, provinceCode: '40' })}`,
-          )
-        : req;
+      return role ? req.set('authorization', `Bearer ${h.issuer.forRole(role as Role)}`) : req;
     },
   });
 });

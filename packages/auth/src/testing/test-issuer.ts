@@ -2,6 +2,7 @@ import { generateKeyPair, type KeyObject, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
+import type { Role } from '../claims';
 import type { AccessTokenInput } from '../signer';
 import { signAccessToken } from '../signer';
 import { type KeySource, staticKeys } from '../key-sources';
@@ -12,7 +13,10 @@ interface KeyPair {
   publicKey: KeyObject;
 }
 
-const newKeyPair = async (kid: string): Promise<KeyPair> => ({ kid, ...(await promisify(generateKeyPair)('rsa', { modulusLength: 2048 })) });
+const newKeyPair = async (kid: string): Promise<KeyPair> => ({
+  kid,
+  ...(await promisify(generateKeyPair)('rsa', { modulusLength: 2048 })),
+});
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A token issuer for tests: real RSA keys, real RS256 signatures, and the broken variants verifiers must refuse. */
@@ -23,6 +27,8 @@ export interface TestIssuer {
   currentKid: string;
   /** A valid token. */
   sign(claims: AccessTokenInput, options?: { expiresInSec?: number }): string;
+  /** A valid token of a caller in `role` with an organisation of its own (`org-<role>`) in province 40: for role tables. */
+  forRole(role: Role): string;
   /** Expired an hour ago. */
   expired(claims: AccessTokenInput): string;
   /** Signed by another private key under a published kid. */
@@ -52,8 +58,11 @@ export async function createTestIssuer(options: { issuer?: string; audience?: st
   const published: KeyPair[] = [await newKeyPair(`k-${randomUUID().slice(0, 8)}`)];
   const outsider = await newKeyPair('k-outsider');
   const current = () => published[published.length - 1]!;
-  const signWith = (key: KeyPair, claims: AccessTokenInput, extra: { expiresInSec?: number; issuedAt?: number; issuer?: string; audience?: string } = {}) =>
-    signAccessToken(claims, key, { issuer: extra.issuer ?? issuer, audience: extra.audience ?? audience, ...extra });
+  const signWith = (
+    key: KeyPair,
+    claims: AccessTokenInput,
+    extra: { expiresInSec?: number; issuedAt?: number; issuer?: string; audience?: string } = {},
+  ) => signAccessToken(claims, key, { issuer: extra.issuer ?? issuer, audience: extra.audience ?? audience, ...extra });
   const jwks = () => ({ keys: published.map((k) => ({ ...k.publicKey.export({ format: 'jwk' }), kid: k.kid, alg: 'RS256', use: 'sig' })) });
 
   return {
@@ -63,6 +72,7 @@ export async function createTestIssuer(options: { issuer?: string; audience?: st
       return current().kid;
     },
     sign: (claims, opts = {}) => signWith(current(), claims, opts),
+    forRole: (role) => signWith(current(), { sub: `u-${role}`, role, orgId: `org-${role}`, provinceCode: '40' }),
     expired: (claims) => signWith(current(), claims, { issuedAt: Math.floor(Date.now() / 1000) - 3600, expiresInSec: 600 }),
     forged: (claims) => signWith({ ...outsider, kid: current().kid }, claims),
     wrongKid: (claims) => signWith(outsider, claims),
