@@ -1,7 +1,7 @@
 export { AppError, isAppError, type AppErrorOptions, type FieldError } from './errors/app-error';
 export { classifyError, toProblem, type ClassifiedError, type Problem } from './errors/problem';
 export { isDuplicateKey, isStoreBusy, isStoreUnavailable, retryWhileStoreBusy } from './errors/store-errors';
-export { lockErrorAsBusy, serviceBusy } from './errors/service-busy';
+export { lockErrorAsBusy } from './errors/service-busy';
 export { errorHandler, sendProblem } from './errors/error-handler.middleware';
 export { createApp, type AppDeps } from './http/create-app';
 export { requestContext, requestIdsOf, type RequestContext } from './http/request-context.middleware';

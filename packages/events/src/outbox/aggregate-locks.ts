@@ -1,3 +1,4 @@
+import { EventsError } from '../errors';
 import { KeyedMutex } from './keyed-mutex';
 import { acquireRedisLock, releaseRedisLock, type LockRedis } from './redis-lock';
 
@@ -14,6 +15,11 @@ export interface Lease {
 export interface AggregateLocks {
   /** Waits up to `waitMs` for the aggregate; undefined when it stays busy. */
   acquire(id: string, waitMs: number): Promise<Lease | undefined>;
+  /**
+   * Runs `work` holding the lease on `id` and releases it after, whatever `work` does. Throws
+   * `EVENTS.AGGREGATE_BUSY` ("<what> stayed locked for <waitMs> ms") when the lease is not had within `waitMs`.
+   */
+  exclusive<T>(id: string, waitMs: number, work: (lease: Lease) => Promise<T>, what?: string): Promise<T>;
 }
 
 /**
@@ -25,7 +31,16 @@ export interface AggregateLocks {
 export function createAggregateLocks(redis: LockRedis, keyPrefix: string, ttlMs: number): AggregateLocks {
   const local = new KeyedMutex();
   const margin = Math.min(2_000, Math.floor(ttlMs / 5));
-  return {
+  const locks: AggregateLocks = {
+    async exclusive(id, waitMs, work, what = id) {
+      const lease = await locks.acquire(id, waitMs);
+      if (!lease) throw new EventsError('EVENTS.AGGREGATE_BUSY', `${what} stayed locked for ${waitMs} ms`, undefined, true);
+      try {
+        return await work(lease);
+      } finally {
+        await lease.release();
+      }
+    },
     async acquire(id, waitMs) {
       const started = Date.now();
       const releaseLocal = await local.acquire(id, waitMs);
@@ -54,4 +69,5 @@ export function createAggregateLocks(redis: LockRedis, keyPrefix: string, ttlMs:
       };
     },
   };
+  return locks;
 }

@@ -88,19 +88,10 @@ export function createAggregateStore<S extends object>(options: AggregateStoreOp
 
   /** Runs `work` as the only writer of the aggregate, then wakes the relay if events were committed. */
   async function exclusive(id: string, work: (lease: Lease) => Promise<{ state: S; committed?: EventEnvelope[] }>): Promise<S> {
-    const lease = await locks.acquire(id, lockWaitMs);
-    if (!lease)
-      throw new EventsError('EVENTS.AGGREGATE_BUSY', `aggregate ${name}/${id} stayed locked for ${lockWaitMs} ms`, undefined, true);
-    let committed: EventEnvelope[] | undefined;
-    try {
-      const result = await work(lease);
-      committed = result.committed;
-      return result.state;
-    } finally {
-      await lease.release();
-      // after the release, so that the relay never finds the aggregate still locked by us
-      if (committed) for (const listener of listeners) listener(id, committed);
-    }
+    const { state, committed } = await locks.exclusive(id, lockWaitMs, work, `aggregate ${name}/${id}`);
+    // after the release, so that the relay never finds the aggregate still locked by us
+    if (committed) for (const listener of listeners) listener(id, committed);
+    return state;
   }
 
   const write = (id: string, lease: Lease, doc: AggregateDocument | null, next: S, events: NewEvent[], opts: ChangeOptions) =>

@@ -1,4 +1,4 @@
-import { AppError, serviceBusy } from '@hoanhap/kit';
+import { AppError } from '@hoanhap/kit';
 
 /** Identity's error codes, in one place so the OpenAPI document and the web app can list them. */
 export const errors = {
@@ -30,6 +30,5 @@ export const errors = {
     new AppError(code, 400, message, { errors: [{ field, in: 'query', rule: 'format', message }] }),
   emailTaken: (email: string) => new AppError('USER.EMAIL_TAKEN', 409, `a user with the email ${email} already exists`),
   userNotFound: (id: string) => new AppError('USER.NOT_FOUND', 404, `no user ${id}`),
-  busy: () => serviceBusy(),
   cannotDisableSelf: () => new AppError('USER.CANNOT_DISABLE_SELF', 409, 'an administrator cannot disable their own account'),
 };

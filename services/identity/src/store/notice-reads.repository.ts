@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
-import { createAggregateLocks, type LockRedis } from '@hoanhap/events';
-import { retryWhileStoreBusy } from '@hoanhap/kit';
-import { errors } from '../domain/identity.errors';
+import { createAggregateLocks, EventsError, type LockRedis } from '@hoanhap/events';
+import { lockErrorAsBusy, retryWhileStoreBusy } from '@hoanhap/kit';
 import { noticeMarksModel, noticeReadsModel } from './notice-reads.model';
 
 /**
@@ -16,29 +15,30 @@ export function noticeReadsRepository(connection: Connection, redis: LockRedis, 
 
   const marksOf = async (userId: string): Promise<string[]> => (await model.findOne({ _id: userId }, { marks: 1 }).lean())?.marks ?? [];
 
-  /** Appends the marks not held yet (a mark already held keeps its place) and keeps the newest `kept`. */
-  const add = async (userId: string, marks: string[], at: Date): Promise<string[]> => {
-    const lease = await locks.acquire(userId, 5_000);
-    if (!lease) throw errors.busy();
-    try {
-      const held = await marksOf(userId);
-      const known = new Set(held);
-      const fresh = marks.filter((mark) => !known.has(mark) && known.add(mark));
-      if (fresh.length === 0) return held.slice(-kept);
-      const next = [...held, ...fresh].slice(-kept);
-      if (!lease.stillHeld()) throw errors.busy();
-      await retryWhileStoreBusy(() => model.updateOne({ _id: userId }, { $set: { marks: next, updatedAt: at } }, { upsert: true }));
-      return next;
-    } finally {
-      await lease.release();
-    }
-  };
+  /**
+   * Appends the marks not held yet (a mark already held keeps its place) and keeps the newest `kept`. A user's
+   * marks locked for 5 s, or a lock lost before the write, is 503 SERVICE.BUSY (nothing written).
+   */
+  const add = (userId: string, marks: string[], at: Date): Promise<string[]> =>
+    locks
+      .exclusive(userId, 5_000, async (lease) => {
+        const held = await marksOf(userId);
+        const known = new Set(held);
+        const fresh = marks.filter((mark) => !known.has(mark) && known.add(mark));
+        if (fresh.length === 0) return held.slice(-kept);
+        const next = [...held, ...fresh].slice(-kept);
+        if (!lease.stillHeld())
+          throw new EventsError('EVENTS.LOCK_EXPIRED', `the notice marks of ${userId} outlived their lock; nothing was written`);
+        await retryWhileStoreBusy(() => model.updateOne({ _id: userId }, { $set: { marks: next, updatedAt: at } }, { upsert: true }));
+        return next;
+      })
+      .catch((error: unknown) => Promise.reject(lockErrorAsBusy(error)));
 
   /** Moves marks kept one document per mark into their user's document, oldest first, each deleted once moved. */
   const migrate = async () => {
     const docs = await earlier.find().lean();
     const byUser = new Map<string, typeof docs>();
-    for (const doc of docs) byUser.set(doc.userId, [...(byUser.get(doc.userId) ?? []), doc]);
+    for (const doc of docs) (byUser.get(doc.userId) ?? byUser.set(doc.userId, []).get(doc.userId)!).push(doc);
     for (const [userId, own] of byUser) {
       own.sort((a, b) => a.at.getTime() - b.at.getTime() || a.n - b.n);
       await add(

@@ -64,15 +64,12 @@ export function applicationRepository(connection: Connection, redis: LockRedis, 
   // write the list it read and lose the other's id (a test saw it). One writer per borrower and purpose, across
   // instances, as for the applications themselves.
   const borrowerLocks = createAggregateLocks(redis, `${redisPrefix}loans:borrower-lock:`, 10_000);
-  const remember = async (application: Borrower & { id: string; purpose: string }) => {
+  // staying locked is EVENTS.AGGREGATE_BUSY, which create's mapBusy answers as 503 LOAN.BUSY
+  const remember = (application: Borrower & { id: string; purpose: string }) => {
     const key = borrowerKey(application, application.purpose);
-    const lease = await borrowerLocks.acquire(key, 5_000);
-    if (!lease) throw errors.busy();
-    try {
-      await borrowers.updateOne({ _id: key as never }, { $addToSet: { ids: application.id } }, { upsert: true });
-    } finally {
-      await lease.release();
-    }
+    return borrowerLocks.exclusive(key, 5_000, () =>
+      borrowers.updateOne({ _id: key as never }, { $addToSet: { ids: application.id } }, { upsert: true }),
+    );
   };
 
   const repository: ApplicationRepository & { store: AggregateStore<StoredApplication>; init(): Promise<void> } = {
