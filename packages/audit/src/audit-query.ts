@@ -1,6 +1,7 @@
 import type { FilterQuery, Model } from 'mongoose';
 import { AppError } from '@hoanhap/kit';
 import type { AuditEntry } from './audit-entry';
+import type { AuditRow } from './audit.model';
 
 export interface AuditQuery {
   resourceType?: string;
@@ -30,7 +31,7 @@ function cursorSeq(cursor: string): number {
 }
 
 /** Newest first; the cursor is the last row's position, so pages stay stable while rows are appended. */
-export async function queryAudit(model: Model<AuditEntry>, query: AuditQuery = {}): Promise<AuditPage> {
+export async function queryAudit(model: Model<AuditRow>, query: AuditQuery = {}): Promise<AuditPage> {
   const limit = Math.min(Math.max(1, query.limit ?? 50), MAX_LIMIT);
   const filter: FilterQuery<AuditEntry> = {};
   if (query.resourceType) filter['resource.type'] = query.resourceType;

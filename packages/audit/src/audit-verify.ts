@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { type AuditRow, rowAt } from './audit.model';
 import { type AuditEntry, GENESIS_HASH, hashEntry } from './audit-entry';
 
 export interface VerifyOptions {
@@ -20,7 +21,7 @@ export type VerifyResult =
     };
 
 /** Walks the chain in order, recomputing each hash and link. */
-export async function verifyChain(model: Model<AuditEntry>, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyChain(model: Model<AuditRow>, options: VerifyOptions = {}): Promise<VerifyResult> {
   let expectedSeq = 1;
   let previousHash = GENESIS_HASH;
   for await (const row of model.find({}).sort({ seq: 1 }).lean().cursor()) {
@@ -44,7 +45,10 @@ export async function verifyChain(model: Model<AuditEntry>, options: VerifyOptio
   if (expected && (!head || head.seq < expected.seq)) {
     return { ok: false, seq: count + 1, reason: 'truncated', message: `rows from ${count + 1} to ${expected.seq} are missing at the end` };
   }
-  if (expected && head && (await model.findOne({ seq: expected.seq }, { hash: 1 }).lean())?.hash !== expected.hash) {
+  // by `_id`; rows written before `_id` was the position, by `seq`
+  const recorded =
+    expected && head && ((await rowAt(model, expected.seq)) ?? (await model.findOne({ seq: expected.seq }, { _id: 0, hash: 1 }).lean()));
+  if (expected && head && recorded?.hash !== expected.hash) {
     return { ok: false, seq: expected.seq, reason: 'altered', message: `row ${expected.seq} no longer has the hash recorded for it` };
   }
   return { ok: true, count, head };

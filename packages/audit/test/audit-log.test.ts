@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { testNamespace } from '@hoanhap/testing';
-import { type AuditEntry, type AuditInput, createAuditLog, hashEntry } from '../src';
+import { type AuditEntry, type AuditInput, createAuditLog, GENESIS_HASH, hashEntry } from '../src';
 
 const ns = testNamespace();
 let connection: Connection;
@@ -93,5 +93,73 @@ describe('audit log: append-only hash chain on FerretDB', () => {
     expect(pages.map((p) => p.length)).toEqual([12, 12, 6]);
     expect(pages.flat()).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
     await expect(log.query({ cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'AUDIT.CURSOR_INVALID', httpStatus: 400 });
+  });
+});
+
+describe('audit log: an append reads by _id only (FerretDB 1.x reads the whole collection for any other filter)', () => {
+  it.each([1, 2, 3, 37, 64, 65])(
+    'when a new writer starts on a chain of %i rows, then its first row follows the last one',
+    async (rows) => {
+      const collection = `resume-${rows}`;
+      await freshLog(collection, rows);
+      const later = await freshLog(collection);
+
+      const entry = await later.append(access(rows));
+
+      const last = await connection.collection(collection).findOne({ seq: rows });
+      expect(entry).toMatchObject({ seq: rows + 1, prevHash: last!.hash });
+      await expect(later.verify()).resolves.toMatchObject({ ok: true, count: rows + 1 });
+    },
+  );
+
+  it('when another writer appended many rows since, then the next append follows all of them', async () => {
+    const [a, b] = [await freshLog('moved'), await freshLog('moved')];
+    await a!.append(access(0));
+    for (let i = 1; i <= 70; i++) await b!.append(access(i));
+
+    await expect(a!.append(access(71))).resolves.toMatchObject({ seq: 72 });
+    await expect(a!.verify()).resolves.toMatchObject({ ok: true, count: 72 });
+  });
+
+  it("when rows are stored, then each is keyed by its position, and a writer's appends filter only by that key", async () => {
+    await freshLog('keyed', 40);
+    const filters: Record<string, unknown>[] = [];
+    connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if (collection === 'keyed' && method.startsWith('find')) filters.push(filter);
+    });
+    try {
+      const later = await freshLog('keyed');
+      await later.append(access(40));
+      const firstReads = filters.length;
+      for (let i = 41; i < 45; i++) await later.append(access(i));
+
+      expect(firstReads).toBeGreaterThan(0);
+      expect(filters.every((filter) => Object.keys(filter).join() === '_id' && typeof filter._id === 'string')).toBe(true);
+      // the writer keeps the head it wrote: once started, an append reads nothing
+      expect(filters).toHaveLength(firstReads);
+    } finally {
+      connection.set('debug', false);
+    }
+    const stored = await connection
+      .collection('keyed')
+      .find({}, { projection: { seq: 1 } })
+      .toArray();
+    expect(stored.map((row) => row._id).sort((x, y) => Number(x) - Number(y))).toEqual(Array.from({ length: 45 }, (_, i) => String(i + 1)));
+  });
+
+  it('when the chain began before rows were keyed by position, then appends continue it and it verifies', async () => {
+    let prevHash = GENESIS_HASH;
+    for (let seq = 1; seq <= 5; seq++) {
+      const row = { ...access(seq), at: new Date(), seq, prevHash };
+      prevHash = hashEntry(row);
+      await connection.collection('legacy').insertOne({ ...row, hash: prevHash });
+    }
+
+    const log = await freshLog('legacy');
+    await expect(log.append(access(6))).resolves.toMatchObject({ seq: 6, prevHash });
+    await log.append(access(7));
+    await expect((await freshLog('legacy')).append(access(8))).resolves.toMatchObject({ seq: 8 });
+    await expect(log.append(access(9))).resolves.toMatchObject({ seq: 9 });
+    await expect(log.verify()).resolves.toMatchObject({ ok: true, count: 9 });
   });
 });
