@@ -18,7 +18,7 @@ const n = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-
 const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a');
 const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(r >= 10 ? 0 : r >= 1 ? 1 : 2)}×` : 'n/a');
 
-/** At most `limit`: the ratio is how far under it (limit / value). */
+/** At most `limit`: the ratio is how far under it (limit / value), or, when not met, how far over (value / limit). */
 function atMost(bench: string, measure: string, value: number, limit: number, unit = ms, extra = ''): Row {
   const ok = Number.isFinite(value);
   return {
@@ -26,7 +26,7 @@ function atMost(bench: string, measure: string, value: number, limit: number, un
     measure,
     target: `≤ ${unit(limit)}`,
     result: `${unit(value)}${extra}`,
-    ratio: ok ? `${x(limit / Math.max(value, 0.01))} under` : 'n/a',
+    ratio: !ok ? 'n/a' : value <= limit ? `${x(limit / Math.max(value, 0.01))} under` : `${x(value / limit)} over`,
     met: ok ? value <= limit : undefined,
   };
 }
@@ -141,6 +141,18 @@ export function matchingRows(r: any): Row[] {
         ),
       );
       rows.push(atMost(b, '  same load, time inside the service (matching itself)', r.inService?.[kind]?.p99 ?? NaN, target));
+      // Little's law: 100 requests in flight wait 100 / throughput on average, and the two cores serve at most
+      // cores / (service + load generator CPU per request) a second, however the work is spread over processes
+      const cores = r.cores ?? 2;
+      const floor = (100 * (load.cpuUs + load.clientCpuUs)) / cores / 1000;
+      rows.push(
+        info(
+          b,
+          `  lower bound on the mean latency at this CPU per request (Little's law, ${cores} cores fully used)`,
+          `${ms(floor)} = 100 in flight × (${n(load.cpuUs)} µs service + ${n(load.clientCpuUs)} µs load generator) / ${cores} cores`,
+          `${x(floor / target)} of the p99 target`,
+        ),
+      );
     }
     if (load && scan)
       rows.push(
