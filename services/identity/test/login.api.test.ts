@@ -85,3 +85,71 @@ describe('POST /auth/login', () => {
     expect(res.body.code).toBe('AUTH.ACCOUNT_DISABLED');
   });
 });
+
+describe('login reads by _id only (FerretDB 1.x reads the whole users collection for { email })', () => {
+  const usersAndKeys = async <T>(work: () => Promise<T>) => {
+    const filters: { collection: string; filter: Record<string, unknown> }[] = [];
+    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if ((collection === 'users' || collection === 'user_emails') && method.startsWith('find')) filters.push({ collection, filter });
+    });
+    try {
+      return { result: await work(), filters };
+    } finally {
+      h.connection.set('debug', false);
+    }
+  };
+  const byIdOnly = (filter: Record<string, unknown>) => Object.keys(filter).join() === '_id' && typeof filter._id === 'string';
+  const storedUser = (email: string) => h.connection.collection('users').findOne({ email });
+
+  it('when a user logs in, then the email key and then the user are read, each by _id alone', async () => {
+    const { result, filters } = await usersAndKeys(() => login('Officer@Demo.vn', 'demo1234'));
+
+    expect(result.status).toBe(200);
+    expect(filters.map((f) => f.collection)).toEqual(['user_emails', 'users']);
+    expect(filters.every((f) => byIdOnly(f.filter))).toBe(true);
+  });
+
+  it('when the email is unknown, then only its key is read (no scan of the users), and the answer is the usual 401', async () => {
+    const { result, filters } = await usersAndKeys(() => login('nobody-at-all@demo.vn', 'whatever-1'));
+
+    expect(result.status).toBe(401);
+    expect(filters).toEqual([{ collection: 'user_emails', filter: { _id: 'nobody-at-all@demo.vn' } }]);
+  });
+
+  it('when users were stored before email keys existed, then they log in once identity has started again', async () => {
+    const officer = await storedUser('officer@demo.vn');
+    await h.connection.collection('users').insertOne({ ...officer!, _id: 'user-from-before-keys' as never, email: 'before.keys@demo.vn' });
+    await h.connection.collection('user_emails').deleteOne({ _id: 'backfilled' as never });
+    expect((await login('before.keys@demo.vn', 'demo1234')).status).toBe(401);
+
+    await h.ctx.users.init();
+
+    const res = await login('before.keys@demo.vn', 'demo1234');
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe('user-from-before-keys');
+  });
+
+  it('when a key names a user that is not stored (a creation that stopped halfway), then the email can go to a new user, who logs in', async () => {
+    await h.connection.collection('user_emails').insertOne({ _id: 'halfway@demo.vn' as never, userId: 'never-stored' });
+    const admin = await h.bearer('admin@demo.vn');
+    const { user: college } = await h.login('college@demo.vn');
+    const created = await request(h.app)
+      .post('/users')
+      .set('Authorization', admin)
+      .send({ email: 'halfway@demo.vn', name: 'Lê Văn Bình', role: 'college', orgId: college.orgId, password: 'initial-pass-2' });
+    expect(created.status).toBe(201);
+
+    const res = await login('halfway@demo.vn', 'initial-pass-2');
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(created.body.id);
+  });
+
+  it('when a key names a user that is missing but the user is stored, then login finds the user by scan once and mends the key', async () => {
+    await h.connection.collection('user_emails').updateOne({ _id: 'college@demo.vn' as never }, { $set: { userId: 'someone-gone' } });
+
+    expect((await login('college@demo.vn', 'demo1234')).status).toBe(200);
+    const { result, filters } = await usersAndKeys(() => login('college@demo.vn', 'demo1234'));
+    expect(result.status).toBe(200);
+    expect(filters.every((f) => byIdOnly(f.filter))).toBe(true);
+  });
+});

@@ -49,6 +49,17 @@ describe('POST /users', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
+  it('when an email whose key names a user never stored is created twice at once, then one 201 and one 409, and the one created logs in', async () => {
+    for (let round = 0; round < 5; round++) {
+      const email = `stale-race-${round}@college.vn`;
+      await h.connection.collection('user_emails').insertOne({ _id: email as never, userId: `never-stored-${round}` });
+      const results = await Promise.all([create(newUser(email)), create(newUser(email))]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const session = await h.login(email, 'initial-pass-1');
+      expect(session.user.id).toBe(results.find((r) => r.status === 201)!.body.id);
+    }
+  });
+
   it('when the role does not fit the organisation, or the organisation is unknown, then 400 naming the field', async () => {
     const mismatch = await create(newUser('x1@college.vn', { role: 'bank' }));
     expect(mismatch.status).toBe(400);

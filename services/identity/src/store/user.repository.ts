@@ -2,6 +2,7 @@ import type { Role } from '@hoanhap/auth';
 import type { IdempotencyRecord } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
 import type { PagePosition, User, UserStatus, UserWithSecret } from '../domain/identity.types';
+import { userEmailKeys } from './user-email-keys';
 import { userModel, type UserDocument } from './user.model';
 import { pageQuery } from './page-query';
 
@@ -26,12 +27,19 @@ export interface UserFilter {
 /** Users in Mongo; returns plain objects, the hash only from the `WithSecret` readers. */
 export function userRepository(connection: Connection) {
   const model = userModel(connection);
+  const emails = userEmailKeys(connection);
   const withSecret = (d: UserDocument | null): UserWithSecret | undefined => (d ? { ...toUser(d), passwordHash: d.passwordHash } : undefined);
   return {
-    init: () => model.init(),
-    /** One insert; a duplicate `_id` or email (code 11000) reaches the caller. */
+    /** Indexes, and the email keys of users stored before keys existed (once). */
+    init: async () => {
+      await model.init();
+      await emails.backfill(() => model.find({}, { _id: 1, email: 1 }).lean().cursor());
+    },
+    /** One insert, its email key claimed first; a duplicate `_id` or email (code 11000) reaches the caller. */
     insert: async ({ id, ...user }: UserWithSecret & { idempotency?: IdempotencyRecord }) => {
+      await emails.claim(user.email, id);
       await model.create({ _id: id, ...user });
+      await emails.confirm(user.email, id);
     },
     findIdempotency: async (id: string) => (await model.findById(id).select('+idempotency').lean())?.idempotency,
     findById: async (id: string) => {
@@ -39,7 +47,17 @@ export function userRepository(connection: Connection) {
       return document ? toUser(document) : undefined;
     },
     findByIdWithSecret: async (id: string) => withSecret(await model.findById(id).lean()),
-    findByEmailWithSecret: async (email: string) => withSecret(await model.findOne({ email }).lean()),
+    /** By the email's key and then by `_id`; the scan by email only where a key names a user that is missing. */
+    findByEmailWithSecret: async (email: string) => {
+      const holder = await emails.holderOf(email);
+      // every stored user has a key: no key, no user
+      if (holder === undefined) return undefined;
+      const user = await model.findById(holder).lean();
+      if (user?.email === email) return withSecret(user);
+      const found = await model.findOne({ email }).lean();
+      if (found) await emails.mend(email, found._id);
+      return withSecret(found);
+    },
     // Single-field sets on one user; a lost race between two admins changes nothing that matters (same end state).
     setPasswordHash: async (id: string, passwordHash: string) => {
       await model.updateOne({ _id: id }, { $set: { passwordHash, passwordChangedAt: new Date() } });
