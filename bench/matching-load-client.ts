@@ -12,6 +12,7 @@
  */
 import autocannon from 'autocannon';
 import { Prng } from '../services/matching/src/synthetic/prng';
+import { quantile } from './quantile';
 
 export interface LoadOrders {
   url: string;
@@ -85,29 +86,25 @@ async function main(): Promise<void> {
   const loadResult: LoadClientResult = {
     counted: latencies.length,
     latency: {
-      p50: percentile(latencies, 0.5),
-      p90: percentile(latencies, 0.9),
-      p97_5: percentile(latencies, 0.975),
-      p99: percentile(latencies, 0.99),
-      p99_9: percentile(latencies, 0.999),
-      max: percentile(latencies, 1),
+      p50: ms(latencies, 0.5),
+      p90: ms(latencies, 0.9),
+      p97_5: ms(latencies, 0.975),
+      p99: ms(latencies, 0.99),
+      p99_9: ms(latencies, 0.999),
+      max: ms(latencies, 1),
     },
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
     clientCpuUs: Math.round((cpu.user + cpu.system) / Math.max(1, latencies.length)),
-    firstAnswers: { p50: percentile(firsts, 0.5), max: percentile(firsts, 1) },
+    firstAnswers: { p50: ms(firsts, 0.5), max: ms(firsts, 1) },
   };
   process.stdout.write(JSON.stringify(loadResult));
 }
 
 const byValue = (a: number, b: number) => a - b;
-
-/** The value at quantile q (nearest rank) of ascending `sorted`, in whole ms; 0 for no values. */
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!);
-}
+/** A quantile of ascending `sorted`, in whole ms (0 for none: the result goes out as JSON). */
+const ms = (sorted: number[], q: number) => (sorted.length === 0 ? 0 : Math.round(quantile(sorted, q)));
 
 main().catch((error: unknown) => {
   console.error(error);

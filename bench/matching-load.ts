@@ -12,6 +12,7 @@ import { jobPostedV1, type JobPostedV1, type ProfilePublishedV1 } from '@hoanhap
 import { createPublisher, type KafkaClient } from '@hoanhap/events';
 import type { LoadClientResult, LoadOrders } from './matching-load-client';
 import { cpuSeconds } from './matching-service';
+import { quantile } from './quantile';
 
 export interface Target {
   path: string;
@@ -115,8 +116,7 @@ export interface FreshnessResult {
 export type PostJob = (profile: ProfilePublishedV1, k: number) => Promise<string | undefined>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const ms = (values: number[], q: number) => Math.round(percentile(values, q));
+const ms = (values: number[], q: number) => Math.round(quantile(values, q));
 
 /** Publishes `employers.job.posted.v1` straight to Kafka: the consumer and model's share of freshness. */
 export async function kafkaPoster(

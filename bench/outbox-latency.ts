@@ -14,13 +14,14 @@ import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { writeJson } from './bench-json';
 import { createOutboxBench, type Probe } from './outbox-bench-fixture';
+import { quantile } from './quantile';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 3000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) => quantile(sorted, p / 100);
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** What `--json <file>` writes for bench/all.ts. */
 const figures: Record<string, number> = { rate: RATE, seconds: SECONDS };

@@ -11,6 +11,7 @@
  * So the request rate does not fall when Kafka does, and no kind is skipped.
  */
 import { DEMO } from '@hoanhap/reference';
+import { quantile } from '../../bench/quantile';
 import { call, type Answer, type Session } from './fault-client';
 
 export type Kind = 'posting' | 'job-referral' | 'hire' | 'course-referral' | 'loan-application';
@@ -315,9 +316,6 @@ export async function runLoad(
   clearInterval(ticker);
   return { accepted, samples, refused, unsure, substituted, windowMs };
 }
-
-const quantile = (sorted: number[], q: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** The figures of the window: offered and accepted rates, per second and per kind, retries and latencies. */
 export function summarise(result: LoadResult) {
