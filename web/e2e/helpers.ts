@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 
 /** The gateway the journeys drive: the e2e stack's own (set by run-e2e.ts), or GATEWAY_URL. */
 export let GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
@@ -46,6 +46,29 @@ export const today = () => new Date().toLocaleDateString('en-GB', { timeZone: 'A
 
 /** Today in Vietnam as an ISO date (yyyy-MM-dd), the form the APIs take. */
 export const isoToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/**
+ * Clicks `button` and waits for the request the click should send (`sends`) and its answer. A click that sent
+ * nothing within 15 s, or an answer other than 2xx, is printed with what came back and clicked again, as a user
+ * would (at most 3 times): a CI run once saw a click on a modal's button that recorded nothing, with no trace
+ * of why. The click's request must be one that is safe to send twice.
+ */
+export async function clickSending(page: Page, button: Locator, sends: (request: Request) => boolean, what: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const sent = page.waitForRequest(sends, { timeout: 15_000 });
+    await button.click();
+    const request = await sent.catch(() => undefined);
+    const response = await request?.response();
+    if (response?.ok()) return;
+    const said = !request
+      ? 'no request within 15 s'
+      : response
+        ? `${response.status()} ${(await response.text().catch(() => '')).slice(0, 300)}`
+        : `no answer (${request.failure()?.errorText ?? 'unknown'})`;
+    if (attempt === 3) throw new Error(`${what}: ${said}, 3 times`);
+    console.warn(`[e2e] ${what}: ${said} after click ${attempt}; clicking again`);
+  }
+}
 
 /** The antd Card titled exactly `title` (a page's Descriptions are tables too, so `table` alone is ambiguous). */
 export function card(page: Page, title: string): Locator {

@@ -1,4 +1,5 @@
-import { card, eventually, expectText, fillDate, followNotice, GATEWAY, pick, saveDialog, screenshot, signIn, today, type Journey } from '../helpers';
+import type { Request } from 'playwright-core';
+import { card, clickSending, eventually, expectText, fillDate, followNotice, GATEWAY, pick, saveDialog, screenshot, signIn, today, type Journey } from '../helpers';
 import { referOnce } from './employer.journeys';
 import { returneeName } from './officer.journeys';
 
@@ -78,7 +79,9 @@ export const collegeJourneys: Journey[] = [
       await expectText(firstCohort, 'Đang học');
       await row.getByRole('button', { name: 'Điểm danh' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByRole('button', { name: 'Có mặt' }).click();
+      // recording a day again replaces it (services/colleges), so a second click is safe
+      const attendance = (request: Request) => request.method() === 'POST' && request.url().endsWith('/attendance');
+      await clickSending(page, dialog.getByRole('button', { name: 'Có mặt' }), attendance, 'attendance "Có mặt"');
       await expectText(dialog, 'Có mặt 1/1 buổi đã ghi');
       await screenshot(page, 'college-attendance');
       await page.keyboard.press('Escape');

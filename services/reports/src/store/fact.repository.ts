@@ -19,22 +19,32 @@ export interface FactFilter {
 
 /**
  * The facts collection. Writes are inserts only (atomic, guarded by the unique `_id` on FerretDB), plus the
- * one-time `$set` of a place on facts that arrived before their returnee's registration; reads are one
- * `$match` + `$group` with `$sum` (the accumulators FerretDB 1.x has).
+ * one-time `$set` of a place on facts that arrived before their returnee's registration (those returnees are
+ * marked in `unplaced_returnees`); reads are one `$match` + `$group` with `$sum` (the accumulators FerretDB 1.x has).
  */
 export function factRepository(connection: Connection, places: PlaceRepository) {
   const facts = connection.collection<Fact>('facts');
+  // returnees with facts recorded before their place was known
+  const unplaced = connection.collection<{ _id: string }>('unplaced_returnees');
 
   const toDocument = (f: NewFact, place: Place | undefined): Fact => {
     const { place: _given, ...rest } = f;
     return { ...rest, month: f.on.slice(0, 7), provinceCode: place?.provinceCode ?? null, communeCode: place?.communeCode ?? null };
   };
 
+  /**
+   * Facts recorded without a place: their returnee is marked (a document keyed by `_id`), and then the place is
+   * read again, since the registration may have landed between the first read and the insert. A registration
+   * writes the place and then looks for the mark (placeReturnee), so one of the two always sees the other.
+   */
   async function placeFacts(docs: Fact[]): Promise<void> {
-    // the registration may have landed between our read of the place and our insert: read again after it
-    for (const doc of docs.filter((d) => !d.provinceCode && d.returneeId)) {
+    const waiting = docs.filter((d) => !d.provinceCode && d.returneeId);
+    for (const returneeId of new Set(waiting.map((d) => d.returneeId!))) await unplaced.insertOne({ _id: returneeId }).catch(ignoreDuplicate);
+    for (const doc of waiting) {
       const place = await places.placeOf(doc.returneeId!);
-      if (place) await facts.updateOne({ _id: doc._id, provinceCode: null }, { $set: place });
+      // read, then written, by `_id` alone: FerretDB 1.x reads the whole collection for any other filter
+      const stored = place && (await facts.findOne({ _id: doc._id }, { projection: { provinceCode: 1 } }));
+      if (place && stored && (stored.provinceCode ?? null) === null) await facts.updateOne({ _id: doc._id }, { $set: place });
     }
   }
 
@@ -49,9 +59,16 @@ export function factRepository(connection: Connection, places: PlaceRepository) 
       await facts.insertMany(docs, { ordered: false }).catch(ignoreDuplicate);
       await placeFacts(docs);
     },
-    /** Facts counted before the returnee's place was known get it now. */
+    /**
+     * Facts counted before the returnee's place was known get it now. Most registrations come before any
+     * fact of their returnee: one read by `_id` finds no mark, and the facts are not scanned (on FerretDB 1.x
+     * the update by `returneeId` reads and decodes every fact).
+     */
     async placeReturnee(returneeId: string, place: Place): Promise<void> {
+      if (!(await unplaced.findOne({ _id: returneeId }))) return;
       await facts.updateMany({ returneeId, provinceCode: null }, { $set: place });
+      // a fact recorded after this update reads the place itself (placeFacts)
+      await unplaced.deleteOne({ _id: returneeId });
     },
     async figures(filter: FactFilter): Promise<FigureRow[]> {
       const match: Record<string, unknown> = { provinceCode: filter.provinceCode ?? { $ne: null }, on: { $lte: filter.to, ...(filter.from && { $gte: filter.from }) } };
@@ -67,6 +84,7 @@ export function factRepository(connection: Connection, places: PlaceRepository) 
     },
     async clear(): Promise<void> {
       await facts.deleteMany({});
+      await unplaced.deleteMany({});
     },
   };
 }
