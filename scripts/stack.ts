@@ -41,12 +41,23 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function healthy(url: string, timeoutMs: number): Promise<boolean> {
+/**
+ * Polls `<url>/healthz` until it answers 2xx (true) or `timeoutMs` passes; `seen` is told what the last poll
+ * got (a status and the start of its body, or the connection error), for the message of a timeout.
+ */
+export async function healthy(url: string, timeoutMs: number, seen: (last: string) => void = () => undefined): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
+    const ok = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) }).then(
+      async (r) => {
+        if (!r.ok) seen(`${r.status} ${(await r.text().catch(() => '')).slice(0, 200)}`);
+        return r.ok;
+      },
+      (error: unknown) => {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        seen(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+        return false;
+      },
     );
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 300));
@@ -117,9 +128,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     envFor: (spec) => namespacedEnv(spec, namespace, dataDir),
   });
   const timeout = options.healthTimeoutMs ?? 90_000;
+  // what the process was doing: a CI run once saw the gateway neither answer nor write a line for 180 s
+  const unhealthy = (name: string, timeoutMs: number, last: string) => {
+    const child = supervisor.child(name);
+    const state = child ? `running (pid ${child.pid}, ${supervisor.restarts(name)} restarts)` : 'not running';
+    return `${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s: last ${last}; the process is ${state} (log ${join(logDir, name + '.log')})`;
+  };
+  /** Waits for the process's health; one that stays silent is restarted once, as an orchestrator's liveness probe would. */
   const waitHealthy = async (name: string, timeoutMs = timeout) => {
-    if (!(await healthy(urls[name]!, timeoutMs)))
-      throw new Error(`${name} did not answer ${urls[name]}/healthz within ${timeoutMs / 1000}s (log ${join(logDir, name + '.log')})`);
+    let last = 'no answer yet';
+    if (await healthy(urls[name]!, timeoutMs, (seen) => (last = seen))) return;
+    // printed even where the caller keeps the stack quiet: a restart must show in the run's output
+    (options.say ?? console.warn)(`[stack] ${unhealthy(name, timeoutMs, last)} — restarting it once`);
+    supervisor.kill(name, 'SIGKILL');
+    last = 'no answer yet';
+    if (await healthy(urls[name]!, timeoutMs, (seen) => (last = seen))) return;
+    throw new Error(unhealthy(name, timeoutMs, last));
   };
   const stack: Stack = {
     gatewayUrl: urls.gateway!,

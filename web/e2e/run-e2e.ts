@@ -12,7 +12,7 @@
  *   --gateway <url>   drive a stack already running there instead (e.g. http://127.0.0.1:8080)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSystem, type System } from '../../system/src';
@@ -85,6 +85,24 @@ async function startOwnStack(): Promise<System | null> {
   return system;
 }
 
+/**
+ * After a failed journey, the stack's logs (warnings and errors: it runs with LOG_LEVEL=warn) go beside the
+ * screenshots, and each process's last lines are printed, so that a failure in CI says what the services saw.
+ */
+function keepLogs(logDir: string): void {
+  const kept = join(SCREENSHOTS, 'logs');
+  try {
+    cpSync(logDir, kept, { recursive: true });
+    for (const file of readdirSync(kept).filter((name) => name.endsWith('.log'))) {
+      const lines = readFileSync(join(kept, file), 'utf8').trimEnd().split('\n').filter(Boolean);
+      for (const line of lines.slice(-3)) say(`  ${file}: ${line.slice(0, 300)}`);
+    }
+    say(`the stack's logs: ${kept}`);
+  } catch (error) {
+    say(`the stack's logs could not be kept: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function main(): Promise<number> {
   if (!args.includes('--no-build')) {
     say('building web/');
@@ -131,6 +149,7 @@ async function main(): Promise<number> {
       await close();
     }
   } finally {
+    if (system && failed > 0) keepLogs(system.logDir);
     if (system) say('stopping the e2e stack');
     await system?.close();
   }
