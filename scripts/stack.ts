@@ -138,8 +138,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const waitHealthy = async (name: string, timeoutMs = timeout) => {
     let last = 'no answer yet';
     if (await healthy(urls[name]!, timeoutMs, (seen) => (last = seen))) return;
-    // printed even where the caller keeps the stack quiet: a restart must show in the run's output
-    (options.say ?? console.warn)(`[stack] ${unhealthy(name, timeoutMs, last)} — restarting it once`);
+    // on stderr even where the caller keeps the stack quiet or filters its lines: a restart must show in the run's output
+    console.warn(`[stack] ${unhealthy(name, timeoutMs, last)} — restarting it once`);
     supervisor.kill(name, 'SIGKILL');
     last = 'no answer yet';
     if (await healthy(urls[name]!, timeoutMs, (seen) => (last = seen))) return;

@@ -50,10 +50,13 @@ async function main(): Promise<void> {
     logger,
     accessLogger,
   });
-  const server = app.listen(config.port, () => {
-    const missing = services.filter((s) => !s.openapi).map((s) => s.name);
-    logger.info({ port: config.port, notDeployed: missing }, `gateway listening on http://127.0.0.1:${config.port}`);
-  });
+  // Express 5 hands a listen error (EADDRINUSE) to listen's callback, not to an 'error' event: with the callback alone a
+  // gateway whose port was taken stayed up without listening and logged nothing (one way to explain a CI run in which
+  // the gateway neither answered /healthz nor wrote a line for 180 s); now it fails to start, and says why
+  const server = app.listen(config.port);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const missing = services.filter((s) => !s.openapi).map((s) => s.name);
+  logger.info({ port: config.port, notDeployed: missing }, `gateway listening on http://127.0.0.1:${config.port}`);
   // Longer than the services' keep-alive would be wrong for a load balancer in front; 65 s is the usual pairing.
   server.keepAliveTimeout = 65_000;
   answerClientErrors(server);
@@ -65,5 +68,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) logger.error(error.message);
   else logger.error({ err: error }, 'gateway failed to start');
+  // the log is buffered: written out before the exit
+  destination.flushSync();
   process.exit(1);
 });

@@ -17,7 +17,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, startStack, type Stack } from '../../scripts/stack';
+import { freePortBlock, repoRoot, startStack, type Stack } from '../../scripts/stack';
 import { login } from './fault-client';
 import { dropRun } from './fault-cleanup';
 import { countEffects, type Row } from './fault-count';
@@ -77,7 +77,8 @@ async function main(): Promise<number> {
   await infra.up();
   try {
     stack = await startStack({
-      gatewayPort: 30_000 + offset * 10,
+      // a block checked free, as the other stacks take (it was 30,000 + offset × 10, never checked)
+      gatewayPort: await freePortBlock(),
       namespace,
       dataDir: join(dataDir, namespace),
       healthTimeoutMs: 180_000,
