@@ -51,4 +51,21 @@ describe('slot claims on FerretDB (ARCHITECTURE §7: updates are not atomic, ins
     expect(await releaseSlot(model, 'cohort-c', 'a')).toBe(true);
     expect(await claimSlot(model, 'cohort-c', 'b', 1)).toMatchObject({ claimed: true, slot: 0 });
   });
+
+  it('when a place is claimed, then the claims are read by _id alone (FerretDB 1.x decodes every claim for any other filter)', async () => {
+    const model = slotClaimModel(conn);
+    for (let i = 0; i < 3; i++) await claimSlot(model, 'cohort-d', `earlier-${i}`, 4);
+    const filters: Record<string, unknown>[] = [];
+    conn.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if (collection === 'slot_claims' && method.startsWith('find')) filters.push(filter);
+    });
+    try {
+      await expect(claimSlot(model, 'cohort-d', 'last', 4)).resolves.toMatchObject({ claimed: true });
+      await expect(claimSlot(model, 'cohort-d', 'one-too-many', 4)).resolves.toEqual({ claimed: false });
+    } finally {
+      conn.set('debug', false);
+    }
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.every((filter) => Object.keys(filter).join() === '_id')).toBe(true);
+  });
 });
