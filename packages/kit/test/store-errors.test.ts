@@ -1,11 +1,39 @@
 import express from 'express';
 import request from 'supertest';
 import { mongo } from 'mongoose';
-import { AppError, classifyError, createOnce, errorHandler, isStoreBusy, isStoreUnavailable, lockErrorAsBusy } from '../src';
+import {
+  AppError,
+  classifyError,
+  createOnce,
+  errorHandler,
+  ignoreDuplicate,
+  isDuplicateKey,
+  isStoreBusy,
+  isStoreUnavailable,
+  lockErrorAsBusy,
+} from '../src';
 
 // what FerretDB's SQLite backend answers when another writer holds the file (measured on 1.24)
 const sqliteBusy = () =>
   new mongo.MongoServerError({ message: 'database is locked (5) (SQLITE_BUSY)', code: 1, codeName: 'InternalError' });
+
+describe('duplicate keys', () => {
+  const bulk = (...codes: number[]) =>
+    Object.assign(new Error('bulk write failed'), { code: codes[0], writeErrors: codes.map((code) => ({ code })) });
+
+  it('when one insert or every document of a bulk insert is refused as a duplicate, then it is a duplicate', () => {
+    expect(isDuplicateKey(Object.assign(new Error('E11000'), { code: 11000 }))).toBe(true);
+    expect(isDuplicateKey(bulk(11000, 11000))).toBe(true);
+    expect(() => ignoreDuplicate(bulk(11000, 11000))).not.toThrow();
+  });
+
+  it('when a bulk insert also failed for another reason, or the error is another, then it is not, and ignoreDuplicate throws it', () => {
+    expect(isDuplicateKey(bulk(11000, 121))).toBe(false);
+    expect(isDuplicateKey(bulk(121, 11000))).toBe(false);
+    expect(isDuplicateKey(new Error('timeout'))).toBe(false);
+    expect(() => ignoreDuplicate(bulk(11000, 121))).toThrow('bulk write failed');
+  });
+});
 
 describe('database errors that mean "not now"', () => {
   it('when FerretDB answers SQLITE_BUSY, then it is classified 503 STORE.BUSY with Retry-After, retryable, not a crash', () => {

@@ -49,5 +49,17 @@ export async function retryWhileStoreBusy<T>(write: () => Promise<T>, attempts =
   }
 }
 
-/** True for a duplicate key (code 11000): the document, or one with the same unique key, is already stored. */
-export const isDuplicateKey = (error: unknown): boolean => (error as { code?: number } | null)?.code === 11000;
+/**
+ * True for a duplicate key (code 11000): the document, or one with the same unique key, is already stored. For a
+ * bulk write (insertMany), only when every document it refused was refused as a duplicate.
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: number; writeErrors?: { code?: number }[] } | null;
+  if (e?.code === 11000) return !e.writeErrors?.some((w) => w.code !== 11000);
+  return Array.isArray(e?.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000);
+}
+
+/** For `.catch()` of an insert that may find its document already there: a duplicate is success, anything else is thrown. */
+export function ignoreDuplicate(error: unknown): void {
+  if (!isDuplicateKey(error)) throw error;
+}

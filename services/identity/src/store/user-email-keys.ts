@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKey } from '@hoanhap/kit';
+import { ignoreDuplicate } from '@hoanhap/kit';
 
 interface EmailKey {
   _id: string;
@@ -31,9 +31,7 @@ export function userEmailKeys(connection: Connection) {
     holderOf,
     /** Before inserting the user `userId`: the key of its email, unless one exists already (kept as it is). */
     claim: async (email: string, userId: string) => {
-      await keys.insertOne({ _id: email, userId }).catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      });
+      await keys.insertOne({ _id: email, userId }).catch(ignoreDuplicate);
     },
     /** After `userId` was inserted with `email` (the unique index let it): the key names it. */
     confirm: async (email: string, userId: string) => {
@@ -49,10 +47,7 @@ export function userEmailKeys(connection: Connection) {
       if (await keys.findOne({ _id: BACKFILLED })) return;
       let batch: EmailKey[] = [];
       const write = async () => {
-        await keys.insertMany(batch, { ordered: false }).catch((error: { writeErrors?: { code?: number } | { code?: number }[] }) => {
-          // the driver gives one write error alone, several as an array
-          if (!error.writeErrors || ![error.writeErrors].flat().every((e) => e.code === 11000)) throw error;
-        });
+        await keys.insertMany(batch, { ordered: false }).catch(ignoreDuplicate);
         batch = [];
       };
       for await (const user of users()) {

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Fact, NewFact, Place } from '../domain/fact.types';
-import { ignoreDuplicate, type PlaceRepository } from './place.repository';
+import { ignoreDuplicate } from '@hoanhap/kit';
+import type { PlaceRepository } from './place.repository';
 
 /** One figure: a metric's sum in one commune and month. */
 export interface FigureRow {

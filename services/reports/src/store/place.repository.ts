@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { ignoreDuplicate } from '@hoanhap/kit';
 import type { Place } from '../domain/fact.types';
 
 interface PlaceDocument extends Place {
@@ -30,13 +31,3 @@ export function placeRepository(connection: Connection) {
 }
 
 export type PlaceRepository = ReturnType<typeof placeRepository>;
-
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: number; writeErrors?: { code?: number }[] };
-  if (e?.code === 11000) return !e.writeErrors?.some((w) => w.code !== 11000);
-  return Array.isArray(e?.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000);
-}
-
-export function ignoreDuplicate(error: unknown): void {
-  if (!isDuplicateKey(error)) throw error;
-}
