@@ -53,8 +53,8 @@ async function findHead(model: Model<AuditRow>): Promise<Head> {
 }
 
 /**
- * Appends one row after `known` (the head this process last wrote or read; found anew when unknown) and
- * returns it with the new head. A row is placed by an insert that the unique `_id` and `seq` guard: when
+ * Appends one row after `known` (the head this process last wrote; found anew when unknown) and returns
+ * it. A row is placed by an insert that the unique `_id` and `seq` guard: when
  * another writer took the position, its row is the newer head and the insert is tried again after it.
  */
 async function appendAfter(model: Model<AuditRow>, known: Head | undefined, input: AuditInput, maxAttempts: number): Promise<AuditEntry> {

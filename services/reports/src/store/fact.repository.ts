@@ -35,17 +35,22 @@ export function factRepository(connection: Connection, places: PlaceRepository) 
 
   /**
    * Facts recorded without a place: their returnee is marked (a document keyed by `_id`), and then the place is
-   * read again, since the registration may have landed between the first read and the insert. A registration
-   * writes the place and then looks for the mark (placeReturnee), so one of the two always sees the other.
+   * read again, once per returnee, since the registration may have landed between the first read and the
+   * insert. A registration writes the place and then looks for the mark (placeReturnee), so one of the two
+   * always sees the other.
    */
   async function placeFacts(docs: Fact[]): Promise<void> {
-    const waiting = docs.filter((d) => !d.provinceCode && d.returneeId);
-    for (const returneeId of new Set(waiting.map((d) => d.returneeId!))) await unplaced.insertOne({ _id: returneeId }).catch(ignoreDuplicate);
-    for (const doc of waiting) {
-      const place = await places.placeOf(doc.returneeId!);
-      // read, then written, by `_id` alone: FerretDB 1.x reads the whole collection for any other filter
-      const stored = place && (await facts.findOne({ _id: doc._id }, { projection: { provinceCode: 1 } }));
-      if (place && stored && (stored.provinceCode ?? null) === null) await facts.updateOne({ _id: doc._id }, { $set: place });
+    const waiting = new Map<string, Fact[]>();
+    for (const doc of docs) if (!doc.provinceCode && doc.returneeId) waiting.set(doc.returneeId, [...(waiting.get(doc.returneeId) ?? []), doc]);
+    for (const [returneeId, theirs] of waiting) {
+      await unplaced.insertOne({ _id: returneeId }).catch(ignoreDuplicate);
+      const place = await places.placeOf(returneeId);
+      if (!place) continue;
+      for (const doc of theirs) {
+        // read, then written, by `_id` alone: FerretDB 1.x reads the whole collection for any other filter
+        const stored = await facts.findOne({ _id: doc._id }, { projection: { provinceCode: 1 } });
+        if (stored && (stored.provinceCode ?? null) === null) await facts.updateOne({ _id: doc._id }, { $set: place });
+      }
     }
   }
 
