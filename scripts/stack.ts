@@ -36,7 +36,7 @@ export interface Stack {
   supervisor: Supervisor;
   /** Each process writes its stdout and stderr to `<name>.log` here. */
   logDir: string;
-  /** Resolves when the named process answers /healthz (throws after timeoutMs). */
+  /** Resolves when the named process answers /healthz; a process silent for timeoutMs is restarted once, then it throws. */
   waitHealthy(name: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }

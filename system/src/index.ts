@@ -20,8 +20,6 @@ export interface System {
   /** The namespace's topic prefix (contract events published by a test go under it). */
   topicPrefix: string;
   kafkaBrokers: string[];
-  /** Each process's stdout and stderr, `<name>.log` (deleted by close()). */
-  logDir: string;
   login(email: string, password?: string): Promise<Client>;
   close(): Promise<void>;
 }
@@ -103,7 +101,6 @@ export async function startSystem(options: { label?: string; env?: NodeJS.Proces
     gatewayUrl,
     topicPrefix: `${ns.dbName}.`,
     kafkaBrokers: urls.kafkaBrokers,
-    logDir: join(dataDir, 'logs'),
     login,
     async close() {
       await stack.stop();

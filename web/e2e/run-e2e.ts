@@ -149,7 +149,7 @@ async function main(): Promise<number> {
       await close();
     }
   } finally {
-    if (system && failed > 0) keepLogs(system.logDir);
+    if (system && failed > 0) keepLogs(system.stack.logDir);
     if (system) say('stopping the e2e stack');
     await system?.close();
   }
