@@ -26,7 +26,7 @@ interface View {
 let infra: TestInfra;
 let store: AggregateStore<CounterState>;
 let views: AggregateStore<View>;
-let consumer: ConsumerRunner;
+let consumer: ConsumerRunner | undefined;
 const deliveries: EventEnvelope<CounterIncremented>[] = [];
 const children: ChildProcess[] = [];
 
@@ -86,7 +86,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await consumer.stop();
+  await consumer?.stop(); // undefined when beforeAll failed
   await infra.close();
 });
 

@@ -9,7 +9,11 @@ const admin = kafka.admin();
 
 beforeAll(async () => {
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+  // kafkajs' waitForLeaders gives up when the broker first answers "unknown topic" (kafkajs#815): wait here instead
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: false });
+  await waitFor('a leader for each partition', async () =>
+    (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]!.partitions.every((p) => p.leader >= 0),
+  );
 });
 afterAll(async () => {
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
