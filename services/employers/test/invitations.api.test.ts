@@ -128,3 +128,76 @@ describe('invitations answered by the officer', () => {
     expect(requested.filter((e) => (e.payload as InvitationRequestedV1).returneeId === returneeId)).toEqual([]);
   });
 });
+
+describe('asking twice for the same job and person reads by _id only (FerretDB 1.x reads every invitation for { jobId, returneeId })', () => {
+  const pairKey = (jobId: string, returneeId: string) => JSON.stringify([jobId, returneeId]);
+  const pairs = () => h.connection.collection('invitation_pairs');
+  const findsDuring = async <T>(work: () => Promise<T>) => {
+    const finds: { collection: string; filter: Record<string, unknown> }[] = [];
+    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if ((collection === 'invitations' || collection === 'invitation_pairs') && method.startsWith('find'))
+        finds.push({ collection, filter });
+    });
+    try {
+      return { result: await work(), finds };
+    } finally {
+      h.connection.set('debug', false);
+    }
+  };
+  const byIdOnly = (filter: Record<string, unknown>) => Object.keys(filter).join() === '_id' && typeof filter._id === 'string';
+
+  it('when an employer asks a second time, then 409 names the first request, and invitations were read by _id alone', async () => {
+    const { jobId, returneeId } = await jobAndCandidate();
+    const first = await findsDuring(() => invite(jobId, returneeId));
+    expect(first.result.status).toBe(201);
+    // no request yet: the pair's key was read (nothing found), and read again after the insert to confirm it
+    const key = { collection: 'invitation_pairs', filter: { _id: pairKey(jobId, returneeId) } };
+    expect(first.finds).toEqual([key, key]);
+    expect(first.finds.every((f) => byIdOnly(f.filter))).toBe(true);
+
+    const second = await findsDuring(() => invite(jobId, returneeId));
+    expect([second.result.status, second.result.body.code, second.result.body.existingId]).toEqual([
+      409,
+      'INVITATION.ALREADY_REQUESTED',
+      first.result.body.id,
+    ]);
+    expect(second.finds.map((f) => f.collection)).toEqual(['invitation_pairs', 'invitations']);
+    expect(second.finds.every((f) => byIdOnly(f.filter))).toBe(true);
+  });
+
+  it('when six requests for the same job and person arrive at once, then one is created and five answer 409 naming it', async () => {
+    const { jobId, returneeId } = await jobAndCandidate();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => invite(jobId, returneeId)));
+    const created = answers.filter((a) => a.status === 201);
+    expect(created).toHaveLength(1);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => [a.status, a.body.code, a.body.existingId])).toEqual(
+      Array(5).fill([409, 'INVITATION.ALREADY_REQUESTED', created[0]!.body.id]),
+    );
+    expect(await pairs().findOne({ _id: pairKey(jobId, returneeId) as never })).toMatchObject({ holderId: created[0]!.body.id });
+  });
+
+  it('when the pair’s key names a request that was never stored (a creation stopped halfway), then a request is created, and asked again answers 409', async () => {
+    const { jobId, returneeId } = await jobAndCandidate();
+    await pairs().insertOne({ _id: pairKey(jobId, returneeId) as never, holderId: 'never-stored' });
+    const created = await invite(jobId, returneeId);
+    expect(created.status).toBe(201);
+    expect((await pairs().findOne({ _id: pairKey(jobId, returneeId) as never }))?.holderId).toBe(created.body.id);
+    expect((await invite(jobId, returneeId)).body).toMatchObject({ code: 'INVITATION.ALREADY_REQUESTED', existingId: created.body.id });
+  });
+
+  it('when a request was stored without its key (before keys existed), then asking again still answers 409, and employers’ start writes the key', async () => {
+    const { jobId, returneeId } = await jobAndCandidate();
+    const created = await invite(jobId, returneeId);
+    await pairs().deleteMany({ _id: { $in: [pairKey(jobId, returneeId), 'backfilled'] } as never });
+    // no key: the check finds nothing, and the unique index refuses the insert, which is then told by its scan
+    expect((await invite(jobId, returneeId)).body).toMatchObject({ code: 'INVITATION.ALREADY_REQUESTED', existingId: created.body.id });
+
+    await pairs().deleteMany({ _id: { $in: [pairKey(jobId, returneeId), 'backfilled'] } as never });
+    await h.employers.ctx.invitations.init();
+    expect(await pairs().findOne({ _id: pairKey(jobId, returneeId) as never })).toMatchObject({ holderId: created.body.id });
+    const again = await findsDuring(() => invite(jobId, returneeId));
+    expect(again.result.body.existingId).toBe(created.body.id);
+    expect(again.finds.every((f) => byIdOnly(f.filter))).toBe(true);
+  });
+});

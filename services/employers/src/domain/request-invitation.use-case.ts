@@ -59,9 +59,9 @@ export async function requestInvitation(
       try {
         await ctx.invitations.create(document, [invitationRequested(document)], trace);
       } catch (error) {
-        // the (jobId, returneeId) index refused a concurrent duplicate; an _id clash is createOnce's to handle
+        // the (jobId, returneeId) index refused a concurrent duplicate, whose key may not name it yet; an _id clash is createOnce's to handle
         const earlier =
-          (error as { code?: number }).code === 11000 ? await ctx.invitations.findFor(input.jobId, input.returneeId) : undefined;
+          (error as { code?: number }).code === 11000 ? await ctx.invitations.findForByScan(input.jobId, input.returneeId) : undefined;
         if (earlier && earlier.id !== document.id) throw errors.invitationExists(earlier.id);
         throw error;
       }

@@ -1,8 +1,7 @@
 import type { Role } from '@hoanhap/auth';
-import type { IdempotencyRecord } from '@hoanhap/kit';
+import { lookupKeys, type IdempotencyRecord } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
 import type { PagePosition, User, UserStatus, UserWithSecret } from '../domain/identity.types';
-import { userEmailKeys } from './user-email-keys';
 import { userModel, type UserDocument } from './user.model';
 import { pageQuery } from './page-query';
 
@@ -27,13 +26,16 @@ export interface UserFilter {
 /** Users in Mongo; returns plain objects, the hash only from the `WithSecret` readers. */
 export function userRepository(connection: Connection) {
   const model = userModel(connection);
-  const emails = userEmailKeys(connection);
+  // email → user id in `user_emails`, so that a login reads by _id only (see kit's lookupKeys)
+  const emails = lookupKeys(connection, 'user_emails', { holderField: 'userId' });
   const withSecret = (d: UserDocument | null): UserWithSecret | undefined => (d ? { ...toUser(d), passwordHash: d.passwordHash } : undefined);
   return {
     /** Indexes, and the email keys of users stored before keys existed (once). */
     init: async () => {
       await model.init();
-      await emails.backfill(() => model.find({}, { _id: 1, email: 1 }).lean().cursor());
+      await emails.backfill(async function* () {
+        for await (const user of model.find({}, { _id: 1, email: 1 }).lean().cursor()) yield { key: user.email, holderId: user._id };
+      });
     },
     /** One insert, its email key claimed first; a duplicate `_id` or email (code 11000) reaches the caller. */
     insert: async ({ id, ...user }: UserWithSecret & { idempotency?: IdempotencyRecord }) => {
@@ -49,14 +51,13 @@ export function userRepository(connection: Connection) {
     findByIdWithSecret: async (id: string) => withSecret(await model.findById(id).lean()),
     /** By the email's key and then by `_id`; the scan by email only where a key names a user that is missing. */
     findByEmailWithSecret: async (email: string) => {
-      const holder = await emails.holderOf(email);
-      // every stored user has a key: no key, no user
-      if (holder === undefined) return undefined;
-      const user = await model.findById(holder).lean();
-      if (user?.email === email) return withSecret(user);
-      const found = await model.findOne({ email }).lean();
-      if (found) await emails.mend(email, found._id);
-      return withSecret(found);
+      const user = await emails.findHolder(email, {
+        readById: (id) => model.findById(id).lean(),
+        holds: (found) => found.email === email,
+        scan: () => model.findOne({ email }).lean(),
+        idOf: (found) => found._id,
+      });
+      return withSecret(user ?? null);
     },
     // Single-field sets on one user; a lost race between two admins changes nothing that matters (same end state).
     setPasswordHash: async (id: string, passwordHash: string) => {
