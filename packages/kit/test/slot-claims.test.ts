@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { testNamespace } from '@hoanhap/testing';
-import { claimSlot, claimedCount, releaseSlot, slotClaimModel } from '../src';
+import { claimSlot, claimedCount, holdsSlot, releaseSlot, slotClaimModel } from '../src';
 
 const ns = testNamespace();
 let conn: Connection;
@@ -67,5 +67,14 @@ describe('slot claims on FerretDB (ARCHITECTURE §7: updates are not atomic, ins
     }
     expect(filters.length).toBeGreaterThan(0);
     expect(filters.every((filter) => Object.keys(filter).join() === '_id')).toBe(true);
+  });
+
+  it('when asked whether a claimant holds a place, then the answer follows its claim and its release', async () => {
+    const model = slotClaimModel(conn);
+    expect(await holdsSlot(model, 'cohort-h', 'lan')).toBe(false);
+    await claimSlot(model, 'cohort-h', 'lan', 2);
+    expect([await holdsSlot(model, 'cohort-h', 'lan'), await holdsSlot(model, 'cohort-other', 'lan')]).toEqual([true, false]);
+    await releaseSlot(model, 'cohort-h', 'lan');
+    expect(await holdsSlot(model, 'cohort-h', 'lan')).toBe(false);
   });
 });

@@ -47,3 +47,60 @@ describe('concurrent hires', () => {
     expect(hired.body.items).toHaveLength(2);
   });
 });
+
+describe("a hire counts the job's hires by _id only (FerretDB 1.x reads every claim of every job for { resource })", () => {
+  const trace = { correlationId: 'test' };
+  const postJob = async (openings: number) =>
+    (
+      await h
+        .api()
+        .post('/jobs')
+        .set('Authorization', employer)
+        .send({ ...SECTION6_JOB, openings })
+    ).body.id as string;
+  const applicationTo = async (jobId: string) => (await createApplicationFromReferral(h.employers.ctx, referralTo(jobId), trace))!.id;
+  const hire = (id: string, key: string = randomUUID()) =>
+    h
+      .api()
+      .patch(`/applications/${id}`)
+      .set('Authorization', employer)
+      .set('Idempotency-Key', key)
+      .send({ status: 'hired', startDate: '2099-03-01' });
+  const jobNow = async (jobId: string) => (await h.api().get(`/jobs/${jobId}`).set('Authorization', employer)).body;
+
+  it('when an application is hired, then opening claims and hire tallies are read by _id alone, and the job counts the hire', async () => {
+    const jobId = await postJob(3);
+    const id = await applicationTo(jobId);
+    const finds: { collection: string; filter: Record<string, unknown> }[] = [];
+    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if (['opening_claims', 'job_hire_tallies'].includes(collection) && /^(find|count|exists)/.test(method))
+        finds.push({ collection, filter });
+    });
+    try {
+      expect((await hire(id, 'hire-once')).status).toBe(200);
+    } finally {
+      h.connection.set('debug', false);
+    }
+    expect(new Set(finds.map((f) => f.collection))).toEqual(new Set(['opening_claims', 'job_hire_tallies']));
+    expect(finds.every((f) => Object.keys(f.filter).join() === '_id' && typeof f.filter._id === 'string')).toBe(true);
+    expect(await jobNow(jobId)).toMatchObject({ openings: 3, filled: 1, status: 'open' });
+    // the same hire retried with its key (the count is brought in line again) counts once
+    const retried = await hire(id, 'hire-once');
+    expect([retried.status, retried.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect((await jobNow(jobId)).filled).toBe(1);
+  });
+
+  it('when a job was hired into before tallies existed, then employers’ start writes its tally from the claims, and the next hire counts both', async () => {
+    const jobId = await postJob(2);
+    const [first, second] = [await applicationTo(jobId), await applicationTo(jobId)];
+    expect((await hire(first!)).status).toBe(200);
+    // as stored by the version before tallies: the claim, no tally, no marker
+    await h.connection.collection('job_hire_tallies').deleteMany({ _id: { $in: [jobId, 'backfilled'] } as never });
+
+    await h.employers.ctx.openings.init();
+    expect(await h.connection.collection('job_hire_tallies').findOne({ _id: jobId as never })).toMatchObject({ hired: [first] });
+
+    expect((await hire(second!)).status).toBe(200);
+    expect(await jobNow(jobId)).toMatchObject({ openings: 2, filled: 2, status: 'filled' });
+  });
+});

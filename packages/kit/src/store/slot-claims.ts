@@ -82,6 +82,12 @@ export async function releaseSlot(model: Model<SlotClaim>, resource: string, cla
   return deletedCount === 1;
 }
 
+/** Whether `claimant` holds a place of `resource`: one read by `_id`. */
+export async function holdsSlot(model: Model<SlotClaim>, resource: string, claimant: string): Promise<boolean> {
+  return (await model.exists({ _id: claimId(resource, claimant) })) !== null;
+}
+
+/** Counts the resource's claims: a scan of the whole collection on FerretDB 1.x (the filter is not `_id`). */
 export async function claimedCount(model: Model<SlotClaim>, resource: string): Promise<number> {
   return model.countDocuments({ resource });
 }
