@@ -17,6 +17,7 @@ export { field, type ConfigField } from './config/config-fields';
 export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';
 export { findEachById } from './store/find-each-by-id';
 export { lookupKeys, type LookupKeys } from './store/lookup-keys';
+export { lookupLists, type LookupLists } from './store/lookup-lists';
 export { claimSlot, releaseSlot, claimedCount, holdsSlot, slotClaimModel, type SlotClaim, type ClaimResult } from './store/slot-claims';
 export {
   createOnce,

@@ -59,7 +59,7 @@ export function createCasesApp(deps: CasesDeps): Cases {
     invitations: createAggregateStore<InvitationState>({ ...storeOptions, collection: 'invitations' }),
   };
   const ctx: CasesContext = {
-    returnees: busyAsUnavailable(returneeRepository(stores.returnees)),
+    returnees: busyAsUnavailable(returneeRepository(stores.returnees, deps.connection)),
     referrals: busyAsUnavailable(referralRepository(stores.referrals)),
     invitations: busyAsUnavailable(invitationRepository(stores.invitations)),
     targets: targetRepository(deps.connection),

@@ -131,7 +131,7 @@ export async function registerReturnee(
     findRecord: (id) => ctx.returnees.idempotencyRecord(id),
   }).catch(async (error: unknown) => {
     if ((error as { code?: number })?.code === 11000 && input.nationalId) {
-      const existing = await ctx.returnees.findIdByNationalId(input.nationalId);
+      const existing = await ctx.returnees.findIdByNationalIdScanning(input.nationalId);
       if (existing) throw errors.nationalIdTaken(existing);
     }
     throw error;

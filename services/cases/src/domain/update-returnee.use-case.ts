@@ -82,7 +82,7 @@ export async function updateReturnee(ctx: CasesContext, actor: Actor, id: string
   }).catch(async (error: unknown) => {
     // two files racing for one national ID: the unique index decides
     if ((error as { code?: number })?.code === 11000 && changes.nationalId) {
-      throw errors.nationalIdTaken((await ctx.returnees.findIdByNationalId(changes.nationalId)) ?? 'unknown');
+      throw errors.nationalIdTaken((await ctx.returnees.findIdByNationalIdScanning(changes.nationalId)) ?? 'unknown');
     }
     throw error;
   });
