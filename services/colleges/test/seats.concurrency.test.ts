@@ -27,7 +27,11 @@ function secondInstance() {
 
 async function enrolmentsOf(cohortId: string) {
   const all = await h.colleges.ctx.enrolments.inStatuses(cohortId, ['enrolled', 'waitlisted', 'new']);
-  return { enrolled: all.filter((e) => e.status === 'enrolled'), waitlisted: all.filter((e) => e.status === 'waitlisted'), pending: all.filter((e) => e.status === 'new') };
+  return {
+    enrolled: all.filter((e) => e.status === 'enrolled'),
+    waitlisted: all.filter((e) => e.status === 'waitlisted'),
+    pending: all.filter((e) => e.status === 'new'),
+  };
 }
 
 describe('seats are never oversold (slot claims on FerretDB, whose updates are not atomic)', () => {
@@ -57,7 +61,9 @@ describe('seats are never oversold (slot claims on FerretDB, whose updates are n
 
     const cohort = await request(h.colleges.app).get(`/cohorts/${cohortId}`).set(auth(collegeToken));
     expect(cohort.body).toMatchObject({ seats: 20, seatsLeft: 0 });
-    const waiting = await request(h.colleges.app).get(`/courses/${courseId}/enrollments?status=waitlisted&limit=100`).set(auth(collegeToken));
+    const waiting = await request(h.colleges.app)
+      .get(`/courses/${courseId}/enrollments?status=waitlisted&limit=100`)
+      .set(auth(collegeToken));
     expect(waiting.body.items).toHaveLength(30);
     const first = await request(h.colleges.app).get(`/enrollments/${waiting.body.items[0].id}`).set(auth(collegeToken));
     expect(first.body).toMatchObject({ status: 'waitlisted', waitlistPosition: expect.any(Number), returnee: { consented: true } });
@@ -69,7 +75,10 @@ describe('seats are never oversold (slot claims on FerretDB, whose updates are n
     const roster = await request(h.colleges.app).post(`/cohorts/${cohortId}/roster`).set(auth(officerToken)).send({ returneeIds: people });
     expect(roster.body.items.map((i: { status: string }) => i.status)).toEqual(['enrolled', 'enrolled', 'waitlisted', 'waitlisted']);
 
-    const drop = await request(h.colleges.app).patch(`/enrollments/${roster.body.items[0].enrolmentId}`).set(auth(collegeToken)).send({ status: 'dropped', reason: 'moved away' });
+    const drop = await request(h.colleges.app)
+      .patch(`/enrollments/${roster.body.items[0].enrolmentId}`)
+      .set(auth(collegeToken))
+      .send({ status: 'dropped', reason: 'moved away' });
     expect(drop.status).toBe(200);
     const promoted = await request(h.colleges.app).get(`/enrollments/${roster.body.items[2].enrolmentId}`).set(auth(collegeToken));
     expect(promoted.body.status).toBe('enrolled');
@@ -97,11 +106,64 @@ describe('seats are never oversold (slot claims on FerretDB, whose updates are n
     const people = await knownReturnees(h, 12);
     const [shrink, ...replies] = await Promise.all([
       request(h.colleges.app).patch(`/cohorts/${cohortId}`).set(auth(collegeToken)).send({ seats: 6 }),
-      ...people.map((id) => request(h.colleges.app).post(`/cohorts/${cohortId}/roster`).set(auth(officerToken)).send({ returneeIds: [id] })),
+      ...people.map((id) =>
+        request(h.colleges.app)
+          .post(`/cohorts/${cohortId}/roster`)
+          .set(auth(officerToken))
+          .send({ returneeIds: [id] }),
+      ),
     ]);
     const seats = shrink!.status === 200 ? 6 : 10;
     const enrolled = replies.filter((r) => r.body.items[0].status === 'enrolled').length;
     expect(enrolled).toBeLessThanOrEqual(seats);
     expect((await enrolmentsOf(cohortId)).enrolled.length).toBeLessThanOrEqual(seats);
+  });
+});
+
+describe('seats taken are counted by _id (FerretDB 1.x decodes every seat claim of every cohort for { resource })', () => {
+  const claimReads = async <T>(work: () => Promise<T>) => {
+    const filters: Record<string, unknown>[] = [];
+    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
+      if (collection === 'seat_claims' && /^(find|count|aggregate|exists)/.test(method)) filters.push(filter);
+    });
+    try {
+      return { result: await work(), filters };
+    } finally {
+      h.connection.set('debug', false);
+    }
+  };
+
+  it('when people enrol and one drops out, then the claims are read by _id alone and the seats left follow', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 5);
+    const people = await knownReturnees(h, 3);
+    const { result, filters } = await claimReads(() =>
+      request(h.colleges.app).post(`/cohorts/${cohortId}/roster`).set(auth(officerToken)).send({ returneeIds: people }),
+    );
+    expect(result.status).toBe(200);
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.filter((f) => Object.keys(f).join() !== '_id' || typeof f._id !== 'string')).toEqual([]);
+    expect((await request(h.colleges.app).get(`/cohorts/${cohortId}`).set(auth(collegeToken))).body.seatsLeft).toBe(2);
+
+    const dropped = await claimReads(() =>
+      request(h.colleges.app)
+        .patch(`/enrollments/${result.body.items[0].enrolmentId}`)
+        .set(auth(collegeToken))
+        .send({ status: 'dropped', reason: 'moved' }),
+    );
+    expect(dropped.result.status).toBe(200);
+    expect(dropped.filters.filter((f) => Object.keys(f).join() !== '_id')).toEqual([]);
+    expect((await request(h.colleges.app).get(`/cohorts/${cohortId}`).set(auth(collegeToken))).body.seatsLeft).toBe(3);
+  });
+
+  it('when Redis lost the cohort’s tally, then the next count rebuilds it from the claims and finds the same seats', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 4);
+    await request(h.colleges.app)
+      .post(`/cohorts/${cohortId}/roster`)
+      .set(auth(officerToken))
+      .send({ returneeIds: await knownReturnees(h, 3) });
+    expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(3);
+    await h.redis.del(`${h.ns.redisPrefix}slots:cohort:${cohortId}`);
+    expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(3);
+    expect((await request(h.colleges.app).get(`/cohorts/${cohortId}`).set(auth(collegeToken))).body.seatsLeft).toBe(1);
   });
 });

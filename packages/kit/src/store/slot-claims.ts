@@ -19,6 +19,33 @@ export interface SlotClaim {
 
 export type ClaimResult = { claimed: true; slot: number; alreadyHeld: boolean } | { claimed: false };
 
+/** The Redis commands a tally uses (node-redis v4). */
+export interface TallyRedis {
+  zAdd(key: string, member: { score: number; value: string }): Promise<unknown>;
+  zRem(key: string, member: string): Promise<unknown>;
+  zRangeWithScores(key: string, min: number, max: number): Promise<{ value: string; score: number }[]>;
+}
+
+/**
+ * Who may hold a place of each resource, kept in Redis so that counting the claims does not read them all
+ * (FerretDB 1.x decodes every claim of every resource for `{ resource }`): a sorted set per resource of the
+ * claimants, each added before its claim is tried (with the time), removed after its release or refusal. A
+ * count checks each member's claim by `_id`, so the set may hold more than the holders (a claim that crashed
+ * midway) but never fewer. A set that Redis lost is rebuilt from the claims (one scan) on the next count.
+ */
+export interface SlotTally {
+  redis: TallyRedis;
+  /** Prepended to `slots:<resource>` (a service's Redis prefix). */
+  prefix: string;
+}
+
+/** The member that says a set was built: lost with the set, so a lost set is always rebuilt. */
+const BUILT = '\u0000built';
+/** A member that holds nothing and was added longer ago than this is a claim that will not come: dropped. */
+const STALE_MS = 60_000;
+
+const tallyKey = (tally: SlotTally, resource: string) => `${tally.prefix}slots:${resource}`;
+
 const slotClaimSchema = new Schema<SlotClaim>(
   {
     _id: { type: String, required: true },
@@ -54,12 +81,27 @@ function shuffled(values: number[]): number[] {
  * decoding every claim of every resource (36 µs each here). A free place costs
  * one insert; a full resource, `capacity` refused inserts.
  */
-export async function claimSlot(model: Model<SlotClaim>, resource: string, claimant: string, capacity: number): Promise<ClaimResult> {
+export async function claimSlot(
+  model: Model<SlotClaim>,
+  resource: string,
+  claimant: string,
+  capacity: number,
+  tally?: SlotTally,
+): Promise<ClaimResult> {
+  const result = await claimPlace(model, resource, claimant, capacity, tally);
+  if (!result.claimed && tally) await tally.redis.zRem(tallyKey(tally, resource), claimant);
+  return result;
+}
+
+async function claimPlace(model: Model<SlotClaim>, resource: string, claimant: string, capacity: number, tally?: SlotTally): Promise<ClaimResult> {
   const _id = claimId(resource, claimant);
   const held = async () => {
     const claim = await model.findById(_id).lean();
     return claim && ({ claimed: true, slot: claim.slot, alreadyHeld: true } as const);
   };
+  // in the tally before the claim (a count may then see one claimant too many, which it checks, not one too few);
+  // also when the claim is held already, which puts back a holder the set lost
+  if (tally) await tally.redis.zAdd(tallyKey(tally, resource), { score: Date.now(), value: claimant });
   const already = await held();
   if (already) return already;
   for (const slot of shuffled([...Array(capacity).keys()])) {
@@ -77,8 +119,10 @@ export async function claimSlot(model: Model<SlotClaim>, resource: string, claim
 }
 
 /** Gives a place back (withdrawal, drop-out); true when a claim was held. */
-export async function releaseSlot(model: Model<SlotClaim>, resource: string, claimant: string): Promise<boolean> {
+export async function releaseSlot(model: Model<SlotClaim>, resource: string, claimant: string, tally?: SlotTally): Promise<boolean> {
   const { deletedCount } = await model.deleteOne({ _id: claimId(resource, claimant) });
+  // after the delete: a crash between the two leaves one claimant too many in the tally, which counts check
+  if (tally) await tally.redis.zRem(tallyKey(tally, resource), claimant);
   return deletedCount === 1;
 }
 
@@ -87,7 +131,28 @@ export async function holdsSlot(model: Model<SlotClaim>, resource: string, claim
   return (await model.exists({ _id: claimId(resource, claimant) })) !== null;
 }
 
-/** Counts the resource's claims: a scan of the whole collection on FerretDB 1.x (the filter is not `_id`). */
-export async function claimedCount(model: Model<SlotClaim>, resource: string): Promise<number> {
-  return model.countDocuments({ resource });
+/** Before a new resource (a cohort) is stored: its tally is known to be complete, empty, so no count scans. */
+export async function openTally(tally: SlotTally, resource: string): Promise<void> {
+  await tally.redis.zAdd(tallyKey(tally, resource), { score: 0, value: BUILT });
+}
+
+/**
+ * Counts the resource's claims. Without a tally, by `{ resource }`: a scan of the whole collection on FerretDB
+ * 1.x. With one, each claimant of the tally is checked by `_id` (the set rebuilt by that scan when Redis lost it).
+ */
+export async function claimedCount(model: Model<SlotClaim>, resource: string, tally?: SlotTally): Promise<number> {
+  if (!tally) return model.countDocuments({ resource });
+  const key = tallyKey(tally, resource);
+  let members = await tally.redis.zRangeWithScores(key, 0, -1);
+  if (!members.some((m) => m.value === BUILT)) {
+    // claims added meanwhile are in the set already (added before they were tried)
+    for await (const claim of model.find({ resource }, { claimant: 1 }).lean().cursor()) await tally.redis.zAdd(key, { score: 0, value: claim.claimant });
+    await tally.redis.zAdd(key, { score: 0, value: BUILT });
+    members = await tally.redis.zRangeWithScores(key, 0, -1);
+  }
+  const claimants = members.filter((m) => m.value !== BUILT);
+  const holds = await Promise.all(claimants.map((m) => holdsSlot(model, resource, m.value)));
+  const staleBefore = Date.now() - STALE_MS;
+  await Promise.all(claimants.filter((m, i) => !holds[i] && m.score < staleBefore).map((m) => tally.redis.zRem(key, m.value)));
+  return holds.filter(Boolean).length;
 }

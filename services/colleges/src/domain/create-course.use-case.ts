@@ -28,6 +28,7 @@ function firstCohortOf(course: Course, input: FirstCohortInput): Cohort | undefi
 async function ensureCohort(ctx: CollegesContext, cohort: Cohort, cause: Cause): Promise<void> {
   if (await ctx.cohorts.findById(cohort.id)) return;
   try {
+    await ctx.seats.open(cohort.id);
     await ctx.cohorts.create(cohort, isPublished(cohort.status) ? [cohortPublished(cohort, cohort.seats)] : [], cause);
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

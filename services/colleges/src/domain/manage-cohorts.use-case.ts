@@ -22,7 +22,10 @@ export async function createCohort(ctx: CollegesContext, caller: Caller, courseI
       const cohort = buildCohort(course, input, id);
       return { document: cohort, reply: { status: 201, body: cohortDto(cohort, 0) } };
     },
-    insert: (cohort) => ctx.cohorts.create(cohort, isPublished(cohort.status) ? [cohortPublished(cohort, cohort.seats)] : [], cause),
+    insert: async (cohort) => {
+      await ctx.seats.open(cohort.id);
+      await ctx.cohorts.create(cohort, isPublished(cohort.status) ? [cohortPublished(cohort, cohort.seats)] : [], cause);
+    },
     findRecord: (id) => ctx.cohorts.findIdempotency(id),
   });
 }
