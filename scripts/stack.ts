@@ -73,14 +73,20 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A block of 8 consecutive free ports (gateway + 7 services), chosen at random to keep parallel stacks apart: a `gatewayPort`. */
+/**
+ * A block of 8 consecutive free ports (gateway + 7 services), chosen at random to keep parallel stacks apart: a
+ * `gatewayPort`. Between 21000 and 26000: below Linux's ephemeral range (32768–60999), where any outgoing
+ * connection or port-0 server of another test could take a port of the block after it was checked free (a run
+ * here lost matching to EADDRINUSE on 34006 that way), and clear of the servers' own ports (27017, 26379 and
+ * 29092 with the lifecycle test's offset).
+ */
 export async function freePortBlock(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 21_000 + Math.floor(Math.random() * 2_000) * 10;
+    const base = 21_000 + Math.floor(Math.random() * 500) * 10;
     const checks = await Promise.all(Array.from({ length: 8 }, (_, i) => portFree(base + i)));
     if (checks.every(Boolean)) return base;
   }
-  throw new Error('no free block of 8 ports between 21000 and 41000');
+  throw new Error('no free block of 8 ports between 21000 and 26000');
 }
 
 function namespacedEnv(spec: ProcessSpec, namespace: string, dataDir: string): NodeJS.ProcessEnv {
