@@ -18,6 +18,7 @@ export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec
 export { findEachById } from './store/find-each-by-id';
 export { lookupKeys, type LookupKeys } from './store/lookup-keys';
 export { lookupLists, type LookupLists } from './store/lookup-lists';
+export { redisIndex, type IndexRedis, type RedisIndex } from './store/redis-index';
 export { claimSlot, releaseSlot, claimedCount, holdsSlot, openTally, slotClaimModel, type SlotClaim, type ClaimResult, type SlotTally, type TallyRedis } from './store/slot-claims';
 export {
   createOnce,

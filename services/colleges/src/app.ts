@@ -58,7 +58,7 @@ export function createCollegesApp(deps: CollegesDeps): Colleges {
     colleges: collegeRepository(connection),
     courses: courseRepository(connection),
     cohorts: cohortRepository(connection, stores.cohorts),
-    enrolments: enrolmentRepository(connection, stores.enrolments),
+    enrolments: enrolmentRepository(connection, stores.enrolments, deps.redis, deps.redisPrefix),
     seats: seatRepository(connection, deps.redis, deps.redisPrefix),
     certificates: certificateRepository(connection, stores.certificates, deps.redis, deps.redisPrefix),
     attendance: attendanceRepository(connection),

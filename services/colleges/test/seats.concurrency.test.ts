@@ -120,18 +120,21 @@ describe('seats are never oversold (slot claims on FerretDB, whose updates are n
   });
 });
 
+/** The filters `collection` was read with while `work` ran (mongoose's debug hook). */
+async function readsOf<T>(collection: string, work: () => Promise<T>) {
+  const filters: Record<string, unknown>[] = [];
+  h.connection.set('debug', (name: string, method: string, filter: Record<string, unknown>) => {
+    if (name === collection && /^(find|count|aggregate|exists)/.test(method)) filters.push(filter);
+  });
+  try {
+    return { result: await work(), filters };
+  } finally {
+    h.connection.set('debug', false);
+  }
+}
+
 describe('seats taken are counted by _id (FerretDB 1.x decodes every seat claim of every cohort for { resource })', () => {
-  const claimReads = async <T>(work: () => Promise<T>) => {
-    const filters: Record<string, unknown>[] = [];
-    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-      if (collection === 'seat_claims' && /^(find|count|aggregate|exists)/.test(method)) filters.push(filter);
-    });
-    try {
-      return { result: await work(), filters };
-    } finally {
-      h.connection.set('debug', false);
-    }
-  };
+  const claimReads = <T>(work: () => Promise<T>) => readsOf('seat_claims', work);
 
   it('when people enrol and one drops out, then the claims are read by _id alone and the seats left follow', async () => {
     const { cohortId } = await prisonCohort(h, collegeToken, 5);
@@ -165,5 +168,48 @@ describe('seats taken are counted by _id (FerretDB 1.x decodes every seat claim 
     await h.redis.del(`${h.ns.redisPrefix}slots:cohort:${cohortId}`);
     expect(await h.colleges.ctx.seats.taken(cohortId)).toBe(3);
     expect((await request(h.colleges.app).get(`/cohorts/${cohortId}`).set(auth(collegeToken))).body.seatsLeft).toBe(1);
+  });
+});
+
+describe('the waiting list is read by _id (FerretDB 1.x decodes every enrolment of every cohort for { cohortId, status })', () => {
+  const enrolmentReads = <T>(work: () => Promise<T>) => readsOf('enrolments', work);
+  const statusOf = async (id: string) => (await request(h.colleges.app).get(`/enrollments/${id}`).set(auth(collegeToken))).body.status;
+
+  it('when the enrolled person drops out, then the first of the waiting list takes the seat, and enrolments were read by _id alone', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 1);
+    const people = await knownReturnees(h, 3);
+    const ids: string[] = [];
+    // one at a time, so that the waiting list has an order
+    for (const person of people) {
+      const reply = await request(h.colleges.app)
+        .post(`/cohorts/${cohortId}/roster`)
+        .set(auth(officerToken))
+        .send({ returneeIds: [person] });
+      ids.push(reply.body.items[0].enrolmentId);
+    }
+    expect(await Promise.all(ids.map(statusOf))).toEqual(['enrolled', 'waitlisted', 'waitlisted']);
+
+    const { result, filters } = await enrolmentReads(() =>
+      request(h.colleges.app).patch(`/enrollments/${ids[0]}`).set(auth(collegeToken)).send({ status: 'dropped', reason: 'moved away' }),
+    );
+    expect(result.status).toBe(200);
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.filter((f) => Object.keys(f).join() !== '_id' || typeof f._id !== 'string')).toEqual([]);
+    expect(await Promise.all(ids.map(statusOf))).toEqual(['dropped', 'enrolled', 'waitlisted']);
+  });
+
+  it('when Redis lost a waiting list, then the next settle rebuilds it from the enrolments and promotes in the same order', async () => {
+    const { cohortId } = await prisonCohort(h, collegeToken, 1);
+    const ids: string[] = [];
+    for (const person of await knownReturnees(h, 3)) {
+      const reply = await request(h.colleges.app)
+        .post(`/cohorts/${cohortId}/roster`)
+        .set(auth(officerToken))
+        .send({ returneeIds: [person] });
+      ids.push(reply.body.items[0].enrolmentId);
+    }
+    await h.redis.del(`${h.ns.redisPrefix}waitlist:${cohortId}`);
+    await request(h.colleges.app).patch(`/enrollments/${ids[0]}`).set(auth(collegeToken)).send({ status: 'dropped', reason: 'moved away' });
+    expect(await Promise.all(ids.map(statusOf))).toEqual(['dropped', 'enrolled', 'waitlisted']);
   });
 });

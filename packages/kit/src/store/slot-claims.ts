@@ -1,5 +1,6 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import { isDuplicateKey } from '../errors/store-errors';
+import { type IndexRedis, redisIndex } from './redis-index';
 
 /**
  * Claims on a limited number of places (seats in a cohort, openings in a job),
@@ -20,11 +21,7 @@ export interface SlotClaim {
 export type ClaimResult = { claimed: true; slot: number; alreadyHeld: boolean } | { claimed: false };
 
 /** The Redis commands a tally uses (node-redis v4). */
-export interface TallyRedis {
-  zAdd(key: string, member: { score: number; value: string }): Promise<unknown>;
-  zRem(key: string, member: string): Promise<unknown>;
-  zRangeWithScores(key: string, min: number, max: number): Promise<{ value: string; score: number }[]>;
-}
+export type TallyRedis = IndexRedis;
 
 /**
  * Who may hold a place of each resource, kept in Redis so that counting the claims does not read them all
@@ -39,12 +36,10 @@ export interface SlotTally {
   prefix: string;
 }
 
-/** The member that says a set was built: lost with the set, so a lost set is always rebuilt. */
-const BUILT = '\u0000built';
 /** A member that holds nothing and was added longer ago than this is a claim that will not come: dropped. */
 const STALE_MS = 60_000;
 
-const tallyKey = (tally: SlotTally, resource: string) => `${tally.prefix}slots:${resource}`;
+const indexOf = (tally: SlotTally, resource: string) => redisIndex(tally.redis, `${tally.prefix}slots:${resource}`);
 
 const slotClaimSchema = new Schema<SlotClaim>(
   {
@@ -89,7 +84,7 @@ export async function claimSlot(
   tally?: SlotTally,
 ): Promise<ClaimResult> {
   const result = await claimPlace(model, resource, claimant, capacity, tally);
-  if (!result.claimed && tally) await tally.redis.zRem(tallyKey(tally, resource), claimant);
+  if (!result.claimed && tally) await indexOf(tally, resource).remove(claimant);
   return result;
 }
 
@@ -101,7 +96,7 @@ async function claimPlace(model: Model<SlotClaim>, resource: string, claimant: s
   };
   // in the tally before the claim (a count may then see one claimant too many, which it checks, not one too few);
   // also when the claim is held already, which puts back a holder the set lost
-  if (tally) await tally.redis.zAdd(tallyKey(tally, resource), { score: Date.now(), value: claimant });
+  if (tally) await indexOf(tally, resource).add(claimant, Date.now());
   const already = await held();
   if (already) return already;
   for (const slot of shuffled([...Array(capacity).keys()])) {
@@ -122,7 +117,7 @@ async function claimPlace(model: Model<SlotClaim>, resource: string, claimant: s
 export async function releaseSlot(model: Model<SlotClaim>, resource: string, claimant: string, tally?: SlotTally): Promise<boolean> {
   const { deletedCount } = await model.deleteOne({ _id: claimId(resource, claimant) });
   // after the delete: a crash between the two leaves one claimant too many in the tally, which counts check
-  if (tally) await tally.redis.zRem(tallyKey(tally, resource), claimant);
+  if (tally) await indexOf(tally, resource).remove(claimant);
   return deletedCount === 1;
 }
 
@@ -133,7 +128,7 @@ export async function holdsSlot(model: Model<SlotClaim>, resource: string, claim
 
 /** Before a new resource (a cohort) is stored: its tally is known to be complete, empty, so no count scans. */
 export async function openTally(tally: SlotTally, resource: string): Promise<void> {
-  await tally.redis.zAdd(tallyKey(tally, resource), { score: 0, value: BUILT });
+  await indexOf(tally, resource).open();
 }
 
 /**
@@ -142,17 +137,12 @@ export async function openTally(tally: SlotTally, resource: string): Promise<voi
  */
 export async function claimedCount(model: Model<SlotClaim>, resource: string, tally?: SlotTally): Promise<number> {
   if (!tally) return model.countDocuments({ resource });
-  const key = tallyKey(tally, resource);
-  let members = await tally.redis.zRangeWithScores(key, 0, -1);
-  if (!members.some((m) => m.value === BUILT)) {
-    // claims added meanwhile are in the set already (added before they were tried)
-    for await (const claim of model.find({ resource }, { claimant: 1 }).lean().cursor()) await tally.redis.zAdd(key, { score: 0, value: claim.claimant });
-    await tally.redis.zAdd(key, { score: 0, value: BUILT });
-    members = await tally.redis.zRangeWithScores(key, 0, -1);
-  }
-  const claimants = members.filter((m) => m.value !== BUILT);
+  const index = indexOf(tally, resource);
+  const claimants = await index.members(async function* () {
+    for await (const claim of model.find({ resource }, { claimant: 1 }).lean().cursor()) yield { value: claim.claimant, score: 0 };
+  });
   const holds = await Promise.all(claimants.map((m) => holdsSlot(model, resource, m.value)));
   const staleBefore = Date.now() - STALE_MS;
-  await Promise.all(claimants.filter((m, i) => !holds[i] && m.score < staleBefore).map((m) => tally.redis.zRem(key, m.value)));
+  await Promise.all(claimants.filter((m, i) => !holds[i] && m.score < staleBefore).map((m) => index.remove(m.value)));
   return holds.filter(Boolean).length;
 }

@@ -29,6 +29,7 @@ async function ensureCohort(ctx: CollegesContext, cohort: Cohort, cause: Cause):
   if (await ctx.cohorts.findById(cohort.id)) return;
   try {
     await ctx.seats.open(cohort.id);
+    await ctx.enrolments.openWaitlist(cohort.id);
     await ctx.cohorts.create(cohort, isPublished(cohort.status) ? [cohortPublished(cohort, cohort.seats)] : [], cause);
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

@@ -24,6 +24,7 @@ export async function createCohort(ctx: CollegesContext, caller: Caller, courseI
     },
     insert: async (cohort) => {
       await ctx.seats.open(cohort.id);
+      await ctx.enrolments.openWaitlist(cohort.id);
       await ctx.cohorts.create(cohort, isPublished(cohort.status) ? [cohortPublished(cohort, cohort.seats)] : [], cause);
     },
     findRecord: (id) => ctx.cohorts.findIdempotency(id),
