@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { testNamespace } from '@hoanhap/testing';
+import { byIdOnly, storeCallsDuring, testNamespace, type StoreCall } from '@hoanhap/testing';
 import { type AuditEntry, type AuditInput, createAuditLog, GENESIS_HASH, hashEntry } from '../src';
 
 const ns = testNamespace();
@@ -123,23 +123,20 @@ describe('audit log: an append reads by _id only (FerretDB 1.x reads the whole c
 
   it("when rows are stored, then each is keyed by its position, and a writer's appends filter only by that key", async () => {
     await freshLog('keyed', 40);
-    const filters: Record<string, unknown>[] = [];
-    connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-      if (collection === 'keyed' && method.startsWith('find')) filters.push(filter);
-    });
-    try {
+    const finds = (calls: StoreCall[]) => calls.filter((c) => c.method.startsWith('find')).map((c) => c.filter);
+    const first = await storeCallsDuring(connection, ['keyed'], async () => {
       const later = await freshLog('keyed');
       await later.append(access(40));
-      const firstReads = filters.length;
-      for (let i = 41; i < 45; i++) await later.append(access(i));
+      return later;
+    });
+    // the writer keeps the head it wrote: once started, an append reads nothing
+    const next = await storeCallsDuring(connection, ['keyed'], async () => {
+      for (let i = 41; i < 45; i++) await first.result.append(access(i));
+    });
 
-      expect(firstReads).toBeGreaterThan(0);
-      expect(filters.every((filter) => Object.keys(filter).join() === '_id' && typeof filter._id === 'string')).toBe(true);
-      // the writer keeps the head it wrote: once started, an append reads nothing
-      expect(filters).toHaveLength(firstReads);
-    } finally {
-      connection.set('debug', false);
-    }
+    expect(finds(first.calls).length).toBeGreaterThan(0);
+    expect(finds(first.calls).every(byIdOnly)).toBe(true);
+    expect(finds(next.calls)).toEqual([]);
     const stored = await connection
       .collection('keyed')
       .find({}, { projection: { seq: 1 } })

@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { testNamespace } from '@hoanhap/testing';
+import { storeCallsDuring, testNamespace } from '@hoanhap/testing';
 import { claimSlot, claimedCount, holdsSlot, releaseSlot, slotClaimModel } from '../src';
 
 const ns = testNamespace();
@@ -55,16 +55,11 @@ describe('slot claims on FerretDB (ARCHITECTURE §7: updates are not atomic, ins
   it('when a place is claimed, then the claims are read by _id alone (FerretDB 1.x decodes every claim for any other filter)', async () => {
     const model = slotClaimModel(conn);
     for (let i = 0; i < 3; i++) await claimSlot(model, 'cohort-d', `earlier-${i}`, 4);
-    const filters: Record<string, unknown>[] = [];
-    conn.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-      if (collection === 'slot_claims' && method.startsWith('find')) filters.push(filter);
-    });
-    try {
+    const { calls } = await storeCallsDuring(conn, ['slot_claims'], async () => {
       await expect(claimSlot(model, 'cohort-d', 'last', 4)).resolves.toMatchObject({ claimed: true });
       await expect(claimSlot(model, 'cohort-d', 'one-too-many', 4)).resolves.toEqual({ claimed: false });
-    } finally {
-      conn.set('debug', false);
-    }
+    });
+    const filters = calls.filter((c) => c.method.startsWith('find')).map((c) => c.filter);
     expect(filters.length).toBeGreaterThan(0);
     expect(filters.every((filter) => Object.keys(filter).join() === '_id')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { createClient } from 'redis';
-import { testNamespace } from '@hoanhap/testing';
+import { byIdOnly, isRead, storeCallsDuring, testNamespace } from '@hoanhap/testing';
 import { claimedCount, claimSlot, openTally, releaseSlot, slotClaimModel, type SlotTally } from '../src';
 
 const ns = testNamespace();
@@ -27,19 +27,9 @@ const model = () => slotClaimModel(conn, 'tallied_claims');
 const setOf = (resource: string) => `${ns.redisPrefix}slots:${resource}`;
 
 /** The filters the claims collection was read with during `work`. */
-async function claimReads(work: () => Promise<unknown>) {
-  const filters: Record<string, unknown>[] = [];
-  conn.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-    if (collection === 'tallied_claims' && /^(find|count|aggregate|exists)/.test(method)) filters.push(filter);
-  });
-  try {
-    await work();
-    return filters;
-  } finally {
-    conn.set('debug', false);
-  }
-}
-const notById = (filters: Record<string, unknown>[]) => filters.filter((f) => Object.keys(f).join() !== '_id' || typeof f._id !== 'string');
+const claimReads = async (work: () => Promise<unknown>) =>
+  (await storeCallsDuring(conn, ['tallied_claims'], work)).calls.filter(isRead).map((c) => c.filter);
+const notById = (filters: Record<string, unknown>[]) => filters.filter((f) => !byIdOnly(f));
 
 describe('slot claims counted through a tally in Redis (each claimant checked by _id)', () => {
   it('when 40 claimants race for 10 places of a new resource, then the count is 10, read by _id alone, and a release makes it 9', async () => {

@@ -8,7 +8,7 @@ import {
   profilePublishedV1,
   referralCreatedV1,
 } from '@hoanhap/contracts';
-import { waitFor } from '@hoanhap/testing';
+import { byIdOnly, isRead, storeCallsDuring, waitFor } from '@hoanhap/testing';
 import { keysDeep, profileOf, referralTo, SECTION6_JOB, SENSITIVE_KEYS } from './support/fixtures';
 import { type Harness, startHarness } from './support/employers-harness';
 
@@ -133,18 +133,10 @@ describe('asking twice for the same job and person reads by _id only (FerretDB 1
   const pairKey = (jobId: string, returneeId: string) => JSON.stringify([jobId, returneeId]);
   const pairs = () => h.connection.collection('invitation_pairs');
   const findsDuring = async <T>(work: () => Promise<T>) => {
-    const finds: { collection: string; filter: Record<string, unknown> }[] = [];
-    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-      if ((collection === 'invitations' || collection === 'invitation_pairs') && method.startsWith('find'))
-        finds.push({ collection, filter });
-    });
-    try {
-      return { result: await work(), finds };
-    } finally {
-      h.connection.set('debug', false);
-    }
+    const { result, calls } = await storeCallsDuring(h.connection, ['invitations', 'invitation_pairs'], work);
+    // what was read, by which filter (the method does not matter here)
+    return { result, finds: calls.filter(isRead).map(({ collection, filter }) => ({ collection, filter })) };
   };
-  const byIdOnly = (filter: Record<string, unknown>) => Object.keys(filter).join() === '_id' && typeof filter._id === 'string';
 
   it('when an employer asks a second time, then 409 names the first request, and invitations were read by _id alone', async () => {
     const { jobId, returneeId } = await jobAndCandidate();

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { byIdOnly, storeCallsDuring } from '@hoanhap/testing';
 import { type Harness, startIdentity } from './support/identity-harness';
 
 let h: Harness;
@@ -88,17 +89,9 @@ describe('POST /auth/login', () => {
 
 describe('login reads by _id only (FerretDB 1.x reads the whole users collection for { email })', () => {
   const usersAndKeys = async <T>(work: () => Promise<T>) => {
-    const filters: { collection: string; filter: Record<string, unknown> }[] = [];
-    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-      if ((collection === 'users' || collection === 'user_emails') && method.startsWith('find')) filters.push({ collection, filter });
-    });
-    try {
-      return { result: await work(), filters };
-    } finally {
-      h.connection.set('debug', false);
-    }
+    const { result, calls } = await storeCallsDuring(h.connection, ['users', 'user_emails'], work);
+    return { result, filters: calls.filter((c) => c.method.startsWith('find')).map(({ collection, filter }) => ({ collection, filter })) };
   };
-  const byIdOnly = (filter: Record<string, unknown>) => Object.keys(filter).join() === '_id' && typeof filter._id === 'string';
   const storedUser = (email: string) => h.connection.collection('users').findOne({ email });
 
   it('when a user logs in, then the email key and then the user are read, each by _id alone', async () => {

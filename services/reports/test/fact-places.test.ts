@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applicationStatusChangedV1, returneeRegisteredV1, type EventDefinition, type EventEnvelope } from '@hoanhap/contracts';
 import { buildEnvelope, newEvent } from '@hoanhap/events';
+import { storeCallsDuring } from '@hoanhap/testing';
 import { reportFactConsumers } from '../src/events/consumers/report-facts.consumer';
 import { startReports, type Harness } from './support/reports-harness';
 import { A } from './support/scenario';
@@ -61,16 +62,8 @@ describe('facts that come before their returnee is placed', () => {
 
   it('when a returnee registers before any fact of theirs, then the facts are read by _id only (no update scans them)', async () => {
     const returneeId = randomUUID();
-    const calls: { method: string; filter: Record<string, unknown> }[] = [];
-    h.connection.set('debug', (collection: string, method: string, filter: Record<string, unknown>) => {
-      if (collection === 'facts' || collection === 'unplaced_returnees') calls.push({ method, filter });
-    });
-    try {
-      await registered(returneeId);
-    } finally {
-      h.connection.set('debug', false);
-    }
-    const filtered = calls.filter((c) => c.method !== 'insertMany');
+    const { calls } = await storeCallsDuring(h.connection, ['facts', 'unplaced_returnees'], () => registered(returneeId));
+    const filtered = calls.filter((c) => c.method !== 'insertMany').map(({ method, filter }) => ({ method, filter }));
     expect(filtered).toEqual([{ method: 'findOne', filter: { _id: returneeId } }]);
     expect((await factsOf(returneeId)).every((f) => f.communeCode === A)).toBe(true);
   });
