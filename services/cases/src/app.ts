@@ -60,7 +60,7 @@ export function createCasesApp(deps: CasesDeps): Cases {
   };
   const ctx: CasesContext = {
     returnees: busyAsUnavailable(returneeRepository(stores.returnees, deps.connection)),
-    referrals: busyAsUnavailable(referralRepository(stores.referrals)),
+    referrals: busyAsUnavailable(referralRepository(stores.referrals, deps.connection)),
     invitations: busyAsUnavailable(invitationRepository(stores.invitations)),
     targets: targetRepository(deps.connection),
     imports: importBatchRepository(deps.connection),

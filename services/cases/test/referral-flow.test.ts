@@ -5,7 +5,7 @@ import {
   jobUpdatedV1,
   loanApplicationStatusChangedV1,
 } from '@hoanhap/contracts';
-import { waitFor } from '@hoanhap/testing';
+import { isRead, scanningReads, storeCallsDuring, waitFor } from '@hoanhap/testing';
 import { startTap, type EventTap } from './support/event-tap';
 import { newId, sideEvents } from './support/side-events';
 import { startCases, type Harness } from './support/cases-harness';
@@ -200,6 +200,43 @@ describe('consent (Law 91/2025, Decree 356/2025)', () => {
     expect(withdrawn.payload).toMatchObject({ reason: 'consent-revoked', returneeId, target: { kind: 'job', id: 'job-revoke' } });
     expect((await referral(courseReferral)).status).toBe('sent');
     expect((await refer(returneeId, 'job', 'job-again')).status).toBe(422);
+  });
+});
+
+describe('a revocation finds the open referrals by _id (FerretDB 1.x decodes every referral for { returneeId, status })', () => {
+  const REVOKE_EMPLOYERS = {
+    matching: true,
+    shareWithEmployers: false,
+    shareWithColleges: true,
+    shareWithBank: true,
+    discoverable: true,
+    version: '2026-01',
+    method: 'paper-form',
+  };
+
+  it('when consent to employers is revoked, then both open job referrals are withdrawn, the course one stays, and referrals were read by _id alone', async () => {
+    const returneeId = (await h.register()).body.id;
+    const jobs = [(await refer(returneeId, 'job', 'job-r1')).body.id, (await refer(returneeId, 'job', 'job-r2')).body.id];
+    const course = (await refer(returneeId, 'course', 'cohort-r')).body.id;
+    const { result, calls } = await storeCallsDuring(h.connection, ['referrals', 'referrals_by_returnee'], () =>
+      h.as('officer40').put(`/returnees/${returneeId}/consent`).send(REVOKE_EMPLOYERS),
+    );
+    expect(result.status).toBe(200);
+    expect([...result.body.withdrawnReferrals].sort()).toEqual([...jobs].sort());
+    expect(calls.filter(isRead).length).toBeGreaterThan(0);
+    expect(scanningReads(calls)).toEqual([]);
+    expect((await referral(course)).status).toBe('sent');
+  });
+
+  it('when referrals were written before the lists existed, then cases’ start lists them and a revocation still withdraws them', async () => {
+    const returneeId = (await h.register()).body.id;
+    const job = (await refer(returneeId, 'job', 'job-before-lists')).body.id;
+    await h.connection.collection('referrals_by_returnee').deleteMany({});
+
+    await h.cases.ctx.referrals.init();
+
+    const res = await h.as('officer40').put(`/returnees/${returneeId}/consent`).send(REVOKE_EMPLOYERS);
+    expect(res.body.withdrawnReferrals).toEqual([job]);
   });
 });
 

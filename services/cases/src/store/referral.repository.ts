@@ -1,5 +1,6 @@
 import type { AggregateStore } from '@hoanhap/events';
-import type { IdempotencyRecord } from '@hoanhap/kit';
+import { lookupLists, type IdempotencyRecord } from '@hoanhap/kit';
+import type { Connection } from 'mongoose';
 import type { OutgoingEvent } from '../domain/outgoing-event';
 import { sortKeyOf } from '../domain/pagination';
 import { OPEN_STATUSES } from '../domain/referral.rules';
@@ -29,9 +30,15 @@ const stateOf = ({ id, ...referral }: Referral, idempotency?: IdempotencyRecord)
     JSON.stringify({ ...referral, sortKey: sortKeyOf(referral.createdAt, id), ...(idempotency && { idempotency }) }),
   ) as ReferralState;
 
-/** Referrals, one aggregate document each (one writer per referral, its events in the same write). */
-export function referralRepository(store: AggregateStore<ReferralState>) {
+/**
+ * Referrals, one aggregate document each (one writer per referral, its events in the same write). The referrals
+ * of each returnee are also listed in `referrals_by_returnee` (kit's lookupLists, added before the referral is
+ * written), so that withdrawing them on a revocation or a deletion reads them by `_id`: FerretDB 1.x answers
+ * `{ returneeId, status }` by decoding every referral, and it runs while the returnee's file is locked.
+ */
+export function referralRepository(store: AggregateStore<ReferralState>, connection: Connection) {
   const collection = store.collection;
+  const byReturnee = lookupLists(connection, 'referrals_by_returnee');
   const page = async (query: Record<string, unknown>, limit: number, after?: string) => {
     if (after) query.sortKey = { $lt: after };
     const rows = await collection
@@ -47,8 +54,13 @@ export function referralRepository(store: AggregateStore<ReferralState>) {
       await collection.createIndex({ provinceCode: 1, sortKey: -1 });
       await collection.createIndex({ provinceCode: 1, unreadAnswer: 1 });
       await collection.createIndex({ provinceCode: 1, status: 1, changedAt: 1 });
+      // the lists of referrals written before they existed, once
+      await byReturnee.backfill(async function* () {
+        for await (const doc of collection.find({}, { projection: { _id: 1, returneeId: 1 } })) yield { key: doc.returneeId as string, holderId: doc._id as string };
+      });
     },
     insert: async (r: Referral, events: OutgoingEvent[], trace: Trace, idempotency?: IdempotencyRecord) => {
+      await byReturnee.add(r.returneeId, r.id);
       // an insert without a read (FerretDB 1.x scans for every read by _id); a taken id or unique key is code 11000
       await store.create(r.id, () => ({ next: stateOf(r, idempotency), events }), trace).catch(asDuplicateKey);
     },
@@ -98,12 +110,13 @@ export function referralRepository(store: AggregateStore<ReferralState>) {
         limit,
         after,
       ),
-    openOf: async (returneeId: string, kind?: ReferralKind) =>
-      (
-        await collection
-          .find({ returneeId, ...(kind && { 'target.kind': kind }), status: { $in: OPEN_STATUSES } }, { projection: HIDDEN })
-          .toArray()
-      ).map(toReferral),
+    /** The returnee's open referrals (of one kind), through the returnee's list and each by `_id`. */
+    openOf: async (returneeId: string, kind?: ReferralKind) => {
+      const docs = await Promise.all((await byReturnee.holdersOf(returneeId)).map((id) => collection.findOne({ _id: id }, { projection: HIDDEN })));
+      return docs
+        .flatMap((doc) => (doc ? [toReferral(doc)] : []))
+        .filter((r) => r.returneeId === returneeId && OPEN_STATUSES.includes(r.status) && (!kind || r.target.kind === kind));
+    },
     /** Counts by status for one province, one count each: FerretDB 1.x has few aggregation accumulators. */
     countByStatus: async (provinceCode: string) => {
       const statuses: ReferralStatus[] = ['sent', 'seen', 'in-progress', 'succeeded', 'declined', 'withdrawn'];

@@ -10,12 +10,14 @@ import { today } from './dates';
  * returns the one issued.
  */
 export async function issueCertificate(ctx: CollegesContext, enrolment: Enrolment, cohort: Cohort, result: string | undefined, cause: Cause): Promise<Certificate> {
-  const issued = await ctx.certificates.findByEnrolment(enrolment.id);
+  // by its id, which derives from the enrolment (always has): `{ enrolmentId }` decodes every certificate on FerretDB 1.x
+  const id = idempotentId('certificate', 'enrolment', enrolment.id);
+  const issued = await ctx.certificates.findById(id);
   if (issued) return issued;
   const issuedOn = today();
   const year = Number(issuedOn.slice(0, 4));
   const certificate: Certificate = {
-    id: idempotentId('certificate', 'enrolment', enrolment.id),
+    id,
     number: `HN-${year}-${String(await ctx.certificates.nextSequence(year)).padStart(6, '0')}`,
     enrolmentId: enrolment.id,
     returneeId: enrolment.returneeId,

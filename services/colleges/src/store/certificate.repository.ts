@@ -18,10 +18,6 @@ export function certificateRepository(connection: Connection, store: AggregateSt
       const document = await model.findById(id).lean();
       return document ? fromDoc<Certificate>(document) : undefined;
     },
-    findByEnrolment: async (enrolmentId: string) => {
-      const document = await model.findOne({ enrolmentId }).lean();
-      return document ? fromDoc<Certificate>(document) : undefined;
-    },
     /** The next number of a year's sequence: Redis INCR is atomic where FerretDB updates are not (gaps are harmless). */
     nextSequence: (year: number) => redis.incr(`${redisPrefix}certificate-seq:${year}`),
   };
