@@ -39,6 +39,17 @@ const settled = (id: string, status: string, sideStatus?: string) =>
     40_000,
   );
 
+/** Consent as recorded on paper, sharing with employers revoked (everything else kept). */
+const REVOKE_EMPLOYERS = {
+  matching: true,
+  shareWithEmployers: false,
+  shareWithColleges: true,
+  shareWithBank: true,
+  discoverable: true,
+  version: '2026-01',
+  method: 'paper-form',
+};
+
 describe('referrals (closed loop, ARCHITECTURE §3)', () => {
   it('when the returnee has not consented to sharing with that kind of recipient, then 422 REFERRAL.CONSENT_MISSING', async () => {
     const id = (await h.register({ consent: { matching: true, shareWithEmployers: false } })).body.id;
@@ -175,16 +186,7 @@ describe('consent (Law 91/2025, Decree 356/2025)', () => {
     const first = await tap.next('cases.returnee.profile-published.v1', (p) => p.revision === 1, returneeId);
     expect(first.payload).toMatchObject({ employerView: { givenName: 'An', skills: ['welding'] } });
 
-    const change = {
-      matching: true,
-      shareWithEmployers: false,
-      shareWithColleges: true,
-      shareWithBank: true,
-      discoverable: true,
-      version: '2026-01',
-      method: 'paper-form',
-    };
-    const res = await h.as('officer40').put(`/returnees/${returneeId}/consent`).send(change);
+    const res = await h.as('officer40').put(`/returnees/${returneeId}/consent`).send(REVOKE_EMPLOYERS);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       consent: { shareWithEmployers: false, method: 'paper-form', recordedBy: 'officer-40' },
@@ -204,16 +206,6 @@ describe('consent (Law 91/2025, Decree 356/2025)', () => {
 });
 
 describe('a revocation finds the open referrals by _id (FerretDB 1.x decodes every referral for { returneeId, status })', () => {
-  const REVOKE_EMPLOYERS = {
-    matching: true,
-    shareWithEmployers: false,
-    shareWithColleges: true,
-    shareWithBank: true,
-    discoverable: true,
-    version: '2026-01',
-    method: 'paper-form',
-  };
-
   it('when consent to employers is revoked, then both open job referrals are withdrawn, the course one stays, and referrals were read by _id alone', async () => {
     const returneeId = (await h.register()).body.id;
     const jobs = [(await refer(returneeId, 'job', 'job-r1')).body.id, (await refer(returneeId, 'job', 'job-r2')).body.id];
