@@ -182,6 +182,9 @@ describe('the waiting list is read by _id (FerretDB 1.x decodes every enrolment 
       ids.push(reply.body.items[0].enrolmentId);
     }
     expect(await Promise.all(ids.map(statusOf))).toEqual(['enrolled', 'waitlisted', 'waitlisted']);
+    const position = async (id: string) =>
+      (await request(h.colleges.app).get(`/enrollments/${id}`).set(auth(collegeToken))).body.waitlistPosition;
+    expect(await enrolmentReads(async () => [await position(ids[1]!), await position(ids[2]!)])).toMatchObject({ result: [1, 2] });
 
     const { result, reads } = await enrolmentReads(() =>
       request(h.colleges.app).patch(`/enrollments/${ids[0]}`).set(auth(collegeToken)).send({ status: 'dropped', reason: 'moved away' }),
@@ -190,6 +193,10 @@ describe('the waiting list is read by _id (FerretDB 1.x decodes every enrolment 
     expect(reads.length).toBeGreaterThan(0);
     expect(scanningReads(reads)).toEqual([]);
     expect(await Promise.all(ids.map(statusOf))).toEqual(['dropped', 'enrolled', 'waitlisted']);
+    // the one still waiting is now first, counted through the list too
+    const { result: now, reads: positionReads } = await enrolmentReads(() => position(ids[2]!));
+    expect(now).toBe(1);
+    expect(scanningReads(positionReads)).toEqual([]);
   });
 
   it('when Redis lost a waiting list, then the next settle rebuilds it from the enrolments and promotes in the same order', async () => {

@@ -28,6 +28,25 @@ export function enrolmentRepository(connection: Connection, store: AggregateStor
   };
   const waitlistOf = (cohortId: string) => redisIndex(redis, `${redisPrefix}waitlist:${cohortId}`);
   const writer = aggregateWriter<Enrolment>(store);
+  /** The waiting list of a cohort, first come first served (by `waitlistedAt`, then id), through its index. */
+  const waitlist = async (cohortId: string, limit = 50) => {
+    const index = waitlistOf(cohortId);
+    const entries = await index.members(async function* () {
+      const waiting = model.find({ cohortId, status: 'waitlisted' }, { _id: 1, waitlistedAt: 1 }).lean().cursor();
+      for await (const d of waiting) yield { value: d._id as string, score: (d.waitlistedAt as Date | undefined)?.getTime() ?? 0 };
+    });
+    const found: Enrolment[] = [];
+    for (let i = 0; i < entries.length && found.length < limit; i += BATCH) {
+      const batch = entries.slice(i, i + BATCH);
+      const documents = await Promise.all(batch.map((entry) => model.findById(entry.value).lean()));
+      for (const [j, document] of documents.entries()) {
+        if (document?.status === 'waitlisted' && document.cohortId === cohortId) found.push(fromDoc<Enrolment>(document));
+        // `new` may still become waitlisted (its write is under way); the others never come back to the list
+        else if (document ? document.status !== 'new' : batch[j]!.score < Date.now() - STALE_MS) await index.remove(batch[j]!.value);
+      }
+    }
+    return found.slice(0, limit);
+  };
   return {
     init: () => model.init(),
     /** The only way to write an enrolment; a new one whose (cohort, returnee) exists fails with code 11000. */
@@ -50,35 +69,16 @@ export function enrolmentRepository(connection: Connection, store: AggregateStor
     findById: (id: string) => one({ _id: id }),
     findByCohortAndReturnee: (cohortId: string, returneeId: string) => one({ cohortId, returneeId }),
     findByReferral: (referralId: string) => one({ referralId }),
-    /** The waiting list of a cohort, first come first served (by `waitlistedAt`, then id), through its index. */
-    waitlist: async (cohortId: string, limit = 50) => {
-      const index = waitlistOf(cohortId);
-      const entries = await index.members(async function* () {
-        const waiting = model.find({ cohortId, status: 'waitlisted' }, { _id: 1, waitlistedAt: 1 }).lean().cursor();
-        for await (const d of waiting) yield { value: d._id as string, score: (d.waitlistedAt as Date | undefined)?.getTime() ?? 0 };
-      });
-      const found: Enrolment[] = [];
-      for (let i = 0; i < entries.length && found.length < limit; i += BATCH) {
-        const batch = entries.slice(i, i + BATCH);
-        const documents = await Promise.all(batch.map((entry) => model.findById(entry.value).lean()));
-        for (const [j, document] of documents.entries()) {
-          if (document?.status === 'waitlisted' && document.cohortId === cohortId) found.push(fromDoc<Enrolment>(document));
-          // `new` may still become waitlisted (its write is under way); the others never come back to the list
-          else if (document ? document.status !== 'new' : batch[j]!.score < Date.now() - STALE_MS) await index.remove(batch[j]!.value);
-        }
-      }
-      return found.slice(0, limit);
-    },
+    waitlist,
     inStatuses: async (cohortId: string, statuses: EnrolmentStatus[]) =>
       (await model.find({ cohortId, status: { $in: statuses } }).lean()).map((d) => fromDoc<Enrolment>(d)),
     countInStatus: (cohortId: string, status: EnrolmentStatus) => model.countDocuments({ cohortId, status }),
-    /** How many are ahead of `enrolment` on its cohort's waiting list. */
-    aheadOnWaitlist: (enrolment: Enrolment) =>
-      model.countDocuments({
-        cohortId: enrolment.cohortId,
-        status: 'waitlisted',
-        $or: [{ waitlistedAt: { $lt: enrolment.waitlistedAt } }, { waitlistedAt: enrolment.waitlistedAt, _id: { $lt: enrolment.id } }],
-      }),
+    /** How many are ahead of `enrolment` on its cohort's waiting list (read through the list, each by `_id`). */
+    aheadOnWaitlist: async (enrolment: Enrolment) => {
+      const waiting = await waitlist(enrolment.cohortId, Number.MAX_SAFE_INTEGER);
+      const at = waiting.findIndex((e) => e.id === enrolment.id);
+      return at >= 0 ? at : waiting.length;
+    },
     pageOfCourse: async (courseId: string, filter: { cohortId?: string; status?: EnrolmentStatus }, limit: number, after?: PagePosition) => {
       const { documents, more } = await pageQuery(model, definedOnly({ courseId, ...filter }), 'createdAt', limit, after);
       return { items: documents.map((d) => fromDoc<Enrolment>(d)), more };
