@@ -220,6 +220,23 @@ describe('a revocation finds the open referrals by _id (FerretDB 1.x decodes eve
     expect((await referral(course)).status).toBe('sent');
   });
 
+  it('when a returnee’s referrals are listed page by page, then they come newest first without overlap, read by _id alone', async () => {
+    const returneeId = (await h.register()).body.id;
+    const made: string[] = [];
+    for (const target of ['job-p1', 'job-p2', 'job-p3']) made.push((await refer(returneeId, 'job', target)).body.id);
+    const list = (cursor?: string) =>
+      h
+        .as('officer40')
+        .get('/referrals')
+        .query({ returneeId, limit: 2, ...(cursor && { cursor }) });
+    const { result: first, calls } = await storeCallsDuring(h.connection, ['referrals', 'referrals_by_returnee'], () => list());
+    expect(scanningReads(calls)).toEqual([]);
+    const second = await list(first.body.nextCursor);
+    const ids = [...first.body.items, ...second.body.items].map((r: { id: string }) => r.id);
+    expect(ids).toEqual([...made].reverse());
+    expect(second.body.nextCursor).toBeNull();
+  });
+
   it('when referrals were written before the lists existed, then cases’ start lists them and a revocation still withdraws them', async () => {
     const returneeId = (await h.register()).body.id;
     const job = (await refer(returneeId, 'job', 'job-before-lists')).body.id;

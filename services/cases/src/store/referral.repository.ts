@@ -93,7 +93,19 @@ export function referralRepository(store: AggregateStore<ReferralState>, connect
       const doc = await collection.findOne({ _id: id }, { projection: HIDDEN });
       return doc ? toReferral(doc) : null;
     },
-    page: (filter: ReferralFilter, limit: number, after?: string) => {
+    page: async (filter: ReferralFilter, limit: number, after?: string) => {
+      // one returnee's referrals (their file's list): through the returnee's list, each by `_id`, newest first
+      if (filter.returneeId) {
+        const { returneeId, status, provinceCode } = filter;
+        const ids = await byReturnee.holdersOf(returneeId);
+        const docs = await Promise.all(ids.map((id) => collection.findOne({ _id: id }, { projection: HIDDEN })));
+        return docs
+          .flatMap((doc) => (doc ? [{ sortKey: doc.sortKey as string, referral: toReferral(doc) }] : []))
+          .filter(({ referral: r }) => r.returneeId === returneeId && (!status || r.status === status) && (!provinceCode || r.provinceCode === provinceCode))
+          .filter(({ sortKey }) => !after || sortKey < after)
+          .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
+          .slice(0, limit + 1);
+      }
       const query: Record<string, unknown> = {};
       if (filter.returneeId) query.returneeId = filter.returneeId;
       if (filter.status) query.status = filter.status;
