@@ -70,6 +70,24 @@ export async function clickSending(page: Page, button: Locator, sends: (request:
   }
 }
 
+/**
+ * Checks an antd radio (or checkbox) and makes sure it stays checked. Playwright's check() clicks and then
+ * verifies; a CI run saw 'Clicking the checkbox did not change its state' on a radio of a dialog still settling
+ * (antd's input is an invisible overlay on its label). Up to 3 tries, half a second apart, then a checked state.
+ */
+export async function checkSurely(box: Locator, what: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const error = await box.check({ timeout: 15_000 }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    if (!error && (await box.isChecked())) return;
+    console.warn(`[e2e] ${what}: not checked after try ${attempt}${error ? ` (${error.message.split('\n')[0]})` : ''}`);
+    await box.page().waitForTimeout(500);
+  }
+  throw new Error(`${what}: still not checked after 3 tries`);
+}
+
 /** The antd Card titled exactly `title` (a page's Descriptions are tables too, so `table` alone is ambiguous). */
 export function card(page: Page, title: string): Locator {
   return page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title').getByText(title, { exact: true }) });

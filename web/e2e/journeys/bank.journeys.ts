@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectText, followNotice, GATEWAY, isoToday, PASSWORD, saveDialog, screenshot, signIn, type Journey } from '../helpers';
+import { checkSurely, expectText, followNotice, GATEWAY, isoToday, PASSWORD, saveDialog, screenshot, signIn, type Journey } from '../helpers';
 
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
@@ -99,7 +99,7 @@ export const bankJourneys: Journey[] = [
       const dialog = reviewer.getByRole('dialog');
       await dialog.getByLabel('Ý kiến thẩm định').fill('Phương án khả thi, đủ điều kiện theo QĐ 22/2023');
       // check(), not a click on the text: a click during the dialog's opening animation can miss, and check() confirms
-      await dialog.getByRole('radio', { name: 'Đề xuất cho vay' }).check();
+      await checkSurely(dialog.getByRole('radio', { name: 'Đề xuất cho vay' }), 'recommendation "Đề xuất cho vay"');
       await saveDialog(reviewer);
       await expectText(reviewer, 'Phương án khả thi, đủ điều kiện theo QĐ 22/2023');
       await screenshot(reviewer, 'bank-application-assessed');
@@ -109,7 +109,7 @@ export const bankJourneys: Journey[] = [
       await approver.goto(`${GATEWAY}/bank/applications/${applicationId}`);
       await approver.getByRole('button', { name: 'Phê duyệt / từ chối' }).click();
       await expectText(approver.getByRole('dialog'), 'Nguyên tắc bốn mắt');
-      await approver.getByRole('dialog').getByRole('radio', { name: 'Đã phê duyệt' }).check();
+      await checkSurely(approver.getByRole('dialog').getByRole('radio', { name: 'Đã phê duyệt' }), 'decision "Đã phê duyệt"');
       await saveDialog(approver);
       await expectText(approver.locator('.ant-tag'), 'Đã phê duyệt');
       await approver.getByRole('button', { name: 'Ghi nhận giải ngân' }).click();
