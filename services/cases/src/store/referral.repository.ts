@@ -39,6 +39,13 @@ const stateOf = ({ id, ...referral }: Referral, idempotency?: IdempotencyRecord)
 export function referralRepository(store: AggregateStore<ReferralState>, connection: Connection) {
   const collection = store.collection;
   const byReturnee = lookupLists(connection, 'referrals_by_returnee');
+  /** The returnee's referrals through their list, each read by `_id` (an entry whose referral is missing finds nothing). */
+  const referralsOf = async (returneeId: string) => {
+    const docs = await Promise.all((await byReturnee.holdersOf(returneeId)).map((id) => collection.findOne({ _id: id }, { projection: HIDDEN })));
+    return docs
+      .flatMap((doc) => (doc ? [{ sortKey: doc.sortKey as string, referral: toReferral(doc) }] : []))
+      .filter(({ referral }) => referral.returneeId === returneeId);
+  };
   const page = async (query: Record<string, unknown>, limit: number, after?: string) => {
     if (after) query.sortKey = { $lt: after };
     const rows = await collection
@@ -96,12 +103,9 @@ export function referralRepository(store: AggregateStore<ReferralState>, connect
     page: async (filter: ReferralFilter, limit: number, after?: string) => {
       // one returnee's referrals (their file's list): through the returnee's list, each by `_id`, newest first
       if (filter.returneeId) {
-        const { returneeId, status, provinceCode } = filter;
-        const ids = await byReturnee.holdersOf(returneeId);
-        const docs = await Promise.all(ids.map((id) => collection.findOne({ _id: id }, { projection: HIDDEN })));
-        return docs
-          .flatMap((doc) => (doc ? [{ sortKey: doc.sortKey as string, referral: toReferral(doc) }] : []))
-          .filter(({ referral: r }) => r.returneeId === returneeId && (!status || r.status === status) && (!provinceCode || r.provinceCode === provinceCode))
+        const { status, provinceCode } = filter;
+        return (await referralsOf(filter.returneeId))
+          .filter(({ referral: r }) => (!status || r.status === status) && (!provinceCode || r.provinceCode === provinceCode))
           .filter(({ sortKey }) => !after || sortKey < after)
           .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
           .slice(0, limit + 1);
@@ -123,12 +127,10 @@ export function referralRepository(store: AggregateStore<ReferralState>, connect
         after,
       ),
     /** The returnee's open referrals (of one kind), through the returnee's list and each by `_id`. */
-    openOf: async (returneeId: string, kind?: ReferralKind) => {
-      const docs = await Promise.all((await byReturnee.holdersOf(returneeId)).map((id) => collection.findOne({ _id: id }, { projection: HIDDEN })));
-      return docs
-        .flatMap((doc) => (doc ? [toReferral(doc)] : []))
-        .filter((r) => r.returneeId === returneeId && OPEN_STATUSES.includes(r.status) && (!kind || r.target.kind === kind));
-    },
+    openOf: async (returneeId: string, kind?: ReferralKind) =>
+      (await referralsOf(returneeId))
+        .map(({ referral }) => referral)
+        .filter((r) => OPEN_STATUSES.includes(r.status) && (!kind || r.target.kind === kind)),
     /** Counts by status for one province, one count each: FerretDB 1.x has few aggregation accumulators. */
     countByStatus: async (provinceCode: string) => {
       const statuses: ReferralStatus[] = ['sent', 'seen', 'in-progress', 'succeeded', 'declined', 'withdrawn'];
