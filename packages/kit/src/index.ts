@@ -19,7 +19,7 @@ export { findEachById } from './store/find-each-by-id';
 export { lookupKeys, type LookupKeys } from './store/lookup-keys';
 export { lookupLists, type LookupLists } from './store/lookup-lists';
 export { redisIndex, type IndexRedis, type RedisIndex } from './store/redis-index';
-export { claimSlot, releaseSlot, claimedCount, holdsSlot, openTally, slotClaimModel, type SlotClaim, type ClaimResult, type SlotTally, type TallyRedis } from './store/slot-claims';
+export { claimSlot, releaseSlot, claimedCount, holdsSlot, openTally, slotClaimModel, type SlotClaim, type ClaimResult, type SlotTally } from './store/slot-claims';
 export {
   createOnce,
   idempotencyKeyOf,

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Verifier } from '@hoanhap/auth';
 import { type AggregateStore, createAggregateStore, type LockRedis } from '@hoanhap/events';
-import { createApp, type Logger, mongoCheck, type ReadinessCheck, redisCheck, redisIdempotencyCache, type TallyRedis } from '@hoanhap/kit';
+import { createApp, type Logger, mongoCheck, type ReadinessCheck, redisCheck, redisIdempotencyCache, type IndexRedis } from '@hoanhap/kit';
 import type { CollegesContext, CollegesSettings } from './domain/colleges.context';
 import { KeyedQueue } from './domain/keyed-queue';
 import { cohortRoutes } from './routes/cohorts.routes';
@@ -23,7 +23,7 @@ export const OPENAPI_FILE = join(__dirname, '..', 'openapi.yaml');
 
 export interface CollegesDeps {
   connection: Connection;
-  redis: RedisClient & LockRedis & TallyRedis & Parameters<typeof redisIdempotencyCache>[0];
+  redis: RedisClient & LockRedis & IndexRedis & Parameters<typeof redisIdempotencyCache>[0];
   /** Prepended to every Redis key (`colleges:`; tests pass their namespace's prefix). */
   redisPrefix: string;
   verify: Verifier;

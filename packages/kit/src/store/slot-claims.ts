@@ -20,9 +20,6 @@ export interface SlotClaim {
 
 export type ClaimResult = { claimed: true; slot: number; alreadyHeld: boolean } | { claimed: false };
 
-/** The Redis commands a tally uses (node-redis v4). */
-export type TallyRedis = IndexRedis;
-
 /**
  * Who may hold a place of each resource, kept in Redis so that counting the claims does not read them all
  * (FerretDB 1.x decodes every claim of every resource for `{ resource }`): a sorted set per resource of the
@@ -31,7 +28,7 @@ export type TallyRedis = IndexRedis;
  * midway) but never fewer. A set that Redis lost is rebuilt from the claims (one scan) on the next count.
  */
 export interface SlotTally {
-  redis: TallyRedis;
+  redis: IndexRedis;
   /** Prepended to `slots:<resource>` (a service's Redis prefix). */
   prefix: string;
 }

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { claimSlot, claimedCount, openTally, releaseSlot, slotClaimModel, type SlotTally, type TallyRedis } from '@hoanhap/kit';
+import { claimSlot, claimedCount, openTally, releaseSlot, slotClaimModel, type IndexRedis, type SlotTally } from '@hoanhap/kit';
 
 /**
  * Seats of cohorts as slot claims (kit): each seat is a slot number only one
@@ -11,7 +11,7 @@ import { claimSlot, claimedCount, openTally, releaseSlot, slotClaimModel, type S
  * the claims by `{ resource }` decodes every seat claim of every cohort on FerretDB 1.x, and every settle of
  * a cohort counts.
  */
-export function seatRepository(connection: Connection, redis: TallyRedis, redisPrefix: string) {
+export function seatRepository(connection: Connection, redis: IndexRedis, redisPrefix: string) {
   const model = slotClaimModel(connection, 'seat_claims');
   const tally: SlotTally = { redis, prefix: redisPrefix };
   const resource = (cohortId: string) => `cohort:${cohortId}`;
@@ -23,7 +23,6 @@ export function seatRepository(connection: Connection, redis: TallyRedis, redisP
     /** Takes a seat among `slotSpace` slots for `claimant`; repeating returns the seat already held. */
     claim: (cohortId: string, claimant: string, slotSpace: number) => claimSlot(model, resource(cohortId), claimant, slotSpace, tally),
     release: (cohortId: string, claimant: string) => releaseSlot(model, resource(cohortId), claimant, tally),
-    holds: async (cohortId: string, claimant: string) => (await model.exists({ _id: `${resource(cohortId)}|${claimant}` })) !== null,
     /** Claims held, seats and closed sentinels alike. */
     taken,
     /** Claims held per cohort (a page of them), counted at once. */
