@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Verifier } from '@hoanhap/auth';
 import type { AggregateStore, LockRedis } from '@hoanhap/events';
-import { createApp, type Logger, mongoCheck, redisCheck, redisIdempotencyCache } from '@hoanhap/kit';
+import { createApp, type IndexRedis, type Logger, mongoCheck, redisCheck, redisIdempotencyCache } from '@hoanhap/kit';
 import type { EmployersContext } from './domain/employers.context';
 import { applicationRoutes } from './routes/applications.routes';
 import { invitationRoutes } from './routes/invitations.routes';
@@ -19,7 +19,7 @@ import { returneeProfileRepository } from './store/returnee-profile.repository';
 
 export const OPENAPI_FILE = join(__dirname, '..', 'openapi.yaml');
 
-type RedisClient = LockRedis & Parameters<typeof redisCheck>[0] & Parameters<typeof redisIdempotencyCache>[0];
+type RedisClient = LockRedis & IndexRedis & Parameters<typeof redisCheck>[0] & Parameters<typeof redisIdempotencyCache>[0];
 
 export interface EmployersDeps {
   connection: Connection;
@@ -52,7 +52,7 @@ export function createEmployersApp(deps: EmployersDeps): Employers {
     profiles: returneeProfileRepository(deps.connection),
     invitations: invitationRepository(stores),
     checkIns: checkInRepository(stores),
-    openings: openingClaimsRepository(deps.connection),
+    openings: openingClaimsRepository(deps.connection, deps.redis, deps.redisPrefix),
     idempotencyCache: redisIdempotencyCache(deps.redis, { prefix: deps.redisPrefix }),
     now: deps.now ?? (() => new Date()),
   };

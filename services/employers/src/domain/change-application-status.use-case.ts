@@ -133,7 +133,7 @@ export async function changeApplicationStatus(
     });
   if (!result) throw errors.applicationNotFound(id);
   // also on a replay: the first attempt may have died between the hire and this copy of the count
-  if (result.state.status === 'hired') await refreshFill(ctx, result.state.jobId, id, trace);
+  if (result.state.status === 'hired') await refreshFill(ctx, result.state.jobId, trace);
   if (once) {
     const record: IdempotencyRecord = { fingerprint: once.fingerprint, status: result.status, body: result.body };
     await ctx.idempotencyCache?.set(once.id, record);

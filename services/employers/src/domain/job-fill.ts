@@ -4,17 +4,15 @@ import { statusForFill } from './job.rules';
 import type { Trace } from './outgoing-event';
 
 /**
- * After the hire of `applicationId`: brings the job's `filled` count and status
- * in line with the openings claimed (the claims are the truth; the count on the
- * job is a copy for reading), and publishes the change. Idempotent: running it
- * twice changes nothing more.
+ * Brings a job's `filled` count and status in line with the openings claimed
+ * (the claims are the truth; the count on the job is a copy for reading), and
+ * publishes the change. Idempotent: running it twice changes nothing more.
  */
-export async function refreshFill(ctx: EmployersContext, jobId: string, applicationId: string, trace: Trace): Promise<void> {
+export async function refreshFill(ctx: EmployersContext, jobId: string, trace: Trace): Promise<void> {
   await ctx.jobs.update(
     jobId,
     async (job) => {
-      // under the job's lock, where the tally of its hires is written
-      const filled = await ctx.openings.countHired(jobId, applicationId);
+      const filled = await ctx.openings.count(jobId);
       const status = statusForFill(job.status, job.openings, filled);
       if (filled === job.filled && status === job.status) return undefined;
       const now = ctx.now();

@@ -61,7 +61,10 @@ export async function postJob(
       };
       return { document: job, reply: { status: 201, body: jobDto(job, now) } };
     },
-    insert: (document) => ctx.jobs.create(document, [jobPosted(document, now)], trace),
+    insert: async (document) => {
+      await ctx.openings.open(document.id);
+      await ctx.jobs.create(document, [jobPosted(document, now)], trace);
+    },
     findRecord: (id) => ctx.jobs.findIdempotency(id),
     cache: ctx.idempotencyCache,
     // building a job refuses nothing a first attempt created: a retry is found by the insert's duplicate _id

@@ -28,6 +28,8 @@ export interface Harness {
   /** What the app was built from: a second instance on the same database and Redis uses the same. */
   deps: EmployersDeps;
   connection: Connection;
+  /** The instance's Redis client (its keys under `ns.redisPrefix`). */
+  redis: ReturnType<typeof createClient>;
   issuer: TestIssuer;
   /** A bearer header for a caller (a fresh user id unless given). */
   bearer(role: Role, orgId?: string, extra?: { sub?: string; provinceCode?: string }): string;
@@ -83,6 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     employers,
     deps,
     connection,
+    redis,
     issuer,
     bearer: (role, orgId, extra = {}) =>
       `Bearer ${issuer.sign({ sub: extra.sub ?? randomUUID(), role, ...(orgId ? { orgId } : {}), provinceCode: extra.provinceCode ?? DEMO.provinceCode })}`,
