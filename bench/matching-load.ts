@@ -42,9 +42,18 @@ export interface LoadResult {
 export async function load(
   url: string,
   targets: readonly Target[],
-  options: { connections: number; seconds: number; warmupSeconds?: number; pid: number; seed: number; timeoutSec?: number },
+  options: {
+    connections: number;
+    seconds: number;
+    warmupSeconds?: number;
+    pid: number | readonly number[];
+    seed: number;
+    timeoutSec?: number;
+  },
 ): Promise<LoadResult> {
-  let cpuBefore = cpuSeconds(options.pid);
+  // the service's CPU: one process, or the sum over its worker processes
+  const serviceCpu = () => [options.pid].flat().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  let cpuBefore = serviceCpu();
   const orders = {
     url,
     targets: [...targets],
@@ -54,8 +63,8 @@ export async function load(
     timeoutSec: options.timeoutSec ?? 10,
     seed: options.seed,
   };
-  const result = await loadApart(orders, () => (cpuBefore = cpuSeconds(options.pid)));
-  const cpu = cpuSeconds(options.pid) - cpuBefore;
+  const result = await loadApart(orders, () => (cpuBefore = serviceCpu()));
+  const cpu = serviceCpu() - cpuBefore;
   // a wrong answer is a failed benchmark; a slow one is a figure to report
   if (result.non2xx > 0 || result.errors > result.timeouts) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
   const requests = result.counted;
