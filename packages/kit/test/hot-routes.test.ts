@@ -19,6 +19,7 @@ function setup() {
       if (id === 'closed' || query.has('slow')) return PASS;
       if (id === 'broken') throw new Error('hot route failed');
       if (id === 'bigint') return { id, count: 1n };
+      if (id === 'vi') return { id, title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' };
       return { id, via: 'hot' };
     },
   };
@@ -43,6 +44,15 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     expect(line).toMatchObject({ correlationId: 'corr-1', req: { method: 'GET', path: '/jobs/j1' }, res: { statusCode: 200 }, msg: 'request completed' });
     const text = await metrics.metrics();
     expect(text).toMatch(/http_request_duration_seconds_count\{route="\/jobs\/:id",method="GET",status="200"\} 2/);
+  });
+
+  it('when the answer has Vietnamese text, then Content-Length counts its UTF-8 bytes, not its characters', async () => {
+    const { listener } = setup();
+    const res = await request(listener).get('/jobs/vi').buffer(true).expect(200);
+    const text = JSON.stringify({ id: 'vi', title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' });
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(text));
+    expect(Number(res.headers['content-length'])).toBeGreaterThan(text.length);
+    expect(res.body).toEqual({ id: 'vi', title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' });
   });
 
   it('when a hot route passes, fails or returns a body JSON cannot write, then express answers: its route, its problem+json', async () => {

@@ -3,6 +3,7 @@ import { FAR_PROVINCE, NEIGHBOUR_PROVINCE, SAME_PROVINCE } from '../src/domain/m
 import { courseDistancePoints, courseStartPoints, newSkillPoints, skillGapPoints, tuitionPoints } from '../src/domain/scoring/course-score.rules';
 import { creditEligibility, creditPoints, isBusinessGoal } from '../src/domain/scoring/credit-score.rules';
 import { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, staticJobPoints, wagePoints } from '../src/domain/scoring/job-score.rules';
+import { byPoints, reason } from '../src/domain/reasons/format';
 import { DEFAULT_WEIGHTS, mergeWeights } from '../src/domain/scoring/weights';
 
 const w = DEFAULT_WEIGHTS.job;
@@ -104,5 +105,20 @@ describe('weights from configuration', () => {
     expect(() => mergeWeights({ job: { sameComune: 30 } })).toThrow(/sameComune/);
     expect(() => mergeWeights({ job: { sameCommune: -1 } })).toThrow(/≥ 0/);
     expect(() => mergeWeights({ jobs: {} })).toThrow(/not a section/);
+  });
+});
+
+describe('reasons in order', () => {
+  it('when reasons are listed, then the most points come first and equal points keep the order they were given', () => {
+    const given = [
+      reason('a', 0, 'a', 'a'),
+      reason('b', 1000, 'b', 'b'),
+      reason('c', 2000, 'c', 'c'),
+      reason('d', 1000, 'd', 'd'),
+      reason('e', 0, 'e', 'e'),
+      reason('f', 4000, 'f', 'f'),
+    ];
+    expect(byPoints([...given]).map((r) => r.code)).toEqual(['f', 'c', 'b', 'd', 'a', 'e']);
+    expect(byPoints([]).length).toBe(0);
   });
 });

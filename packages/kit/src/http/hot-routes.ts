@@ -41,17 +41,18 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): Reques
     const sent = (body: unknown) => {
       if (body === PASS) return full(req, res);
       try {
-        // encoded once here: a string would be measured (Buffer.byteLength) and then encoded again by the socket
-        const bytes = Buffer.from(JSON.stringify(body));
+        // the socket encodes the string outside the JS heap; a Buffer.from here cost as much CPU again and ~35 kB
+        // of garbage per 19 kB answer (the answers carry Vietnamese, so the string is two-byte)
+        const text = JSON.stringify(body);
         const ids = requestIdsOf(req.headers);
         res.writeHead(200, {
           ...security,
           'x-request-id': ids.requestId,
           'x-correlation-id': ids.correlationId,
           'content-type': 'application/json; charset=utf-8',
-          'content-length': bytes.length,
+          'content-length': Buffer.byteLength(text),
         });
-        res.end(bytes);
+        res.end(text);
         durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
         log({ ...ids, method: 'GET', path: (req.url ?? '').split('?')[0]! }, res, started);
       } catch (error) {

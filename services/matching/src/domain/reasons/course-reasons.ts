@@ -2,7 +2,7 @@ import type { Day } from '../calendar';
 import type { MatchingModel } from '../model/matching-model';
 import { NO_COMMUNE, NEIGHBOUR_PROVINCE } from '../model/vocabulary';
 import type { RankedCourse } from '../search/course-search';
-import { dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn, type Reason } from './format';
+import { byPoints, dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn, type Reason } from './format';
 
 /** Why a cohort ranks where it does, in both languages; counts are of jobs the person may be offered. */
 export function courseReasons(m: MatchingModel, p: number, ranked: RankedCourse, _today: Day): Reason[] {
@@ -39,5 +39,5 @@ export function courseReasons(m: MatchingModel, p: number, ranked: RankedCourse,
       ? reason('available', parts.start, `Khai giảng ${dateVi(c.startsOn)}, đã sẵn sàng`, `Starts ${dateEn(c.startsOn)}; available by then`)
       : reason('available-late', 0, `Khai giảng ${dateVi(c.startsOn)}, trước ngày người này sẵn sàng`, `Starts ${dateEn(c.startsOn)}, before the person is available`),
   );
-  return reasons.sort((a, b) => b.points - a.points);
+  return byPoints(reasons);
 }

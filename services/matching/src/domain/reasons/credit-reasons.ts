@@ -1,7 +1,7 @@
 import { points } from '../scoring/points';
 import type { CreditWeights } from '../scoring/weights';
 import type { RankedCredit } from '../search/credit-search';
-import { reason, vnd, vndEn, type Reason } from './format';
+import { byPoints, reason, vnd, vndEn, type Reason } from './format';
 
 /** Why a loan product is proposed (Decision 22/2023/QĐ-TTg), in both languages. */
 export function creditReasons(w: CreditWeights, ranked: RankedCredit): Reason[] {
@@ -23,5 +23,5 @@ export function creditReasons(w: CreditWeights, ranked: RankedCredit): Reason[] 
   reasons.push(
     reason('amount', 0, `Vay tối đa ${vnd(product.maxAmountVnd)}, thời hạn tối đa ${product.maxTermMonths} tháng`, `Up to ${vndEn(product.maxAmountVnd)}, for up to ${product.maxTermMonths} months`),
   );
-  return reasons.sort((a, b) => b.points - a.points);
+  return byPoints(reasons);
 }

@@ -16,7 +16,7 @@ const { PREF, STATE } = returneeTable;
 const { bitIds, hasBit } = skillBits;
 const { FAR_PROVINCE, NEIGHBOUR_PROVINCE, NO_COMMUNE } = vocabulary;
 const { distancePoints, housingPoints, skillPoints, stabilityPoints, startPoints, wagePoints } = jobRules;
-const { dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn } = format;
+const { byPoints, dateEn, dateVi, provinceNames, reason, skillNames, vnd, vndEn } = format;
 
 /**
  * Who reads the reasons. An officer (or the returnee) sees every reason. An employer sees only what the
@@ -68,7 +68,7 @@ export function jobReasons(m: MatchingModel, p: number, j: number, today: Day, a
     else if ((prefs & PREF.housing) !== 0) reasons.push(reason('no-accommodation', 0, 'Không có chỗ ở (người này cần nhà ở)', 'No accommodation (housing is needed)'));
   }
   if (shared) reasons.push(startReason(m, p, j, today));
-  return reasons.sort((a, b) => b.points - a.points);
+  return byPoints(reasons);
 }
 
 /** The skill ids of `ids` that the person's skill bits (from `base`) hold. */
