@@ -94,7 +94,7 @@ export function printReport(r: Report): void {
     ]);
   }
   if (r.replay && r.afterLoad) {
-    rows.push(['memory (RSS of the service, --max-old-space-size=640)', '≤ 1 GB', `${n(r.replay.memory.rss)} MB after replay (JS heap in use ${n((r.status?.heapUsedBytes ?? 0) / 2 ** 20)} MB), ${n(r.afterLoad.rss)} MB after load (heap ${n(r.afterLoad.heapUsed)} MB), peak ${n(r.afterLoad.peak)} MB`, `${x(1024 / Math.max(1, r.afterLoad.peak))} under`]);
+    rows.push(['memory (RSS of the service, --max-old-space-size=640 --max-semi-space-size=64)', '≤ 1 GB', `${n(r.replay.memory.rss)} MB after replay (JS heap in use ${n((r.status?.heapUsedBytes ?? 0) / 2 ** 20)} MB), ${n(r.afterLoad.rss)} MB after load (heap ${n(r.afterLoad.heapUsed)} MB), peak ${n(r.afterLoad.peak)} MB`, `${x(1024 / Math.max(1, r.afterLoad.peak))} under`]);
   }
   if (r.restart && r.replay) {
     rows.push([
