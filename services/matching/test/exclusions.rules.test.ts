@@ -1,5 +1,5 @@
 import { dayOf, FOREVER, NO_DAY } from '../src/domain/calendar';
-import { anyActive, legalExclusion, personalExclusion, physicalCapacity, PHYSICAL, placeExclusion, type Restrictions } from '../src/domain/exclusions.rules';
+import { anyActive, lastRestrictedDay, legalExclusion, personalExclusion, physicalCapacity, PHYSICAL, placeExclusion, type Restrictions } from '../src/domain/exclusions.rules';
 import { NO_COMMUNE } from '../src/domain/model/vocabulary';
 
 const until = dayOf('2027-09-01');
@@ -15,7 +15,10 @@ describe.each([
   ['Art. 44 state agency', { ...none, noStateAgencyUntil: until }, place({ stateAgency: true }), 'art44-state-agency'],
 ] as const)('%s', (_name, restrictions, target, code) => {
   it('when it is the first day, then it excludes', () => expect(legalExclusion(restrictions, target, dayOf('2026-11-23'))).toBe(code));
-  it('when it is the last day (until), then it still excludes', () => expect(legalExclusion(restrictions, target, until)).toBe(code));
+  it('when it is the last day (until), then it still excludes', () => {
+    expect(legalExclusion(restrictions, target, until)).toBe(code);
+    expect(anyActive(restrictions, until)).toBe(true);
+  });
   it('when it is the day after, then it lifts', () => {
     expect(legalExclusion(restrictions, target, until + 1)).toBeNull();
     expect(anyActive(restrictions, until + 1)).toBe(false);
@@ -23,6 +26,15 @@ describe.each([
 });
 
 describe('exclusion edge cases', () => {
+  it('when restrictions end on different days, then the last of them is the day the person stops being checked', () => {
+    const early = dayOf('2027-01-31');
+    const mixed: Restrictions = { ...none, bannedOccupations: [{ occupation: 7, until: early }], bannedAreas: [{ province: 21, commune: NO_COMMUNE, until }] };
+    expect(lastRestrictedDay(mixed)).toBe(until);
+    expect(lastRestrictedDay({ ...mixed, noStateAgencyUntil: FOREVER })).toBe(FOREVER);
+    expect(anyActive(mixed, early + 1)).toBe(true);
+    expect(legalExclusion(mixed, place(), early + 1)).toBeNull();
+  });
+
   it('when the place is inside the supervised commune or elsewhere than a banned area, then nothing excludes it', () => {
     expect(placeExclusion({ ...none, supervised: { ...HOME, until } }, 20, 1000, until)).toBeNull();
     expect(placeExclusion({ ...none, bannedAreas: [{ province: 20, commune: 1001, until }] }, 20, 1000, until)).toBeNull();

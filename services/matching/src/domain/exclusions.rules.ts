@@ -43,10 +43,17 @@ export interface Restrictions {
   noStateAgencyUntil: Day;
 }
 
+/** The last day any of `r` applies: once it is past, nothing is left to check. */
+export function lastRestrictedDay(r: Restrictions): Day {
+  let last = Math.max(r.noStateAgencyUntil, r.supervised?.until ?? r.noStateAgencyUntil);
+  for (const b of r.bannedOccupations) last = Math.max(last, b.until);
+  for (const a of r.bannedAreas) last = Math.max(last, a.until);
+  return last;
+}
+
 /** True while any restriction still applies on `today` (false = nothing to check, the fast path). */
 export function anyActive(r: Restrictions, today: Day): boolean {
-  if (r.noStateAgencyUntil >= today || (r.supervised !== null && r.supervised.until >= today)) return true;
-  return r.bannedOccupations.some((b) => b.until >= today) || r.bannedAreas.some((a) => a.until >= today);
+  return lastRestrictedDay(r) >= today;
 }
 
 /**

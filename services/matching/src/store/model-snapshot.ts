@@ -74,7 +74,7 @@ export function restoreModel(s: DecodedSnapshot, weights: Weights, reach: Reach)
   R.skills = restored(R.skills, s.column('returnees.skills'), R.capacity, W);
   R.ids = s.json<string[]>('returnees.ids') ?? [];
   R.givenNames = s.json<(string | null)[]>('returnees.givenNames') ?? [];
-  R.restrictions = new Map(s.json<[number, Restrictions][]>('returnees.restrictions'));
+  for (const [slot, restrictions] of s.json<[number, Restrictions][]>('returnees.restrictions') ?? []) R.setRestrictions(slot, restrictions);
   R.collegeCertificates = new Map(s.json<[number, { certificateId: string; skills: number[] }[]][]>('returnees.collegeCertificates'));
   R.size = meta.returnees;
   for (const name of JOB_COLUMNS) (J as unknown as Record<string, Column>)[name] = restored(J[name] as Column, s.column(`jobs.${name}`), J.capacity);

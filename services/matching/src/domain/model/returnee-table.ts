@@ -1,5 +1,5 @@
 import { dayOf, NO_DAY, optionalDay } from '../calendar';
-import { physicalCapacity, type PhysicalLevel, type Restrictions } from '../exclusions.rules';
+import { lastRestrictedDay, physicalCapacity, type PhysicalLevel, type Restrictions } from '../exclusions.rules';
 import { isBusinessGoal } from '../scoring/credit-score.rules';
 import { PostingIndex } from '../indexes/posting-list';
 import { grown } from './columns';
@@ -37,6 +37,11 @@ export class ReturneeTable {
   creditWindowEnd: Int32Array;
   skills: Uint32Array;
   restrictions = new Map<number, Restrictions>();
+  /**
+   * Per slot, the last day any of its restrictions applies (NO_DAY: none): the searches read this column and
+   * look in the map only for the few people still restricted today, not for each candidate they consider.
+   */
+  restrictedUntil: Int32Array;
   /** Certificates colleges reported that the last profile revision did not list yet. */
   collegeCertificates = new Map<number, { certificateId: string; skills: number[] }[]>();
   /** Key ((province × skills) + skill) × 4 + variant. */
@@ -53,6 +58,7 @@ export class ReturneeTable {
     const W = vocab.skillWords;
     this.profileRevision = new Uint32Array(capacity);
     this.restrictionRevision = new Uint32Array(capacity);
+    this.restrictedUntil = new Int32Array(capacity).fill(NO_DAY);
     this.state = new Uint8Array(capacity);
     this.province = new Uint8Array(capacity);
     this.commune = new Uint16Array(capacity);
@@ -120,10 +126,15 @@ export class ReturneeTable {
     const slot = this.ensure(r.returneeId);
     if (r.revision <= this.restrictionRevision[slot]!) return false;
     this.restrictionRevision[slot] = r.revision;
-    const compiled = compileRestrictions(this.vocab, r);
+    this.setRestrictions(slot, compileRestrictions(this.vocab, r));
+    return true;
+  }
+
+  /** A slot's compiled restrictions (undefined: none), in the map and in `restrictedUntil`. */
+  setRestrictions(slot: number, compiled: Restrictions | undefined): void {
     if (compiled) this.restrictions.set(slot, compiled);
     else this.restrictions.delete(slot);
-    return true;
+    this.restrictedUntil[slot] = compiled ? lastRestrictedDay(compiled) : NO_DAY;
   }
 
   /** A certificate's skills count at once; kept only while matching consent holds. */
@@ -226,6 +237,8 @@ export class ReturneeTable {
     const W = this.vocab.skillWords;
     this.profileRevision = grown(this.profileRevision, capacity);
     this.restrictionRevision = grown(this.restrictionRevision, capacity);
+    this.restrictedUntil = grown(this.restrictedUntil, capacity);
+    this.restrictedUntil.fill(NO_DAY, this.size);
     this.state = grown(this.state, capacity);
     this.province = grown(this.province, capacity);
     this.commune = grown(this.commune, capacity);

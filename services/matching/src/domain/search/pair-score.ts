@@ -10,7 +10,7 @@ import * as vocabulary from '../model/vocabulary';
 // tsx compiles every imported binding to a getter; bound once here, the per-pair code calls them directly
 const { skillPoints, distancePoints, startPoints } = jobRules;
 const { overlapCount } = skillBits;
-const { anyActive, legalExclusion, personalExclusion } = exclusions;
+const { legalExclusion, personalExclusion } = exclusions;
 const { JOB, VARIANTS } = jobTable;
 const { FAR_PROVINCE, NO_COMMUNE } = vocabulary;
 
@@ -39,10 +39,9 @@ export function pairScore(m: MatchingModel, p: number, j: number, today: Day): n
   );
 }
 
-/** The person's restrictions if any still applies today, else undefined (the common, fast case). */
+/** The person's restrictions if any still applies today, else undefined (the common, fast case: one column read). */
 export function activeRestrictions(m: MatchingModel, p: number, today: Day): Restrictions | undefined {
-  const r = m.returnees.restrictions.get(p);
-  return r && anyActive(r, today) ? r : undefined;
+  return m.returnees.restrictedUntil[p]! >= today ? m.returnees.restrictions.get(p) : undefined;
 }
 
 /** Why this job may not be offered to this person (null: it may). Open, not past closing, in reach, no exclusion. */
