@@ -167,13 +167,31 @@ export function returneeRepository(store: AggregateStore<ReturneeState>, connect
         .map((doc) => toReturnee(doc!));
     },
     page: (filter: ReturneeFilter, limit: number, after?: string) => page(queryOf(filter), limit, after),
-    count: (filter: ReturneeFilter) => collection.countDocuments(queryOf(filter)),
-    /** Files of a province (not deleted) that reached a milestone (dot notation: FerretDB 1.x ignores $elemMatch in counts). */
-    countWithMilestone: (provinceCode: string, kind: string) =>
-      collection.countDocuments({ ...queryOf({ provinceCode }), 'milestones.kind': kind }),
-    /** Files of a province (not deleted) recorded with an offence category. */
-    countWithOffence: (provinceCode: string, offenceCategory: string) =>
-      collection.countDocuments({ ...queryOf({ provinceCode }), offenceCategory }),
+    /**
+     * The figures of a province's files (not deleted) in one read: by status, grade, offence category and the
+     * milestones each file reached. One count per value was ~30 counts a call, and on FerretDB 1.x each count
+     * decodes the whole collection; this reads it once, only the four fields it counts.
+     */
+    tallyProvince: async (provinceCode: string) => {
+      const tally = {
+        byStatus: new Map<string, number>(),
+        byGrade: new Map<string, number>(),
+        byOffence: new Map<string, number>(),
+        byMilestone: new Map<string, number>(),
+      };
+      const add = (counts: Map<string, number>, key: unknown) => typeof key === 'string' && counts.set(key, (counts.get(key) ?? 0) + 1);
+      const files = collection.find(queryOf({ provinceCode }), {
+        projection: { _id: 0, status: 1, grade: 1, offenceCategory: 1, milestones: 1 },
+      });
+      for await (const file of files) {
+        add(tally.byStatus, file.status);
+        add(tally.byGrade, file.grade);
+        add(tally.byOffence, file.offenceCategory);
+        const reached = new Set(((file.milestones ?? []) as { kind?: unknown }[]).map((m) => m.kind));
+        for (const kind of reached) add(tally.byMilestone, kind);
+      }
+      return tally;
+    },
     /** Files moving into a province (any for an admin), waiting for its officer. */
     pendingTransfersTo: (provinceCode: string | undefined, limit: number, after?: string) =>
       page({ status: 'transfer-pending', ...visible, ...(provinceCode && { 'transfer.to.provinceCode': provinceCode }) }, limit, after),
