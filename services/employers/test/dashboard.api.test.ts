@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isRead, storeCallsDuring } from '@hoanhap/testing';
 import { createApplicationFromReferral } from '../src/domain/create-application.use-case';
 import { recordProfile } from '../src/domain/record-profile.use-case';
 import { profileOf, referralTo, SECTION6_JOB } from './support/fixtures';
@@ -51,8 +52,17 @@ describe('check-ins and the dashboard', () => {
     expect((await checkIn(b!, { monthsAfterHire: 3, stillEmployed: false }, officer)).status).toBe(201);
     expect((await checkIn(a!, { monthsAfterHire: 6, stillEmployed: true, on: '2099-07-01' })).status).toBe(201);
 
-    const dashboard = await h.api().get('/dashboard').set('Authorization', employer);
+    // one read per collection: each count would decode a whole collection on FerretDB 1.x
+    const { result: dashboard, calls } = await storeCallsDuring(h.connection, ['jobs', 'applications', 'check_ins'], () =>
+      h.api().get('/dashboard').set('Authorization', employer),
+    );
     expect(dashboard.status).toBe(200);
+    expect(
+      calls
+        .filter(isRead)
+        .map((c) => c.collection)
+        .sort(),
+    ).toEqual(['applications', 'check_ins', 'jobs']);
     expect(dashboard.body).toEqual({
       openJobs: 1,
       openings: 3,

@@ -1,4 +1,3 @@
-import { APPLICATION_STATUSES, type ApplicationStatus } from './application.types';
 import { type Caller, orgOf } from './caller';
 import { CHECK_IN_MONTHS } from './check-in.types';
 import type { EmployersContext } from './employers.context';
@@ -7,18 +6,15 @@ const rateOf = (r: { checked: number; stillEmployed: number }) => ({ ...r, rate:
 
 /**
  * The employer's numbers: open jobs and the openings left in them,
- * candidates per stage, hires, and retention from check-ins. Counted with
- * plain counts (FerretDB has few aggregation operators), a handful of
- * indexed queries per call.
+ * candidates per stage, hires, and retention from check-ins. Three reads (open
+ * jobs, the applications' statuses, the check-ins), each counted here:
+ * FerretDB has few aggregation operators and decodes a collection per query.
  */
 export async function getDashboard(ctx: EmployersContext, caller: Caller) {
   const orgId = orgOf(caller);
   const openJobs = await ctx.jobs.findOpen(orgId, ctx.now());
-  const counts = await Promise.all(APPLICATION_STATUSES.map(async (s) => [s, await ctx.applications.countByStatus(orgId, s)] as const));
-  const retention = await Promise.all(
-    CHECK_IN_MONTHS.map(async (m) => [`month${m}`, rateOf(await ctx.checkIns.retention(orgId, m))] as const),
-  );
-  const candidatesByStage = Object.fromEntries(counts) as Record<ApplicationStatus, number>;
+  const [candidatesByStage, retentionAt] = await Promise.all([ctx.applications.countByStatus(orgId), ctx.checkIns.retention(orgId)]);
+  const retention = CHECK_IN_MONTHS.map((m) => [`month${m}`, rateOf(retentionAt(m))] as const);
   return {
     openJobs: openJobs.length,
     openings: openJobs.reduce((sum, job) => sum + Math.max(job.openings - job.filled, 0), 0),

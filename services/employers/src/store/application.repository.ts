@@ -1,5 +1,5 @@
 import { type AggregateStore, createAggregateStore } from '@hoanhap/events';
-import type { Application, ApplicationFilter, ApplicationStatus } from '../domain/application.types';
+import { APPLICATION_STATUSES, type Application, type ApplicationFilter, type ApplicationStatus } from '../domain/application.types';
 import type { PagePosition } from '../domain/pagination';
 import { defined } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
@@ -31,7 +31,17 @@ export function applicationRepository(deps: StoreDeps) {
       await base.collection.createIndex({ employerOrgId: 1, status: 1 });
     },
     list: (filter: ApplicationFilter, limit: number, after?: PagePosition) => base.page(queryOf(filter), limit, after),
-    countByStatus: (employerOrgId: string, status: ApplicationStatus) => base.count({ employerOrgId, status }),
+    /**
+     * The employer's applications per status, in one read of the status field: a count per status decoded the
+     * whole collection once each on FerretDB 1.x.
+     */
+    countByStatus: async (employerOrgId: string) => {
+      const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+      for await (const { status } of base.collection.find({ employerOrgId }, { projection: { _id: 0, status: 1 } })) {
+        if (Object.hasOwn(counts, status as string)) counts[status as ApplicationStatus] += 1;
+      }
+      return counts;
+    },
   };
 }
 
