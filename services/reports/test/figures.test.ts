@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { waitFor } from '@hoanhap/testing';
+import { isRead, storeCallsDuring, waitFor } from '@hoanhap/testing';
 import { startReports, type Harness } from './support/reports-harness';
 import { B, expectedRows, scenarioEvents } from './support/scenario';
 
@@ -54,6 +54,19 @@ describe('GET /summary', () => {
     expect(res.body.loans.disbursed).toEqual({ count: 1, amountVnd: 50_000_000 });
     expect(res.body.training).toEqual({ enrolled: 2, completed: 1, certificates: 1, peopleCertified: 1 });
     expect(res.body.gradeStatistics).toBe('see /api/cases/statistics');
+  });
+
+  it('when the period starts on the first of a month, then one aggregate of the facts answers it; mid-month, a second one, and both count exactly', async () => {
+    const monthly = await storeCallsDuring(h.connection, ['facts'], () => h.get('officer40', `/summary?${PERIOD}`).expect(200));
+    expect(monthly.calls.filter(isRead).length).toBe(1);
+    const expected = expectedRows('40', '2026-01-01', '2026-06-30');
+    expect(tableOf([...monthly.result.body.rows, monthly.result.body.total])).toEqual([...expected.rows, expected.total]);
+    const midMonth = await storeCallsDuring(h.connection, ['facts'], () => h.get('officer40', '/summary?from=2026-02-10&to=2026-06-30').expect(200));
+    expect(midMonth.calls.filter(isRead).length).toBe(2);
+    const fromTenth = expectedRows('40', '2026-02-10', '2026-06-30');
+    expect(tableOf([...midMonth.result.body.rows, midMonth.result.body.total])).toEqual([...fromTenth.rows, fromTenth.total]);
+    expect(fromTenth.total.returnees).toBeLessThan(expected.total.returnees);
+    expect(midMonth.result.body.returnees.underManagement).toBe(monthly.result.body.returnees.underManagement);
   });
 
   it('when one commune and one month are asked, then only their figures are counted', async () => {

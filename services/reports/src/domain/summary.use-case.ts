@@ -50,7 +50,11 @@ function referrals(t: ReturnType<typeof totals>, kind: string): ReferralFigures 
  * is as of `to`, so it counts from the beginning, not from `from`. Grades stay in cases (ARCHITECTURE §2).
  */
 export async function reportSummary(ctx: ReportsContext, query: ReportQuery): Promise<Summary> {
-  const [rows, sinceStart] = await Promise.all([ctx.store.facts.figures(query), ctx.store.facts.figures({ ...query, from: undefined })]);
+  // every aggregate decodes all the facts on FerretDB 1.x: a period that starts on the first of a month (or no
+  // start: since the beginning) is cut from the since-start figures, which are by month, without a second one
+  const sinceStart = await ctx.store.facts.figures({ ...query, from: undefined });
+  const fromMonth = query.from?.endsWith('-01') ? query.from.slice(0, 7) : undefined;
+  const rows = !query.from ? sinceStart : fromMonth ? sinceStart.filter((r) => r.month >= fromMonth) : await ctx.store.facts.figures(query);
   const t = totals(rows);
   const all = totals(sinceStart);
   const retention = (months: string) => ({
