@@ -72,7 +72,6 @@ export function enrolmentRepository(connection: Connection, store: AggregateStor
     waitlist,
     inStatuses: async (cohortId: string, statuses: EnrolmentStatus[]) =>
       (await model.find({ cohortId, status: { $in: statuses } }).lean()).map((d) => fromDoc<Enrolment>(d)),
-    countInStatus: (cohortId: string, status: EnrolmentStatus) => model.countDocuments({ cohortId, status }),
     /** How many are ahead of `enrolment` on its cohort's waiting list (read through the list, each by `_id`). */
     aheadOnWaitlist: async (enrolment: Enrolment) => {
       const waiting = await waitlist(enrolment.cohortId, Number.MAX_SAFE_INTEGER);
