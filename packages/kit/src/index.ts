@@ -15,6 +15,7 @@ export { exitWhenStoreLost, watchStore, type StoreWatchdogOptions } from './life
 export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } from './lifecycle/graceful-shutdown';
 export { field, type ConfigField } from './config/config-fields';
 export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';
+export { countByValue } from './store/count-by-value';
 export { findEachById } from './store/find-each-by-id';
 export { lookupKeys, type LookupKeys } from './store/lookup-keys';
 export { lookupLists, type LookupLists } from './store/lookup-lists';

@@ -1,10 +1,10 @@
 import type { AggregateStore } from '@hoanhap/events';
-import { lookupLists, type IdempotencyRecord } from '@hoanhap/kit';
+import { countByValue, lookupLists, type IdempotencyRecord } from '@hoanhap/kit';
 import type { Connection } from 'mongoose';
 import type { OutgoingEvent } from '../domain/outgoing-event';
 import { sortKeyOf } from '../domain/pagination';
 import { OPEN_STATUSES } from '../domain/referral.rules';
-import type { Referral, ReferralKind, ReferralStatus } from '../domain/referral.types';
+import { REFERRAL_STATUSES, type Referral, type ReferralKind, type ReferralStatus } from '../domain/referral.types';
 import { asDuplicateKey, notStored, type Trace } from './store-errors';
 
 export interface ReferralState extends Omit<Referral, 'id'> {
@@ -135,13 +135,8 @@ export function referralRepository(store: AggregateStore<ReferralState>, connect
      * Counts by status for one province, in one read of the status field (FerretDB 1.x has few aggregation
      * accumulators, and each count would decode the whole collection again).
      */
-    countByStatus: async (provinceCode: string) => {
-      const counts: Record<ReferralStatus, number> = { sent: 0, seen: 0, 'in-progress': 0, succeeded: 0, declined: 0, withdrawn: 0 };
-      for await (const { status } of collection.find({ provinceCode }, { projection: { _id: 0, status: 1 } })) {
-        if (Object.hasOwn(counts, status as string)) counts[status as ReferralStatus] += 1;
-      }
-      return counts;
-    },
+    countByStatus: (provinceCode: string) =>
+      countByValue(collection.find({ provinceCode }, { projection: { _id: 0, status: 1 } }), 'status', REFERRAL_STATUSES),
   };
 }
 

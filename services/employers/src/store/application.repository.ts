@@ -1,5 +1,6 @@
 import { type AggregateStore, createAggregateStore } from '@hoanhap/events';
-import { APPLICATION_STATUSES, type Application, type ApplicationFilter, type ApplicationStatus } from '../domain/application.types';
+import { countByValue } from '@hoanhap/kit';
+import { APPLICATION_STATUSES, type Application, type ApplicationFilter } from '../domain/application.types';
 import type { PagePosition } from '../domain/pagination';
 import { defined } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
@@ -35,13 +36,8 @@ export function applicationRepository(deps: StoreDeps) {
      * The employer's applications per status, in one read of the status field: a count per status decoded the
      * whole collection once each on FerretDB 1.x.
      */
-    countByStatus: async (employerOrgId: string) => {
-      const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
-      for await (const { status } of base.collection.find({ employerOrgId }, { projection: { _id: 0, status: 1 } })) {
-        if (Object.hasOwn(counts, status as string)) counts[status as ApplicationStatus] += 1;
-      }
-      return counts;
-    },
+    countByStatus: (employerOrgId: string) =>
+      countByValue(base.collection.find({ employerOrgId }, { projection: { _id: 0, status: 1 } }), 'status', APPLICATION_STATUSES),
   };
 }
 
