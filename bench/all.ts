@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only outbox,gateway,ferretdb,memory,matching]
+ * npm run bench [-- --quick] [-- --only outbox,gateway,ferretdb,reports,memory,matching]
  *
  * Runs every benchmark one after the other (never two at once: they would measure each other), each as
  * its own process writing its figures as JSON (`--json <file>`) and its full output to .data/bench/<name>.log,
@@ -12,7 +12,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { stage } from '../infra/src/progress';
-import { ferretdbRows, gatewayRows, markdown, matchingRows, memoryRows, outboxRows, type Row } from './results-table';
+import { ferretdbRows, gatewayRows, markdown, matchingRows, memoryRows, outboxRows, reportsRows, type Row } from './results-table';
 
 const root = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -40,6 +40,7 @@ const benches: Bench[] = [
   },
   { name: 'gateway', file: 'gateway-throughput.ts', args: quick ? ['--rounds=4', '--duration=3'] : [], env: {}, rows: gatewayRows },
   { name: 'ferretdb', file: 'ferretdb-rates.ts', args: [], env: quick ? { BENCH_N: '1000' } : {}, rows: ferretdbRows },
+  { name: 'reports', file: 'reports-figures.ts', args: quick ? ['--facts=10000'] : [], env: {}, rows: reportsRows },
   { name: 'memory', file: 'rest-memory.ts', args: quick ? ['--idle-seconds=5'] : [], env: {}, rows: memoryRows },
   { name: 'matching', file: 'matching.ts', args: quick ? ['--small'] : [], env: {}, rows: matchingRows },
 ];

@@ -94,6 +94,24 @@ export function ferretdbRows(j: any): Row[] {
   );
 }
 
+/** bench/reports-figures.ts: a province's half-year summary from the figure counters vs from the facts, same run. */
+export function reportsRows(j: any): Row[] {
+  const facts = `${n(j.facts)} facts`;
+  return [
+    info(
+      'reports',
+      `a province's half-year figures at ${facts}: counters (Redis) vs facts aggregate (FerretDB)`,
+      `${ms(j.countersMs)} vs ${ms(j.factsMs)}${j.same ? ', same rows' : ', ROWS DIFFER'}`,
+      x(j.factsMs / j.countersMs),
+    ),
+    info(
+      'reports',
+      `recording ${facts} (insert + count) / rebuilding the counters after Redis lost them`,
+      `${j.recordSeconds.toFixed(1)} s / ${j.rebuildSeconds.toFixed(1)} s`,
+    ),
+  ];
+}
+
 const megabytes = (v: number) => (Number.isFinite(v) ? `${n(v)} MB` : 'n/a');
 
 /** bench/rest-memory.ts: each process's resident set after one use per demo role and an idle wait. */

@@ -1,6 +1,6 @@
 export { AppError, isAppError, type AppErrorOptions, type FieldError } from './errors/app-error';
 export { classifyError, toProblem, type ClassifiedError, type Problem } from './errors/problem';
-export { ignoreDuplicate, isDuplicateKey, isStoreBusy, isStoreUnavailable, retryWhileStoreBusy } from './errors/store-errors';
+export { ignoreDuplicate, ignoreMissingCollection, isDuplicateKey, isStoreBusy, isStoreUnavailable, retryWhileStoreBusy } from './errors/store-errors';
 export { lockErrorAsBusy } from './errors/service-busy';
 export { errorHandler, sendProblem } from './errors/error-handler.middleware';
 export { createApp, type AppDeps } from './http/create-app';

@@ -7,6 +7,7 @@ import {
   createOnce,
   errorHandler,
   ignoreDuplicate,
+  ignoreMissingCollection,
   isDuplicateKey,
   isStoreBusy,
   isStoreUnavailable,
@@ -32,6 +33,15 @@ describe('duplicate keys', () => {
     expect(isDuplicateKey(bulk(121, 11000))).toBe(false);
     expect(isDuplicateKey(new Error('timeout'))).toBe(false);
     expect(() => ignoreDuplicate(bulk(11000, 121))).toThrow('bulk write failed');
+  });
+});
+
+describe('dropping a collection', () => {
+  it('when the collection was never created, then the drop is done; any other refusal is thrown', () => {
+    const missing = new mongo.MongoServerError({ message: 'ns not found', code: 26, codeName: 'NamespaceNotFound' });
+    expect(() => ignoreMissingCollection(missing)).not.toThrow();
+    expect(() => ignoreMissingCollection(sqliteBusy())).toThrow('database is locked');
+    expect(() => ignoreMissingCollection(undefined)).toThrow();
   });
 });
 

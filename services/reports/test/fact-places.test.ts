@@ -84,4 +84,40 @@ describe('facts that come before their returnee is placed', () => {
       expect({ round, unplaced }).toEqual({ round, unplaced: [] });
     }
   });
+
+  it('when those facts were placed late, in every interleaving, then the figure counters add up to exactly what the facts do', async () => {
+    await h.reports.ctx.store.facts.countersRebuilt();
+    const summary = async () => (await h.get('admin', '/summary?provinceCode=40&to=2026-06-30').expect(200)).body;
+    const counted = await summary();
+    // 241 hires (240 rounds and the first test), each counted once, in commune A
+    expect(counted.jobs.hires.stable).toBe(241);
+    expect(counted.rows.map((r: { communeCode: string; stableWork: number }) => [r.communeCode, r.stableWork])).toEqual([[A, 241]]);
+    for await (const key of h.redis.scanIterator({ MATCH: `${h.ns.redisPrefix}{report-figures}:*` })) await h.redis.del(key);
+    // the same summary counted from the facts themselves
+    expect(await summary()).toEqual(counted);
+  });
+
+  it('when Redis cannot be reached as facts are recorded, then none is lost: summaries count them from the facts until a rebuild has counted them', async () => {
+    await h.reports.ctx.store.facts.countersRebuilt();
+    const summary = () => storeCallsDuring(h.connection, ['facts'], () => h.get('admin', '/summary?provinceCode=40&to=2026-06-30').expect(200));
+    const before = await summary();
+    expect(before.calls.filter((c) => c.method === 'aggregate')).toEqual([]);
+    const returneeId = randomUUID();
+    await h.redis.disconnect();
+    try {
+      await registered(returneeId);
+      await hired(returneeId);
+    } finally {
+      await h.redis.connect();
+    }
+    // the counters in Redis are as before, but they are not read: the facts are
+    const fromFacts = await summary();
+    expect(fromFacts.calls.filter((c) => c.method === 'aggregate')).toHaveLength(1);
+    expect(fromFacts.result.body.jobs.hires.stable).toBe(before.result.body.jobs.hires.stable + 1);
+    expect(fromFacts.result.body.returnees.received).toBe(before.result.body.returnees.received + 1);
+    await h.reports.ctx.store.facts.countersRebuilt();
+    const rebuilt = await summary();
+    expect(rebuilt.calls.filter((c) => c.method === 'aggregate')).toEqual([]);
+    expect(rebuilt.result.body).toEqual(fromFacts.result.body);
+  });
 });

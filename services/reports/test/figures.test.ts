@@ -56,17 +56,29 @@ describe('GET /summary', () => {
     expect(res.body.gradeStatistics).toBe('see /api/cases/statistics');
   });
 
-  it('when the period starts on the first of a month, then one aggregate of the facts answers it; mid-month, a second one, and both count exactly', async () => {
+  it('when the counters are complete, then a summary reads no fact at all, whatever its period, and counts exactly', async () => {
     const monthly = await storeCallsDuring(h.connection, ['facts'], () => h.get('officer40', `/summary?${PERIOD}`).expect(200));
-    expect(monthly.calls.filter(isRead).length).toBe(1);
+    expect(monthly.calls.filter(isRead)).toEqual([]);
     const expected = expectedRows('40', '2026-01-01', '2026-06-30');
     expect(tableOf([...monthly.result.body.rows, monthly.result.body.total])).toEqual([...expected.rows, expected.total]);
     const midMonth = await storeCallsDuring(h.connection, ['facts'], () => h.get('officer40', '/summary?from=2026-02-10&to=2026-06-30').expect(200));
-    expect(midMonth.calls.filter(isRead).length).toBe(2);
+    expect(midMonth.calls.filter(isRead)).toEqual([]);
     const fromTenth = expectedRows('40', '2026-02-10', '2026-06-30');
     expect(tableOf([...midMonth.result.body.rows, midMonth.result.body.total])).toEqual([...fromTenth.rows, fromTenth.total]);
     expect(fromTenth.total.returnees).toBeLessThan(expected.total.returnees);
     expect(midMonth.result.body.returnees.underManagement).toBe(monthly.result.body.returnees.underManagement);
+  });
+
+  it('when Redis loses the counters, then the summary is counted from the facts (one aggregate, same figures) until a rebuild has counted them again', async () => {
+    const before = (await h.get('admin', `/summary?${PERIOD}`).expect(200)).body;
+    for await (const key of h.redis.scanIterator({ MATCH: `${h.ns.redisPrefix}{report-figures}:*` })) await h.redis.del(key);
+    const monthly = await storeCallsDuring(h.connection, ['facts'], () => h.get('admin', `/summary?${PERIOD}`).expect(200));
+    expect(monthly.calls.filter((c) => c.method.startsWith('aggregate'))).toHaveLength(1);
+    expect(monthly.result.body).toEqual(before);
+    await h.reports.ctx.store.facts.countersRebuilt();
+    const rebuilt = await storeCallsDuring(h.connection, ['facts'], () => h.get('admin', `/summary?${PERIOD}`).expect(200));
+    expect(rebuilt.calls.filter(isRead)).toEqual([]);
+    expect(rebuilt.result.body).toEqual(before);
   });
 
   it('when one commune and one month are asked, then only their figures are counted', async () => {

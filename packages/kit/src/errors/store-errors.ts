@@ -63,3 +63,8 @@ export function isDuplicateKey(error: unknown): boolean {
 export function ignoreDuplicate(error: unknown): void {
   if (!isDuplicateKey(error)) throw error;
 }
+
+/** For `drop()` of a collection that may not exist yet (nothing stored so far): already empty, so not an error. */
+export function ignoreMissingCollection(error: unknown): void {
+  if ((error as { codeName?: string } | undefined)?.codeName !== 'NamespaceNotFound') throw error;
+}

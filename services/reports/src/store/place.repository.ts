@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { ignoreDuplicate } from '@hoanhap/kit';
+import { ignoreDuplicate, ignoreMissingCollection } from '@hoanhap/kit';
 import type { Place } from '../domain/fact.types';
 
 interface PlaceDocument extends Place {
@@ -24,8 +24,9 @@ export function placeRepository(connection: Connection) {
     async moved(returneeId: string, place: Place): Promise<void> {
       await places.updateOne({ _id: returneeId }, { $set: { provinceCode: place.provinceCode, communeCode: place.communeCode } }, { upsert: true });
     },
+    /** Dropped, not deleted: FerretDB 1.24 fails `deleteMany({})` on a large collection (too many SQL variables). */
     async clear(): Promise<void> {
-      await places.deleteMany({});
+      await places.drop().catch(ignoreMissingCollection);
     },
   };
 }

@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { createClient } from 'redis';
 import request from 'supertest';
 import type { EventDefinition, EventEnvelope } from '@hoanhap/contracts';
 import { createTestIssuer, createVerifier, type TestIssuer } from '@hoanhap/auth';
@@ -21,6 +22,7 @@ export interface Harness {
   ns: TestNamespace;
   reports: Reports;
   connection: Connection;
+  redis: ReturnType<typeof createClient>;
   issuer: TestIssuer;
   kafka?: KafkaClient;
   publisher?: Publisher;
@@ -37,7 +39,9 @@ export async function startReports(options: { messaging?: boolean; now?: string 
   const connection = await mongoose.createConnection(ns.mongoUri).asPromise();
   const verify = createVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keySource() });
   const logger = createLogger({ name: 'reports-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const reports = createReportsApp({ connection, verify, logger, clock: () => new Date(options.now ?? '2026-06-30T12:00:00Z') });
+  const redis = createClient({ url: ns.redisUrl });
+  await redis.connect();
+  const reports = createReportsApp({ connection, redis, redisPrefix: ns.redisPrefix, verify, logger, clock: () => new Date(options.now ?? '2026-06-30T12:00:00Z') });
   await reports.prepare();
   let kafka: KafkaClient | undefined;
   let publisher: Publisher | undefined;
@@ -52,6 +56,7 @@ export async function startReports(options: { messaging?: boolean; now?: string 
     ns,
     reports,
     connection,
+    redis,
     issuer,
     kafka,
     publisher,
@@ -61,6 +66,8 @@ export async function startReports(options: { messaging?: boolean; now?: string 
       await messaging?.stop();
       await publisher?.disconnect();
       if (kafka) await deleteTopicsByPrefix(kafka, ns.topicPrefix).catch(() => undefined);
+      await reports.ctx.store.facts.clear().catch(() => undefined);
+      await redis.quit();
       await connection.dropDatabase().catch(() => undefined);
       await connection.close();
     },
