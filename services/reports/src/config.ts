@@ -6,6 +6,8 @@ export const configSpec = {
   mongoUrl: field.url('MONGO_URL', 'mongodb://127.0.0.1:27017', ['mongodb:', 'mongodb+srv:']),
   mongoDb: field.string('MONGO_DB', 'reports', { pattern: /^[A-Za-z0-9_-]{1,63}$/ }),
   redisUrl: field.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+  // the figure counters' keys: each deployment (and each test stack sharing one Redis) its own
+  redisPrefix: field.string('REDIS_PREFIX', 'reports:'),
   kafkaBrokers: field.list('KAFKA_BROKERS', ['127.0.0.1:9092']),
   topicPrefix: field.string('KAFKA_TOPIC_PREFIX', ''),
   kafkaPartitions: field.int('KAFKA_PARTITIONS', 3, { min: 1, max: 1000 }),

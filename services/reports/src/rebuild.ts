@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const redis = createClient({ url: config.redisUrl });
   await redis.connect();
   // the counters are emptied with the facts, and counted again as the replay records them
-  const store = createReportsStore(connection, redis);
+  const store = createReportsStore(connection, redis, config.redisPrefix);
   await store.facts.init();
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'reports-rebuild', logger });
   const result = await rebuildReadModel(store, { kafka, connection, topicPrefix: config.topicPrefix, logger });

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   await redis.connect();
 
   const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
-  const reports = createReportsApp({ connection, redis, verify, logger });
+  const reports = createReportsApp({ connection, redis, redisPrefix: config.redisPrefix, verify, logger });
   await reports.prepare();
   const server = reports.app.listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
