@@ -11,6 +11,7 @@
 import mongoose from 'mongoose';
 import { createClient } from 'redis';
 import { createReportsStore } from '../services/reports/src/app';
+import { figureCounters } from '../services/reports/src/store/figure-counters';
 import type { FactFilter, FigureRow } from '../services/reports/src/store/fact.repository';
 import { writeJson } from './bench-json';
 
@@ -48,9 +49,7 @@ async function main(): Promise<void> {
   // the same collection without counters: every summary is the facts' aggregate (the code before the counters)
   const { facts: factsOnly } = createReportsStore(connection);
   /** Counters lost, as after a Redis restart: the next read falls back to the facts and starts a rebuild. */
-  const loseCounters = async () => {
-    for await (const key of redis.scanIterator({ MATCH: `${prefix}*` })) await redis.del(key);
-  };
+  const loseCounters = () => figureCounters(redis, prefix).clear();
   try {
     await facts.init();
     await facts.countersRebuilt();

@@ -92,7 +92,7 @@ describe('facts that come before their returnee is placed', () => {
     // 241 hires (240 rounds and the first test), each counted once, in commune A
     expect(counted.jobs.hires.stable).toBe(241);
     expect(counted.rows.map((r: { communeCode: string; stableWork: number }) => [r.communeCode, r.stableWork])).toEqual([[A, 241]]);
-    for await (const key of h.redis.scanIterator({ MATCH: `${h.ns.redisPrefix}{report-figures}:*` })) await h.redis.del(key);
+    await h.loseCounters();
     // the same summary counted from the facts themselves
     expect(await summary()).toEqual(counted);
   });

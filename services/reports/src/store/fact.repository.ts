@@ -42,13 +42,15 @@ export function factRepository(connection: Connection, places: PlaceRepository, 
   const counted = (f: Fact, place: Place): CountedFact => ({ _id: f._id, metric: f.metric, n: f.n, on: f.on, ...place });
   const placeOfFact = (f: Pick<Fact, 'provinceCode' | 'communeCode'>): Place | undefined =>
     f.provinceCode && f.communeCode ? { provinceCode: f.provinceCode, communeCode: f.communeCode } : undefined;
+  /** A fact as counted under its stored place; none while it has no place. */
+  const countedAsStored = (f: Fact): CountedFact[] => {
+    const place = placeOfFact(f);
+    return place ? [counted(f, place)] : [];
+  };
 
   /** Every placed fact, as counted: what a rebuild of the counters reads (one pass over the collection). */
   async function* placedFacts(): AsyncIterable<CountedFact> {
-    for await (const f of facts.find({}, { projection: { metric: 1, n: 1, on: 1, provinceCode: 1, communeCode: 1 } })) {
-      const place = placeOfFact(f);
-      if (place) yield counted(f, place);
-    }
+    for await (const f of facts.find({}, { projection: { metric: 1, n: 1, on: 1, provinceCode: 1, communeCode: 1 } })) yield* countedAsStored(f);
   }
 
   /**
@@ -107,7 +109,7 @@ export function factRepository(connection: Connection, places: PlaceRepository, 
   return {
     async init(): Promise<void> {
       await facts.createIndex({ returneeId: 1 });
-      if (counters && !(await countersAnswer())) void rebuildCounters();
+      if (!(await countersAnswer())) void rebuildCounters();
     },
     async record(newFacts: NewFact[]): Promise<void> {
       if (newFacts.length === 0) return;
@@ -115,12 +117,7 @@ export function factRepository(connection: Connection, places: PlaceRepository, 
       for (const f of newFacts) docs.push(toDocument(f, f.place ?? (f.returneeId ? await places.placeOf(f.returneeId) : undefined)));
       await facts.insertMany(docs, { ordered: false }).catch(ignoreDuplicate);
       // duplicates too: a fact inserted before a crash is counted by its redelivery (and never twice)
-      await count(
-        docs.flatMap((doc) => {
-          const place = placeOfFact(doc);
-          return place ? [counted(doc, place)] : [];
-        }),
-      );
+      await count(docs.flatMap(countedAsStored));
       await placeFacts(docs);
     },
     /**
@@ -152,16 +149,16 @@ export function factRepository(connection: Connection, places: PlaceRepository, 
   };
 
   async function aggregate(filter: FactFilter): Promise<FigureRow[]> {
-      const match: Record<string, unknown> = { provinceCode: filter.provinceCode ?? { $ne: null }, on: { $lte: filter.to, ...(filter.from && { $gte: filter.from }) } };
-      if (filter.communeCode) match.communeCode = filter.communeCode;
-      const rows = await facts
-        .aggregate<{ _id: { m: string; c: string; mo: string }; sum: number }>([
-          { $match: match },
-          // `$sum: '$n'` only: FerretDB 1.24 answers 0 for a constant `$sum: 1` (measured), so counts are facts with n = 1
-          { $group: { _id: { m: '$metric', c: '$communeCode', mo: '$month' }, sum: { $sum: '$n' } } },
-        ])
-        .toArray();
-      return rows.map((r) => ({ metric: r._id.m, communeCode: r._id.c, month: r._id.mo, sum: r.sum }));
+    const match: Record<string, unknown> = { provinceCode: filter.provinceCode ?? { $ne: null }, on: { $lte: filter.to, ...(filter.from && { $gte: filter.from }) } };
+    if (filter.communeCode) match.communeCode = filter.communeCode;
+    const rows = await facts
+      .aggregate<{ _id: { m: string; c: string; mo: string }; sum: number }>([
+        { $match: match },
+        // `$sum: '$n'` only: FerretDB 1.24 answers 0 for a constant `$sum: 1` (measured), so counts are facts with n = 1
+        { $group: { _id: { m: '$metric', c: '$communeCode', mo: '$month' }, sum: { $sum: '$n' } } },
+      ])
+      .toArray();
+    return rows.map((r) => ({ metric: r._id.m, communeCode: r._id.c, month: r._id.mo, sum: r.sum }));
   }
 }
 

@@ -7,6 +7,7 @@ import { createKafka, createPublisher, deleteTopicsByPrefix, type KafkaClient, t
 import { createLogger } from '@hoanhap/kit';
 import { testNamespace, type TestNamespace } from '@hoanhap/testing';
 import { createReportsApp, type Reports } from '../../src/app';
+import { figureCounters } from '../../src/store/figure-counters';
 import { startMessaging } from '../../src/events/messaging';
 
 /** The callers every test uses, as real signed tokens. */
@@ -27,6 +28,8 @@ export interface Harness {
   kafka?: KafkaClient;
   publisher?: Publisher;
   get(caller: Caller, path: string): request.Test;
+  /** Deletes every figure counter, as a Redis restarted without persistence would have lost them. */
+  loseCounters(): Promise<void>;
   /** Publishes a contract event into the real Kafka, as its producer would (schema checked at publish). */
   publish<P>(definition: EventDefinition<P>, payload: P, key: string): Promise<EventEnvelope<P>>;
   close(): Promise<void>;
@@ -60,6 +63,7 @@ export async function startReports(options: { messaging?: boolean; now?: string 
     issuer,
     kafka,
     publisher,
+    loseCounters: () => figureCounters(redis, ns.redisPrefix).clear(),
     get: (caller, path) => request(reports.app).get(path).set('authorization', `Bearer ${issuer.sign(CALLERS[caller])}`),
     publish: (definition, payload, key) => publisher!.publish(definition, payload, key, { correlationId: `test-${Date.now()}` }),
     close: async () => {
