@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Router } from 'express';
 import request from 'supertest';
 import { testNamespace } from '@hoanhap/testing';
@@ -17,7 +18,7 @@ describe('logging', () => {
     expect(lines[0]).toMatchObject({ password: '[redacted]', returnee: { fullName: '[redacted]' } });
   });
 
-  it('when a request carries a token, cookies and a searched name, then its log line has ids, method, path and status but not them', async () => {
+  it('when a request carries a token, cookies and a searched name, then its log line has ids, method, path, status and the serving process but not them', async () => {
     const { lines, logger } = capture();
     const router = Router();
     router.get('/ping', (_req, res) => {
@@ -30,6 +31,8 @@ describe('logging', () => {
       .set('x-correlation-id', 'corr-9');
     const line = lines.find((l) => l.msg === 'request completed')!;
     expect(line).toMatchObject({ correlationId: 'corr-9', req: { method: 'GET', path: '/ping' }, res: { statusCode: 200 } });
+    // as on every other line: which replica of a service answered
+    expect(line).toMatchObject({ pid: process.pid, hostname: hostname() });
     const text = JSON.stringify(lines);
     for (const secret of ['eyJsecret', 'session=abc', 'Nguy', 'name=']) expect(text).not.toContain(secret);
   });

@@ -14,6 +14,11 @@ export const configSpec = {
   replicationFactor: field.int('KAFKA_REPLICATION_FACTOR', 1, { min: 1, max: 5 }),
   /** Names this instance's snapshot folder and consumer groups; stable across restarts. */
   instanceId: field.string('MATCHING_INSTANCE_ID', hostname().replace(/[^A-Za-z0-9_-]/g, '-'), { pattern: /^[A-Za-z0-9_-]{1,60}$/ }),
+  /**
+   * Replicas on this host sharing the port (node:cluster), each a whole instance with its own model: one process
+   * uses one core. Memory grows with them (each holds the national model).
+   */
+  workers: field.int('MATCHING_WORKERS', 1, { min: 1, max: 64 }),
   snapshotDir: field.string('MATCHING_SNAPSHOT_DIR', DEFAULT_SNAPSHOT_ROOT),
   snapshotIntervalSec: field.int('MATCHING_SNAPSHOT_INTERVAL_SECONDS', 60, { min: 0, max: 86_400 }),
   jwksUrl: field.url('IDENTITY_JWKS_URL', 'http://127.0.0.1:8081/auth/jwks.json'),

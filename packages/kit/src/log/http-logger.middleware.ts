@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
 import type { NextFunction, Request, Response } from 'express';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
 
@@ -36,7 +37,8 @@ export interface LoggedRequest {
 /** Writes one request's line once its response closed (express's stack and the kit's hot routes share it). */
 export function requestLog(logger: Logger): (request: LoggedRequest, res: ServerResponse & { err?: Error }, started: number) => void {
   const destination = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
-  const plain = pino({ level: 'trace', base: logger.bindings() }, destination);
+  // pino's default base (pid, hostname) as on every other line: which process of a replicated service served it
+  const plain = pino({ level: 'trace', base: { pid: process.pid, hostname: hostname(), ...logger.bindings() } }, destination);
   return (request, res, started) => {
     const err = res.err;
     const aborted = !res.writableFinished;
