@@ -24,6 +24,8 @@ export interface Report {
   /** The same probe with the event published straight to Kafka: matching's own share. */
   freshnessKafka?: FreshnessResult;
   restart?: { stopSeconds: number; startSeconds: number; restoredFrom: string | null; eventsReplayed: number; memory: { rss: number; peak: number } };
+  /** The same service as replicas on this host (MATCHING_WORKERS), the same load. */
+  replicas?: { count: number; replay: { seconds: number; rss: number }; jobs: LoadResult; candidates: LoadResult; rss: number; peak: number };
   /** Time spent matching inside the service, per kind (from its /status). */
   inService?: Status['matchTimings'];
   rows: string[][];
@@ -103,6 +105,18 @@ export function printReport(r: Report): void {
       `stop ${r.restart.stopSeconds.toFixed(1)} s, ready in ${r.restart.startSeconds.toFixed(1)} s, ${n(r.restart.eventsReplayed)} events re-read, RSS ${n(r.restart.memory.rss)} MB`,
       `${x(r.replay.fromSpawn / Math.max(0.1, r.restart.startSeconds))} faster than a full replay`,
     ]);
+  }
+  const rep = r.replicas;
+  if (rep) {
+    const title = `${rep.count} replicas on the same ${r.cores} cores (MATCHING_WORKERS=${rep.count}, each its own model from Kafka)`;
+    for (const [what, result, one, target] of [
+      ['top-20 jobs', rep.jobs, r.jobs, 25],
+      ['top-20 candidates', rep.candidates, r.candidates, 50],
+    ] as const) {
+      const vsOne = one ? `; vs one process: ${x(result.rps / Math.max(1, one.rps))} req/s, p50 ${x(one.p50 / Math.max(1, result.p50))} lower, p99 ${one.p99} → ${result.p99} ms` : '';
+      rows.push([`${title}: ${what}, 100 concurrent (end to end over HTTP)`, `p99 ≤ ${target} ms`, lat(result), `${x(target / Math.max(1, result.p99))} target${vsOne}`]);
+    }
+    rows.push([`memory, ${rep.count} replicas together`, '≤ 1 GB', `${n(rep.replay.rss)} MB after replay (${rep.replay.seconds.toFixed(1)} s from spawn, both at once), ${n(rep.rss)} MB after load, peaks ${n(rep.peak)} MB`, rep.peak <= 1024 ? `${x(1024 / Math.max(1, rep.peak))} under` : `${x(rep.peak / 1024)} over`]);
   }
   console.log(`\n### Matching benchmark — ${r.date.slice(0, 10)}${r.small ? ' — SMALL SMOKE RUN, NOT THE TARGET' : ''}\n`);
   console.log(`${r.cores} cores shared with Kafka, FerretDB, Redis and other work (load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter?.toFixed(1) ?? '?'} after).\n`);

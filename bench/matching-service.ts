@@ -4,7 +4,8 @@
  * over HTTP by a test issuer. Helpers read its /status and its memory and CPU from /proc.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -77,4 +78,33 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The processes whose parent is `pid` (a MATCHING_WORKERS primary's replicas), from /proc. */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return children;
+}
+
+/**
+ * /status on a connection of its own: with MATCHING_WORKERS the primary hands each new connection to the next
+ * replica, so `replicas` such calls in a row ask each replica once.
+ */
+export function freshStatus(url: string, adminToken: string): Promise<Status> {
+  return new Promise((resolve, reject) => {
+    httpGet(`${url}/status`, { agent: false, headers: { authorization: `Bearer ${adminToken}`, connection: 'close' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body) as Status) : reject(new Error(`/status answered ${res.statusCode}`))));
+    }).once('error', reject);
+  });
 }

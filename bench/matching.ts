@@ -28,7 +28,7 @@ import { syntheticWorld } from '../services/matching/src/synthetic/synthetic-wor
 import { eventCount, NATIONAL, publishDataset, SMALL } from './matching-dataset';
 import { freshness, kafkaPoster, load, type Target } from './matching-load';
 import { gatewayPoster, type PostingStack, registerEmployer, startPosting } from './matching-posting';
-import { memoryMb, startService, type ServiceProcess } from './matching-service';
+import { childPids, freshStatus, memoryMb, startService, type ServiceProcess } from './matching-service';
 import { printReport, type Report } from './matching-report';
 
 const small = process.argv.includes('--small');
@@ -134,6 +134,21 @@ async function main(): Promise<void> {
     const restored = await service.status();
     report.restart = { stopSeconds: (stopped - stopping) / 1000, startSeconds: (Date.now() - stopped) / 1000, restoredFrom: restored.restoredFrom, eventsReplayed: restored.eventsApplied, memory: memoryMb(service.child.pid!) };
     log(`restart ${JSON.stringify(report.restart)}`);
+
+    // the same service as two replicas on this machine's two cores (MATCHING_WORKERS=2), each rebuilding its own
+    // model from Kafka; the same load, every request to whichever replica holds its connection
+    await service.stop();
+    const replicasSpawned = Date.now();
+    service = await startService({ ...env, MATCHING_WORKERS: '2', MATCHING_INSTANCE_ID: 'bench-replicas' }, admin);
+    const replicaPids = await replicasCaughtUp(service, admin);
+    const replayed = { seconds: (Date.now() - replicasSpawned) / 1000, rss: replicaPids.reduce((sum, p) => sum + memoryMb(p).rss, 0) };
+    log(`2 replicas (pids ${replicaPids.join(', ')}) replayed ${eventCount(sizes)} events each in ${replayed.seconds.toFixed(1)} s from spawn; RSS ${replayed.rss} MB together`);
+    const replicaJobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid: replicaPids, seed: 7 });
+    log(`2 replicas, jobs/index ${JSON.stringify(replicaJobs)}`);
+    const replicaCandidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid: replicaPids, seed: 8 });
+    log(`2 replicas, candidates/index ${JSON.stringify(replicaCandidates)}`);
+    const peaks = replicaPids.map(memoryMb);
+    report.replicas = { count: 2, replay: replayed, jobs: replicaJobs, candidates: replicaCandidates, rss: peaks.reduce((sum, m) => sum + m.rss, 0), peak: peaks.reduce((sum, m) => sum + m.peak, 0) };
   } finally {
     await posting?.stop();
     await service?.stop();
@@ -147,6 +162,17 @@ async function main(): Promise<void> {
 }
 
 const scan = (t: Target): Target => ({ ...t, path: `${t.path}&strategy=scan` });
+
+/** The replicas' pids once each has applied every event of the dataset (asked on connections of their own). */
+async function replicasCaughtUp(service: ServiceProcess, adminToken: string): Promise<number[]> {
+  for (let i = 0; ; i++) {
+    const pids = childPids(service.child.pid!);
+    const statuses = pids.length === 2 ? await Promise.all([0, 1, 2, 3].map(() => freshStatus(service.url, adminToken))) : [];
+    if (statuses.length > 0 && statuses.every((s) => s.eventsApplied >= eventCount(sizes))) return pids;
+    if (i > 1200) throw new Error('the replicas did not catch up in 4 minutes');
+    await sleep(200);
+  }
+}
 
 function targets(world: ReturnType<typeof syntheticWorld>, s: typeof sizes, sign: (claims: { sub: string; role: 'officer' | 'employer'; orgId?: string; provinceCode?: string }) => string) {
   const g = new Prng(SEED);

@@ -179,6 +179,27 @@ export function matchingRows(r: any): Row[] {
   };
   loadRows('jobs', 'top-20 jobs for a returnee', 25);
   loadRows('candidates', 'top-20 candidates for a job', 50);
+  // the same load on the service run as replicas (MATCHING_WORKERS): for comparison, not another verdict on the target
+  const rep = r.replicas;
+  if (rep) {
+    for (const [kind, one] of [
+      ['jobs', r.jobs],
+      ['candidates', r.candidates],
+    ] as const) {
+      const load = rep[kind];
+      rows.push(
+        info(
+          b,
+          `  the same as ${rep.count} replicas on the same ${r.cores ?? 2} cores (MATCHING_WORKERS=${rep.count}), p99 — ${kind}`,
+          `${ms(load.p99)} (p50 ${ms(load.p50)}, p90 ${ms(load.p90)}, p97.5 ${ms(load.p97_5)}, p99.9 ${ms(load.p99_9)}; ${n(load.rps)} req/s, ${n(load.cpuUs)} µs service CPU per answer)`,
+          one
+            ? `${x(load.rps / one.rps)} req/s, p50 ${ms(one.p50)} → ${ms(load.p50)}, p99 ${ms(one.p99)} → ${ms(load.p99)} vs one process`
+            : '—',
+        ),
+      );
+    }
+    rows.push(info(b, `  memory: peak RSS of the ${rep.count} replicas together`, megabytes(rep.peak), `${x(rep.peak / 1024)} of 1 GB`));
+  }
   const f = r.freshness ?? r.freshnessKafka;
   if (f) {
     const how = r.freshness ? 'job POSTed at the gateway → visible in matches' : 'job published to Kafka → visible in matches';
