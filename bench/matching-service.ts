@@ -27,6 +27,7 @@ export interface ServiceProcess {
 }
 
 export interface Status {
+  instanceId: string;
   returnees: { known: number; withProfile: number; discoverable: number; withRestrictions: number };
   jobs: { known: number; open: number };
   cohorts: { known: number; open: number };

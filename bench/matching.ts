@@ -168,7 +168,8 @@ async function replicasCaughtUp(service: ServiceProcess, adminToken: string): Pr
   for (let i = 0; ; i++) {
     const pids = childPids(service.child.pid!);
     const statuses = pids.length === 2 ? await Promise.all([0, 1, 2, 3].map(() => freshStatus(service.url, adminToken))) : [];
-    if (statuses.length > 0 && statuses.every((s) => s.eventsApplied >= eventCount(sizes))) return pids;
+    const caughtUp = new Set(statuses.filter((s) => s.eventsApplied >= eventCount(sizes)).map((s) => s.instanceId));
+    if (caughtUp.size === 2 && statuses.every((s) => s.eventsApplied >= eventCount(sizes))) return pids;
     if (i > 1200) throw new Error('the replicas did not catch up in 4 minutes');
     await sleep(200);
   }

@@ -79,6 +79,7 @@ export async function startMatchingRuntime(o: MatchingRuntimeOptions): Promise<M
   const snapshotter = createSnapshotter(() => model, files, o.logger, now);
   const ctx: MatchingContext = {
     model,
+    instanceId: o.instanceId,
     now,
     utcOffsetMinutes: o.utcOffsetMinutes,
     allowScan: o.allowScan,

@@ -13,7 +13,14 @@ let app: ReturnType<typeof createMatchingApp>;
 beforeAll(async () => {
   issuer = await createTestIssuer();
   // an empty model: every object is unknown, so authorised calls end in 409, never in a 5xx
-  const ctx = { model: new MatchingModel(DEFAULT_WEIGHTS), now: () => new Date(), utcOffsetMinutes: 420, allowScan: false, maxLimit: 200 };
+  const ctx = {
+    model: new MatchingModel(DEFAULT_WEIGHTS),
+    instanceId: 'contract',
+    now: () => new Date(),
+    utcOffsetMinutes: 420,
+    allowScan: false,
+    maxLimit: 200,
+  };
   app = createMatchingApp({
     ctx,
     keys: issuer.keySource(),
@@ -37,6 +44,7 @@ describe('openapi.yaml, the contract the gateway enforces', () => {
     const ctx = {
       model: new MatchingModel(DEFAULT_WEIGHTS),
       now: () => new Date(),
+      instanceId: 'contract',
       utcOffsetMinutes: 420,
       allowScan: false,
       maxLimit: 200,

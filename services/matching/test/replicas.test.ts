@@ -120,7 +120,13 @@ describe('matching as replicas on one host (MATCHING_WORKERS)', () => {
     );
     const answers = await Promise.all(Array.from({ length: 10 }, () => matchesFor(person.returneeId)));
     expect(answers.filter(showsTheJob)).toHaveLength(10);
-    // and both replicas answered them (each logs the requests it serves)
+    // /status says which replica answers: on connections of their own, both, each with the whole model
+    const statuses = (await Promise.all(Array.from({ length: 6 }, () => get('/status')))).map(
+      (a) => JSON.parse(a.body) as { instanceId: string; eventsApplied: number },
+    );
+    expect([...new Set(statuses.map((s) => s.instanceId))].sort()).toEqual(['replicas-r0', 'replicas-r1']);
+    for (const s of statuses) expect(s.eventsApplied).toBe(2);
+    // and both replicas answered the matches (each logs the requests it serves)
     await waitFor('request log lines', () => servedMatches(person.returneeId).length >= 14, 10_000);
     const servedBy = new Set(servedMatches(person.returneeId).map((l) => l.pid));
     expect([...servedBy].sort()).toEqual(up.map((l) => l.pid).sort());

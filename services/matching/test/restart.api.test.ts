@@ -51,6 +51,6 @@ describe('snapshot and restart', () => {
     expect(restarted.model.eventsApplied).toBe(0);
     expect(await answers()).toEqual(before);
     const status = await h.get('/status', ADMIN).expect(200);
-    expect(status.body).toMatchObject({ returnees: { known: 3, withProfile: 3 }, jobs: { known: 4, open: 4 } });
+    expect(status.body).toMatchObject({ instanceId: 'test', returnees: { known: 3, withProfile: 3 }, jobs: { known: 4, open: 4 } });
   });
 });

@@ -456,6 +456,8 @@ export interface operations {
                         };
                         eventsApplied: number;
                         heapUsedBytes?: number;
+                        /** @description The instance that answered (MATCHING_INSTANCE_ID; <id>-r<n> for replica n with MATCHING_WORKERS): its snapshot folder and consumer groups. */
+                        instanceId: string;
                         jobs: {
                             known?: number;
                             open?: number;

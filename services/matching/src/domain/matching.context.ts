@@ -4,6 +4,8 @@ import type { MatchingModel } from './model/matching-model';
 /** What the use cases need: the read model, the clock, and the knobs from configuration. */
 export interface MatchingContext {
   model: MatchingModel;
+  /** This instance's name (its snapshot folder and consumer groups), reported by /status. */
+  instanceId: string;
   /** Injected so that tests can stand on a restriction's first and last day. */
   now(): Date;
   /** Where "today" is decided: Vietnam, UTC+7 (420). */

@@ -2,6 +2,8 @@ import type { MatchingContext } from './matching.context';
 import { STATE } from './model/returnee-table';
 
 export interface ModelStatus {
+  /** Which instance answered: replicas of one service (MATCHING_WORKERS) each hold their own model. */
+  instanceId: string;
   returnees: { known: number; withProfile: number; discoverable: number; withRestrictions: number };
   jobs: { known: number; open: number };
   cohorts: { known: number; open: number };
@@ -29,6 +31,7 @@ export function modelStatus(ctx: MatchingContext): ModelStatus {
   let openCohorts = 0;
   for (const set of C.openByProvince.values()) openCohorts += set.size;
   return {
+    instanceId: ctx.instanceId,
     returnees: { known: R.size, withProfile, discoverable, withRestrictions: R.restrictions.size },
     jobs: { known: J.size, open },
     cohorts: { known: C.byId.size, open: openCohorts },
