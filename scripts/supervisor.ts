@@ -2,17 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// the one file, not the kit's index: this process only supervises, it need not load express or mongoose
+import { restartBackoff, type RestartBackoff } from '@hoanhap/kit/src/lifecycle/restart-backoff';
 import type { ProcessSpec } from './topology';
-
-const MAX_BACKOFF_MS = 30_000;
-/** A process that stayed up this long is healthy again: its backoff starts over. */
-const STABLE_AFTER_MS = 60_000;
 
 interface Supervised {
   spec: ProcessSpec;
   child?: ChildProcess;
-  restarts: number;
-  startedAt: number;
+  backoff: RestartBackoff;
   timer?: NodeJS.Timeout;
 }
 
@@ -55,12 +52,11 @@ export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (lin
       closeSync(log); // the child holds its own copy
     }
     entry.child = child;
-    entry.startedAt = Date.now();
+    entry.backoff.started();
     child.on('close', (code, signal) => restart(code, signal));
     const restart = (code: number | null, signal: NodeJS.Signals | null) => {
       if (stopping) return;
-      if (Date.now() - entry.startedAt > STABLE_AFTER_MS) entry.restarts = 0;
-      const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** entry.restarts++);
+      const delay = entry.backoff.next();
       say(
         `${spec.name} dừng/exited (${signal ?? `code ${code}`}); khởi động lại sau/restarting in ${delay / 1000}s — log ${join(logDir, spec.name + '.log')}`,
       );
@@ -82,10 +78,10 @@ export function createSupervisor(root: string, env: NodeJS.ProcessEnv, say: (lin
     },
     /** Restarts since the process was last stable. */
     restarts(name: string): number {
-      return running.get(name)?.restarts ?? 0;
+      return running.get(name)?.backoff.restarts ?? 0;
     },
     start(spec: ProcessSpec): void {
-      const entry: Supervised = { spec, restarts: 0, startedAt: Date.now() };
+      const entry: Supervised = { spec, backoff: restartBackoff() };
       running.set(spec.name, entry);
       launch(entry);
     },

@@ -11,6 +11,7 @@ export { openApiValidator } from './openapi/openapi-validator.middleware';
 export { loadOpenApi, type OpenApiDocument } from './openapi/openapi-document';
 export { healthRoutes, mongoCheck, redisCheck, type ReadinessCheck } from './health/health.routes';
 export { createMetricsRegistry } from './metrics/metrics';
+export { restartBackoff, type RestartBackoff } from './lifecycle/restart-backoff';
 export { exitWhenStoreLost, watchStore, type StoreWatchdogOptions } from './lifecycle/store-watchdog';
 export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } from './lifecycle/graceful-shutdown';
 export { field, type ConfigField } from './config/config-fields';

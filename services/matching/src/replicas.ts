@@ -1,11 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Logger } from '@hoanhap/kit';
+import { restartBackoff, type Logger, type RestartBackoff } from '@hoanhap/kit';
 
 /** The environment variable that tells a forked replica its number (0 … count − 1). */
 export const REPLICA_ENV = 'MATCHING_REPLICA';
-const MAX_BACKOFF_MS = 30_000;
-/** A replica that stayed up this long is healthy again: its backoff starts over. */
-const STABLE_AFTER_MS = 60_000;
+/** Longer than a replica's own graceful shutdown (60 s, start.ts): then they are killed. */
+const STOP_TIMEOUT_MS = 70_000;
 
 /**
  * This process's instance id: the configured one, or `<id>-r<n>` in replica n of a MATCHING_WORKERS > 1
@@ -22,15 +21,15 @@ export function replicaInstanceId(instanceId: string, env: NodeJS.ProcessEnv = p
  * every core. A replica that exits is started again with backoff; SIGTERM/SIGINT stops every replica (each
  * writes its last snapshot) and exits when they all have: 0, or 1 when one of them did not end cleanly.
  */
-export function superviseReplicas(count: number, logger: Logger, options: { timeoutMs?: number } = {}): void {
-  const replicas = new Map<number, { worker?: Worker; restarts: number; startedAt: number; timer?: NodeJS.Timeout }>();
+export function superviseReplicas(count: number, logger: Logger): void {
+  const replicas = new Map<number, { worker?: Worker; backoff: RestartBackoff; timer?: NodeJS.Timeout }>();
   let stopping = false;
   let failed = false;
 
   const launch = (n: number) => {
-    const entry = replicas.get(n) ?? { restarts: 0, startedAt: 0 };
+    const entry = replicas.get(n) ?? { backoff: restartBackoff() };
     replicas.set(n, entry);
-    entry.startedAt = Date.now();
+    entry.backoff.started();
     const worker = cluster.fork({ [REPLICA_ENV]: String(n) });
     entry.worker = worker;
     worker.on('exit', (code, signal) => {
@@ -40,8 +39,7 @@ export function superviseReplicas(count: number, logger: Logger, options: { time
         if ([...replicas.values()].every((r) => !r.worker)) process.exit(failed ? 1 : 0);
         return;
       }
-      if (Date.now() - entry.startedAt > STABLE_AFTER_MS) entry.restarts = 0;
-      const delayMs = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** entry.restarts++);
+      const delayMs = entry.backoff.next();
       logger.error({ replica: n, code, signal, delayMs }, 'matching replica exited; starting it again');
       entry.timer = setTimeout(() => launch(n), delayMs);
     });
@@ -62,7 +60,7 @@ export function superviseReplicas(count: number, logger: Logger, options: { time
       logger.error('matching replicas did not stop in time');
       for (const r of replicas.values()) r.worker?.process.kill('SIGKILL');
       process.exit(1);
-    }, options.timeoutMs ?? 70_000).unref();
+    }, STOP_TIMEOUT_MS).unref();
   };
   process.on('SIGTERM', stop).on('SIGINT', stop);
   for (let n = 0; n < count; n++) launch(n);
