@@ -77,8 +77,13 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
 
 /** CPU seconds (user + system) a process has used: a figure noisy neighbours skew less than wall time. */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = procStat(pid);
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** /proc/<pid>/stat after the command name: field 0 is the state, 1 the parent's pid, 11 and 12 user and system ticks. */
+function procStat(pid: number | string): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
 }
 
 /** The processes whose parent is `pid` (a MATCHING_WORKERS primary's replicas), from /proc. */
@@ -87,8 +92,7 @@ export function childPids(pid: number): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      if (Number(fields[1]) === pid) children.push(Number(entry));
+      if (Number(procStat(entry)[1]) === pid) children.push(Number(entry));
     } catch {
       // gone between the listing and the read
     }

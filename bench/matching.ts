@@ -35,6 +35,8 @@ const small = process.argv.includes('--small');
 const sizes = small ? SMALL : NATIONAL;
 const SEED = 20_261_123;
 const CONNECTIONS = 100;
+/** The comparison run: the service as this many replicas (MATCHING_WORKERS) on the same cores. */
+const REPLICAS = 2;
 /** The employer whose fresh jobs the freshness probe posts (a verified organisation at the gateway). */
 const FRESH_ORG = 'bench-fresh';
 const seconds = small ? 8 : 30;
@@ -135,20 +137,20 @@ async function main(): Promise<void> {
     report.restart = { stopSeconds: (stopped - stopping) / 1000, startSeconds: (Date.now() - stopped) / 1000, restoredFrom: restored.restoredFrom, eventsReplayed: restored.eventsApplied, memory: memoryMb(service.child.pid!) };
     log(`restart ${JSON.stringify(report.restart)}`);
 
-    // the same service as two replicas on this machine's two cores (MATCHING_WORKERS=2), each rebuilding its own
+    // the same service as replicas on this machine's cores (MATCHING_WORKERS), each rebuilding its own
     // model from Kafka; the same load, every request to whichever replica holds its connection
     await service.stop();
     const replicasSpawned = Date.now();
-    service = await startService({ ...env, MATCHING_WORKERS: '2', MATCHING_INSTANCE_ID: 'bench-replicas' }, admin);
+    service = await startService({ ...env, MATCHING_WORKERS: String(REPLICAS), MATCHING_INSTANCE_ID: 'bench-replicas' }, admin);
     const replicaPids = await replicasCaughtUp(service, admin);
     const replayed = { seconds: (Date.now() - replicasSpawned) / 1000, rss: replicaPids.reduce((sum, p) => sum + memoryMb(p).rss, 0) };
-    log(`2 replicas (pids ${replicaPids.join(', ')}) replayed ${eventCount(sizes)} events each in ${replayed.seconds.toFixed(1)} s from spawn; RSS ${replayed.rss} MB together`);
+    log(`${REPLICAS} replicas (pids ${replicaPids.join(', ')}) replayed ${eventCount(sizes)} events each in ${replayed.seconds.toFixed(1)} s from spawn; RSS ${replayed.rss} MB together`);
     const replicaJobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid: replicaPids, seed: 7 });
-    log(`2 replicas, jobs/index ${JSON.stringify(replicaJobs)}`);
+    log(`${REPLICAS} replicas, jobs/index ${JSON.stringify(replicaJobs)}`);
     const replicaCandidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid: replicaPids, seed: 8 });
-    log(`2 replicas, candidates/index ${JSON.stringify(replicaCandidates)}`);
+    log(`${REPLICAS} replicas, candidates/index ${JSON.stringify(replicaCandidates)}`);
     const peaks = replicaPids.map(memoryMb);
-    report.replicas = { count: 2, replay: replayed, jobs: replicaJobs, candidates: replicaCandidates, rss: peaks.reduce((sum, m) => sum + m.rss, 0), peak: peaks.reduce((sum, m) => sum + m.peak, 0) };
+    report.replicas = { count: REPLICAS, replay: replayed, jobs: replicaJobs, candidates: replicaCandidates, rss: peaks.reduce((sum, m) => sum + m.rss, 0), peak: peaks.reduce((sum, m) => sum + m.peak, 0) };
   } finally {
     await posting?.stop();
     await service?.stop();
@@ -167,9 +169,10 @@ const scan = (t: Target): Target => ({ ...t, path: `${t.path}&strategy=scan` });
 async function replicasCaughtUp(service: ServiceProcess, adminToken: string): Promise<number[]> {
   for (let i = 0; ; i++) {
     const pids = childPids(service.child.pid!);
-    const statuses = pids.length === 2 ? await Promise.all([0, 1, 2, 3].map(() => freshStatus(service.url, adminToken))) : [];
+    // twice as many connections as replicas: the round robin hands each replica at least one
+    const statuses = pids.length === REPLICAS ? await Promise.all(Array.from({ length: 2 * REPLICAS }, () => freshStatus(service.url, adminToken))) : [];
     const caughtUp = new Set(statuses.filter((s) => s.eventsApplied >= eventCount(sizes)).map((s) => s.instanceId));
-    if (caughtUp.size === 2 && statuses.every((s) => s.eventsApplied >= eventCount(sizes))) return pids;
+    if (caughtUp.size === REPLICAS) return pids;
     if (i > 1200) throw new Error('the replicas did not catch up in 4 minutes');
     await sleep(200);
   }
