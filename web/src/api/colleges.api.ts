@@ -1,42 +1,29 @@
+import type { components } from '@hoanhap/contracts/src/generated/colleges';
 import { http, type Page } from './http';
 
-export type CohortStatus = 'planned' | 'open' | 'running' | 'finished' | 'cancelled';
-export type EnrolmentStatus = 'new' | 'enrolled' | 'waitlisted' | 'completed' | 'declined' | 'dropped' | 'withdrawn';
-export type Delivery = 'college' | 'prison' | 'commune';
+type Schemas = components['schemas'];
 
-export interface CourseInput {
-  title: string;
-  occupationCode: string;
-  skillsGranted: string[];
-  provinceCode: string;
-  communeCode?: string;
-  durationWeeks: number;
-  tuitionVnd: number;
-  level?: 'short' | 'elementary' | 'intermediate';
-  delivery?: Delivery;
-  trainingLoanEligible?: boolean;
-  startsAt?: string;
-  seats?: number;
-  schedule?: string;
-}
+// services/colleges/openapi.yaml names only some members of a course, cohort, enrolment and certificate and leaves
+// the rest open (`additionalProperties: true`; several are in `required` without a type). Each type below is the
+// generated one and, apart, the members colleges sends beyond it (services/colleges/src/domain/colleges.dto.ts)
+// that the web reads: a gap of the OpenAPI document, to close there.
 
-export interface Cohort {
-  id: string;
-  courseId: string;
+export type CohortStatus = Schemas['Cohort']['status'];
+export type EnrolmentStatus = Schemas['EnrolmentStatus'];
+export type Delivery = NonNullable<CourseInput['delivery']>;
+export type CourseInput = Schemas['CourseInput'];
+
+export type Cohort = Schemas['Cohort'] & {
   collegeOrgId: string;
+  /** The course's title, copied onto every cohort answer. */
+  title: string;
   startsOn: string;
   endsOn: string;
-  location: { provinceCode: string; communeCode?: string; name?: string; address?: string };
-  seats: number;
-  seatsLeft: number;
-  status: CohortStatus;
+  location: Schemas['Location'];
   schedule?: string;
-  [extra: string]: unknown;
-}
+};
 
-export interface Course {
-  id: string;
-  collegeOrgId: string;
+export type Course = Schemas['Course'] & {
   title: string;
   occupationCode: string;
   skillsGranted: string[];
@@ -45,58 +32,46 @@ export interface Course {
   delivery: Delivery;
   provinceCode: string;
   tuitionVnd: number;
-  netTuitionVnd: number;
-  trainingLoan?: { eligible?: boolean; maxVndPerMonth?: number; months?: number; maxTotalVnd?: number };
   firstCohort?: Cohort;
-  [extra: string]: unknown;
-}
+};
 
-export interface Enrolment {
-  id: string;
+export type Enrolment = Schemas['Enrolment'] & {
   cohortId: string;
   courseId: string;
   returneeId: string;
-  source: string;
-  status: EnrolmentStatus;
-  waitlistPosition?: number;
-  certificateId?: string;
+  source: 'referral' | 'roster';
   result?: string;
   reason?: string;
-  returnee: { id: string; consented: boolean; givenName?: string; skills?: string[] };
-  [extra: string]: unknown;
+};
+
+export type Attendance = Schemas['Attendance'];
+/** The spec says only `type: object`: colleges answers every recorded day with the totals (no cursor). */
+export interface AttendanceList {
+  items: Attendance[];
+  daysPresent: number;
+  daysAbsent: number;
 }
 
-export interface Attendance {
-  enrolmentId: string;
-  date: string;
-  present: boolean;
-}
-
-export interface Certificate {
-  id: string;
-  number: string;
+export type Certificate = Schemas['Certificate'] & {
   returneeId: string;
   cohortId: string;
-  skills: string[];
   occupationCode: string;
-  issuedOn: string;
-  [extra: string]: unknown;
-}
+};
 
-/** A cohort as the catalogue lists it (with its course's title and college). */
-export interface CatalogueEntry {
-  cohortId?: string;
-  id?: string;
-  courseId?: string;
-  title?: string;
-  course?: { title?: string; occupationCode?: string; tuitionVnd?: number; netTuitionVnd?: number };
-  collegeName?: string;
-  startsOn?: string;
-  seatsLeft?: number;
-  netTuitionVnd?: number;
-  provinceCode?: string;
-  [extra: string]: unknown;
-}
+/**
+ * A cohort as the catalogue lists it, shaped after Open Referral HSDS (services/colleges/src/domain/catalogue.use-case.ts;
+ * the spec's `CatalogueEntry` is open): only the members the web reads.
+ */
+export type CatalogueEntry = Schemas['CatalogueEntry'] & {
+  id: string;
+  cohortId: string;
+  courseId: string;
+  service: { name: string; occupationCode: string };
+  /** `name` is missing when the college has no profile yet. */
+  organization: { id: string; name?: string };
+  schedule: { startsOn: string; endsOn: string };
+  capacity: { seats: number; seatsLeft: number };
+};
 
 const base = '/api/colleges';
 const id = (value: string) => encodeURIComponent(value);
@@ -106,18 +81,20 @@ export const collegesApi = {
   listCourses: (query: { limit?: number; cursor?: string } = {}) => http.get<Page<Course>>(`${base}/courses`, query),
   getCourse: (courseId: string) => http.get<Course>(`${base}/courses/${id(courseId)}`),
   createCourse: (body: CourseInput, idempotencyKey: string) => http.post<Course>(`${base}/courses`, body, { idempotencyKey }),
-  listCohorts: (courseId: string, cursor?: string) => http.get<Page<Cohort>>(`${base}/courses/${id(courseId)}/cohorts`, { limit: 50, cursor }),
-  createCohort: (courseId: string, body: { startsOn: string; seats: number; endsOn?: string; schedule?: string; status?: 'planned' | 'open' }, idempotencyKey: string) =>
+  listCohorts: (courseId: string, cursor?: string) =>
+    http.get<Page<Cohort>>(`${base}/courses/${id(courseId)}/cohorts`, { limit: 50, cursor }),
+  createCohort: (courseId: string, body: Schemas['CohortInput'], idempotencyKey: string) =>
     http.post<Cohort>(`${base}/courses/${id(courseId)}/cohorts`, body, { idempotencyKey }),
-  getCohort: (cohortId: string) => http.get<Cohort & { courseTitle?: string }>(`${base}/cohorts/${id(cohortId)}`),
-  updateCohort: (cohortId: string, patch: { status?: CohortStatus; seats?: number }) => http.patch<Cohort>(`${base}/cohorts/${id(cohortId)}`, patch),
+  getCohort: (cohortId: string) => http.get<Cohort>(`${base}/cohorts/${id(cohortId)}`),
+  updateCohort: (cohortId: string, patch: Schemas['CohortPatch']) => http.patch<Cohort>(`${base}/cohorts/${id(cohortId)}`, patch),
   courseEnrolments: (courseId: string, query: { cohortId?: string; status?: EnrolmentStatus; limit?: number; cursor?: string } = {}) =>
     http.get<Page<Enrolment>>(`${base}/courses/${id(courseId)}/enrollments`, query),
   getEnrolment: (enrolmentId: string) => http.get<Enrolment>(`${base}/enrollments/${id(enrolmentId)}`),
-  changeEnrolment: (enrolmentId: string, patch: { status: 'enrolled' | 'completed' | 'dropped' | 'declined'; result?: string; reason?: string }) =>
+  changeEnrolment: (enrolmentId: string, patch: Schemas['EnrolmentPatch']) =>
     http.patch<Enrolment>(`${base}/enrollments/${id(enrolmentId)}`, patch),
-  recordAttendance: (enrolmentId: string, body: { date: string; present: boolean }) => http.post<Attendance>(`${base}/enrollments/${id(enrolmentId)}/attendance`, body),
-  attendance: (enrolmentId: string) => http.get<Page<Attendance>>(`${base}/enrollments/${id(enrolmentId)}/attendance`),
+  recordAttendance: (enrolmentId: string, body: Schemas['AttendanceInput']) =>
+    http.post<Attendance>(`${base}/enrollments/${id(enrolmentId)}/attendance`, body),
+  attendance: (enrolmentId: string) => http.get<AttendanceList>(`${base}/enrollments/${id(enrolmentId)}/attendance`),
   certificate: (certificateId: string) => http.get<Certificate>(`${base}/certificates/${id(certificateId)}`),
   catalogue: (query: { provinceCode?: string; occupationCode?: string; minSeatsLeft?: number; limit?: number; cursor?: string } = {}) =>
     http.get<Page<CatalogueEntry>>(`${base}/catalogue`, query),

@@ -22,6 +22,16 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * The JSON body of an operation's answer, taken from the types generated from the service's openapi.yaml
+ * (packages/contracts/src/generated): `JsonAnswer<operations['matchJobsForReturnee']>`. Types only: nothing reaches the bundle.
+ */
+export type JsonAnswer<Operation, Status extends number = 200> = Operation extends {
+  responses: { [S in Status]: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
+
 type RefreshFn = () => Promise<boolean>;
 let refreshSession: RefreshFn = async () => false;
 let onSessionLost: () => void = () => undefined;
@@ -75,7 +85,12 @@ async function problemOf(response: Response): Promise<Problem> {
     const parsed = JSON.parse(text) as Partial<Problem>;
     return { ...parsed, status: response.status, code: parsed.code ?? `HTTP.${response.status}` };
   } catch {
-    return { status: response.status, code: `HTTP.${response.status}`, title: response.statusText, detail: text.slice(0, 200) || undefined };
+    return {
+      status: response.status,
+      code: `HTTP.${response.status}`,
+      title: response.statusText,
+      detail: text.slice(0, 200) || undefined,
+    };
   }
 }
 

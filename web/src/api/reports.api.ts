@@ -1,29 +1,14 @@
+import type { components } from '@hoanhap/contracts/src/generated/reports';
 import { http } from './http';
 
 const base = '/api/reports';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One row of the provinces' table (a commune, or the total with communeCode null). */
-export interface ReportRow {
-  communeCode: string | null;
-  communeName: string;
-  returnees: number;
-  stableWork: number;
-  seasonalWork: number;
-  inTraining: number;
-  certified: number;
-  loansApproved: number;
-  amountDisbursedVnd: number;
-  recordsCleared: number;
-}
+export type ReportRow = components['schemas']['ProvinceRow'];
 
-/** The province's figures (services/reports/openapi.yaml `Summary`; only what the web app shows). */
-export interface ReportSummary {
-  provinceCode: string | null;
-  period: { from: string | null; to: string };
-  returnees: { received: number; underManagement: number };
-  total: ReportRow;
-}
+/** The province's figures (services/reports/openapi.yaml `Summary`). */
+export type ReportSummary = components['schemas']['Summary'];
 
 /** reports: the figures provinces publish, and their export. */
 export const reportsApi = {

@@ -13,7 +13,10 @@ function lookup(kind: ReferralKind, id: string, can: (m: string, p: string) => b
   let found = titles.get(key);
   if (!found) {
     if (kind === 'job' && can('GET', '/api/employers/jobs/{jobId}')) {
-      found = employersApi.getJob(id).then((job) => `${job.title}${job.employerName ? ` — ${job.employerName}` : ''}`, () => null);
+      found = employersApi.getJob(id).then(
+        (job) => `${job.title}${job.employerName ? ` — ${job.employerName}` : ''}`,
+        () => null,
+      );
     } else if (kind === 'course' && can('GET', '/api/colleges/cohorts/{id}')) {
       found = cohortTitle(id);
     } else {
@@ -26,10 +29,7 @@ function lookup(kind: ReferralKind, id: string, can: (m: string, p: string) => b
 
 async function cohortTitle(cohortId: string): Promise<string | null> {
   try {
-    const cohort = await collegesApi.getCohort(cohortId);
-    if (cohort.courseTitle) return cohort.courseTitle;
-    const course = await collegesApi.getCourse(cohort.courseId);
-    return course.title;
+    return (await collegesApi.getCohort(cohortId)).title;
   } catch {
     return null;
   }

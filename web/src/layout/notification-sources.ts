@@ -33,21 +33,26 @@ async function officerNotices(t: TFunction, can: Can): Promise<Notice[]> {
   return [
     ...referrals.map((r) => ({
       key: `referral:${r.id}`,
-      at: r.changedAt,
+      // cases does not promise either time (services/cases/openapi.yaml `Referral`): without one it sorts last, shown as —
+      at: r.changedAt ?? r.createdAt ?? '',
       text: r.stale
         ? t('notifications.stale', { kind: t(`referral.kind.${r.target.kind}`) })
         : t('notifications.answered', { status: t(`referral.status.${r.status}`) }),
       to: '/officer/referrals',
     })),
-    ...decisions
-      .flat()
-      .filter((a) => a.decision && Date.parse(a.decision.at) >= since)
-      .map((a) => ({
-        key: `decision:${a.id}`,
-        at: a.decision!.at,
-        text: t('notifications.decision', { status: t(`status.${a.decision!.decision}`), amount: formatVnd(a.amountVnd) }),
-        to: a.returneeId ? `/officer/returnees/${a.returneeId}` : '/officer',
-      })),
+    // loans' `decision` promises neither its time nor its outcome: one without both is not a notice
+    ...decisions.flat().flatMap((a) => {
+      const { at, decision } = a.decision ?? {};
+      if (!at || !decision || Date.parse(at) < since) return [];
+      return [
+        {
+          key: `decision:${a.id}`,
+          at,
+          text: t('notifications.decision', { status: t(`status.${decision}`), amount: formatVnd(a.amountVnd) }),
+          to: a.returneeId ? `/officer/returnees/${a.returneeId}` : '/officer',
+        },
+      ];
+    }),
   ];
 }
 
@@ -67,7 +72,8 @@ const ENROLMENTS_READ = 200;
 const PLACED_SHOWN_FOR_DAYS = 14;
 // colleges' rules: a referral lands `enrolled` on a free seat, `waitlisted` when the cohort is full, `new` while it is planned
 const waitsForAnswer = (e: Enrolment) => e.status === 'new' || e.status === 'waitlisted';
-const placedSince = (since: number) => (e: Enrolment) => e.status === 'enrolled' && e.source === 'referral' && Date.parse(String(e.createdAt ?? '')) >= since;
+const placedSince = (since: number) => (e: Enrolment) =>
+  e.status === 'enrolled' && e.source === 'referral' && Date.parse(String(e.createdAt ?? '')) >= since;
 
 /**
  * Colleges: people referred to their cohorts. A referral into an open cohort is enrolled at once, so the college

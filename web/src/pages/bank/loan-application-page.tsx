@@ -89,7 +89,7 @@ export default function LoanApplicationPage() {
             )}
           </Card>
           <Card title={t('loans.documents')} size="small" style={{ marginTop: 16 }}>
-            <List size="small" dataSource={a.documents} locale={{ emptyText: t('common.none') }} renderItem={(d) => <List.Item>{String(d.name ?? d.kind ?? d.id ?? '')}</List.Item>} />
+            <List size="small" dataSource={a.documents} locale={{ emptyText: t('common.none') }} renderItem={(d) => <List.Item>{d.fileName}</List.Item>} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>

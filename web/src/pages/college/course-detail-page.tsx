@@ -223,7 +223,7 @@ function NewCohortModal({ courseId, onClose, onDone }: { courseId: string; onClo
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await collegesApi.createCohort(courseId, { startsOn: isoDate(v.startsOn)!, endsOn: isoDate(v.endsOn), seats: v.seats, schedule: v.schedule?.trim() || undefined }, idempotencyKey.current);
+      await collegesApi.createCohort(courseId, { startsOn: isoDate(v.startsOn)!, endsOn: isoDate(v.endsOn), seats: v.seats, schedule: v.schedule?.trim() || undefined, status: 'open' }, idempotencyKey.current);
       message.success(t('college.cohortCreated'));
       onDone();
     } catch (error) {

@@ -17,7 +17,7 @@ export default function EmployerDashboardPage() {
   if (dashboard.loading && !dashboard.data) return <PageLoading />;
   const d = dashboard.data;
   const stages = d ? STAGES.map((s) => ({ name: t(`status.${s}`), value: d.candidatesByStage[s] ?? 0 })) : [];
-  const rate = (r?: { rate: number | null }) => (r && r.rate !== null ? `${Math.round(r.rate * 100)} %` : '—');
+  const rate = (r?: { rate?: number | null }) => (typeof r?.rate === 'number' ? `${Math.round(r.rate * 100)} %` : '—');
   return (
     <>
       <PageHeader title={t('dashboard.employerTitle')} />

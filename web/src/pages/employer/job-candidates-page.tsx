@@ -134,7 +134,7 @@ export default function JobCandidatesPage() {
                 <Descriptions.Item label={t('pipeline.givenName')}>{opened.candidate.givenName}</Descriptions.Item>
                 <Descriptions.Item label={t('fields.skills')}>{opened.candidate.skills.map((s) => labels.skill(s)).join(', ') || t('common.none')}</Descriptions.Item>
                 <Descriptions.Item label={t('file.certificates')}>
-                  {opened.candidate.certificates.length ? opened.candidate.certificates.map((c, i) => <div key={i}>{c.number ?? ''} {c.occupationCode ? labels.occupation(c.occupationCode) : ''} {c.issuedOn ? `(${formatDate(c.issuedOn)})` : ''}</div>) : t('common.none')}
+                  {opened.candidate.certificates.length ? opened.candidate.certificates.map((c, i) => <div key={i}>{typeof c.occupationCode === 'string' ? labels.occupation(c.occupationCode) : ''} {typeof c.issuedOn === 'string' ? `(${formatDate(c.issuedOn)})` : ''}</div>) : t('common.none')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fields.availableFrom')}>{formatDate(opened.candidate.availableFrom)}</Descriptions.Item>
               </Descriptions>

@@ -15,7 +15,12 @@ import { CommuneSelect, OccupationSelect, ProvinceSelect, SkillSelect } from '..
 import { isoDate, vietnamToday } from '../../format/format';
 import { useAsync } from '../../format/use-async';
 
-interface JobForm extends Omit<JobInput, 'closesAt' | 'status'> {
+/** What this form edits; the rest of a job (shifts, season, physical demands…) stays as the employer posted it. */
+type EditedField =
+  | 'title' | 'occupationCode' | 'skills' | 'provinceCode' | 'communeCode' | 'workAddress' | 'employmentType' | 'openings'
+  | 'wageMinVnd' | 'wageMaxVnd' | 'hoursPerWeek' | 'accommodation' | 'meals' | 'trainingOnTheJob' | 'description';
+
+interface JobForm extends Pick<JobInput, EditedField> {
   closesAt?: Dayjs;
   draft?: boolean;
 }
@@ -54,7 +59,7 @@ export default function JobFormPage() {
     setBanner([]);
     setFailure(null);
     const { draft, closesAt, ...rest } = v;
-    const body: JobInput = { ...rest, skills: v.skills ?? [], closesAt: isoDate(closesAt), description: v.description?.trim() || undefined };
+    const body: Omit<JobInput, 'status'> = { ...rest, skills: v.skills ?? [], closesAt: isoDate(closesAt), description: v.description?.trim() || undefined };
     try {
       const job = id ? await employersApi.updateJob(id, body) : await employersApi.postJob({ ...body, status: draft ? 'draft' : 'open' }, idempotencyKey.current);
       message.success(t(id ? 'common.saved' : 'jobs.posted', { title: job.title }));

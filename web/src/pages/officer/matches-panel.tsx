@@ -82,10 +82,10 @@ export function MatchesPanel({ returnee, referrals, onReferred }: { returnee: Re
     const page = await collegesApi.catalogue({ provinceCode, minSeatsLeft: 1, limit: 20 });
     return page.items.map((c) => ({
       kind: 'course' as const,
-      targetId: c.cohortId ?? c.id ?? '',
-      title: c.title ?? c.course?.title ?? '—',
-      subtitle: c.collegeName,
-      facts: [c.startsOn ? t('matches.startsOn', { date: formatDate(c.startsOn) }) : '', c.seatsLeft !== undefined ? t('matches.seatsLeft', { count: c.seatsLeft }) : ''].filter(Boolean),
+      targetId: c.cohortId,
+      title: c.service.name,
+      subtitle: c.organization.name,
+      facts: [t('matches.startsOn', { date: formatDate(c.schedule.startsOn) }), t('matches.seatsLeft', { count: c.capacity.seatsLeft })],
       reasons: [],
     }));
   }, [returnee.id, hasMatching]);

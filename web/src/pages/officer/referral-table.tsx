@@ -26,7 +26,7 @@ export function ReferralTable({ referrals, loading, names, actions = [] }: { ref
       locale={{ emptyText: t('referral.empty') }}
       columns={[
         ...(names ? [{ title: t('fields.fullName'), key: 'who', render: (_: unknown, r: Referral) => names.get(r.returneeId) ?? `#${r.returneeId.slice(0, 8)}` }] : []),
-        { title: t('referral.target'), key: 'target', render: (_, r) => <TargetLabel kind={r.target.kind} id={r.target.id} /> },
+        { title: t('referral.target'), key: 'target', render: (_, r) => (r.target.kind && r.target.id ? <TargetLabel kind={r.target.kind} id={r.target.id} /> : '—') },
         {
           title: t('fields.status'),
           key: 'status',

@@ -12,6 +12,7 @@ import {
   GENDERS,
   NEEDS,
   OFFENCE_CATEGORIES,
+  type OffenceCategory,
   RELEASE_KINDS,
   SENTENCE_KINDS,
   type ConsentMethod,
@@ -41,7 +42,7 @@ interface RegisterForm {
   releaseKind: ReleaseKind;
   probationEndsOn?: Dayjs;
   sentence: { kind: SentenceKind; months?: number };
-  offenceCategory: string;
+  offenceCategory: OffenceCategory;
   restrictions: {
     bannedOccupations?: { code: string; until: Dayjs }[];
     bannedAreas?: { provinceCode: string; until: Dayjs }[];

@@ -46,7 +46,7 @@ export default function ReturneeFilePage() {
         title={r.fullName}
         subtitle={
           <Space wrap size={4}>
-            <span>{t('file.age', { count: r.computed.ageYears })}</span>·<span>{t(`gender.${r.gender}`)}</span>
+            {r.computed.ageYears !== undefined && <><span>{t('file.age', { count: r.computed.ageYears })}</span>·</>}<span>{t(`gender.${r.gender}`)}</span>
             {r.grade && <StatusTag value={r.grade} prefix="grade" />}
             {r.status !== 'active' && <StatusTag value={r.status} prefix="returneeStatus" />}
           </Space>
@@ -60,7 +60,7 @@ export default function ReturneeFilePage() {
         <Col xs={24} xl={12}>
           <ClearanceCard r={r} />
           <Card title={t('file.restrictions')} size="small" style={{ marginTop: 16 }}>
-            <RestrictionList restrictions={r.computed.activeRestrictions} />
+            {r.computed.activeRestrictions ? <RestrictionList restrictions={r.computed.activeRestrictions} /> : '—'}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -138,6 +138,8 @@ function IdentityCard({ r }: { r: Returnee }) {
 function ClearanceCard({ r }: { r: Returnee }) {
   const { t } = useTranslation();
   const c = r.computed.recordClearance;
+  // cases' OpenAPI document does not promise the clearance (`computed` members are optional)
+  if (!c) return <Card title={t('file.clearance')} size="small">—</Card>;
   return (
     <Card title={t('file.clearance')} size="small">
       {c.clearedOn ? (

@@ -91,11 +91,11 @@ export default function ReturneeListPage() {
         pagination={false}
         scroll={{ x: 640 }}
         locale={{ emptyText: t('returnees.empty') }}
-        onRow={(record) => ({ onDoubleClick: () => navigate(`/officer/returnees/${record.id}`) })}
+        onRow={(record) => ({ onDoubleClick: () => record.id && navigate(`/officer/returnees/${record.id}`) })}
         columns={[
-          { title: t('fields.fullName'), dataIndex: 'fullName', render: (name: string, r) => <Link to={`/officer/returnees/${r.id}`}>{name}</Link> },
+          { title: t('fields.fullName'), dataIndex: 'fullName', render: (name: string | undefined, r) => (r.id ? <Link to={`/officer/returnees/${r.id}`}>{name ?? '—'}</Link> : (name ?? '—')) },
           { title: t('fields.dateOfBirth'), dataIndex: 'dateOfBirth', render: formatDate, responsive: ['sm'] },
-          { title: t('fields.commune'), dataIndex: 'communeCode', render: (code: string) => labels.commune(code) },
+          { title: t('fields.commune'), dataIndex: 'communeCode', render: (code: string | undefined) => (code ? labels.commune(code) : '—') },
           { title: t('fields.releaseDate'), dataIndex: 'releaseDate', render: formatDate, responsive: ['md'] },
           { title: t('fields.grade'), dataIndex: 'grade', render: (g?: string) => (g ? <StatusTag value={g} prefix="grade" /> : <span className="muted">{t('returnees.ungraded')}</span>) },
           { title: t('fields.status'), dataIndex: 'status', render: (s: string) => <StatusTag value={s} prefix="returneeStatus" />, responsive: ['lg'] },
