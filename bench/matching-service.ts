@@ -2,6 +2,11 @@
  * The real matching service in its own process (`services/matching/src/start.ts`, logs at info written
  * to /dev/null as in production), reading the benchmark's topics, verifying tokens against a JWKS served
  * over HTTP by a test issuer. Helpers read its /status and its memory and CPU from /proc.
+ *
+ * For looking into a run (neither changes what is measured, beyond what the option itself costs):
+ *   BENCH_SERVICE_LOG=<file>      the service's log (one line per request) appended there instead of /dev/null
+ *   BENCH_NODE_ARGS="--trace-gc"  extra node options for the service, e.g. --trace-gc or --trace-gc-nvp (which
+ *                                 NODE_OPTIONS refuses); BENCH_CPU_PROFILE=<dir> writes a CPU profile
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
@@ -42,11 +47,11 @@ export interface Status {
 
 export async function startService(env: Record<string, string>, adminToken: string): Promise<ServiceProcess> {
   const port = await freePort();
-  const devNull = openSync('/dev/null', 'w');
+  const logFile = openSync(process.env.BENCH_SERVICE_LOG ?? '/dev/null', 'a');
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'services/matching/src/start.ts')], {
+  const child = spawn(process.execPath, [...profile, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', join(root, 'services/matching/src/start.ts')], {
     env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
-    stdio: ['ignore', devNull, 'inherit'],
+    stdio: ['ignore', logFile, 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
