@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProfilePublishedV1 } from '@hoanhap/contracts';
 import { createTestIssuer } from '@hoanhap/auth';
-import { createKafka, deleteTopicsByPrefix, ensureTopics } from '@hoanhap/events';
+import { createKafka, deleteGroupsByPrefix, deleteTopicsByPrefix, ensureTopics } from '@hoanhap/events';
 import { isoOf, todayAt } from '../services/matching/src/domain/calendar';
 import { MATCHING_EVENTS } from '../services/matching/src/events/matching-consumer';
 import { Prng } from '../services/matching/src/synthetic/prng';
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     await service?.stop();
     await jwks.close();
     await deleteTopicsByPrefix(kafka, prefix).catch(() => undefined);
-    await deleteGroups(kafka, prefix);
+    await deleteGroupsByPrefix(kafka, prefix).catch(() => undefined);
     rmSync(snapshotDir, { recursive: true, force: true });
   }
   report.loadAfter = loadavg()[0]!;
@@ -233,17 +233,6 @@ function freshJob(profile: ProfilePublishedV1, k: number) {
   };
 }
 
-async function deleteGroups(kafka: ReturnType<typeof createKafka>, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const { groups } = await admin.listGroups();
-    const ours = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
-    if (ours.length > 0) await admin.deleteGroups(ours).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(error);

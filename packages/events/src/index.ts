@@ -5,6 +5,7 @@
  */
 export { createKafka, type KafkaClient, type KafkaClientOptions } from './kafka/kafka-client';
 export { ensureTopics, deleteTopicsByPrefix, type TopicOptions } from './kafka/topics';
+export { deleteGroupsByPrefix, seedConsumerGroup, type StartOffsets } from './kafka/consumer-groups';
 export { EventsError, type EventsErrorCode } from './errors';
 export { defaultLogger, type EventsLogger } from './logger';
 export { validateEnvelope, validatePayload, validateEvent } from './publish/event-validator';

@@ -1,5 +1,6 @@
 import type { Consumer } from 'kafkajs';
 import type { mongo } from 'mongoose';
+import { seedConsumerGroup, type StartOffsets } from '../kafka/consumer-groups';
 import type { KafkaClient } from '../kafka/kafka-client';
 import { defaultLogger, type EventsLogger } from '../logger';
 import { createPublisher } from '../publish/publisher';
@@ -15,6 +16,12 @@ export interface ConsumerRunnerOptions {
   topicPrefix?: string;
   /** Where a group without committed offsets starts (default true: read models want history). */
   fromBeginning?: boolean;
+  /**
+   * For a NEW group: the offset to start at per `<topic>:<partition>` (a read model restored from a snapshot
+   * resumes where the snapshot ends); partitions not named start per `fromBeginning`. Applied once, before
+   * the first start (a restart after a crash resumes from the group's commits).
+   */
+  startAt?: StartOffsets;
   /** Handler tries before dead-lettering (default 5). */
   maxAttempts?: number;
   /** First retry delay, doubled each time up to `maxRetryMs` (defaults 100 ms, 5 s). */
@@ -81,6 +88,7 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
   let consumer: Consumer | undefined;
   let stopping = false;
   let restartDelayMs = 500;
+  let seeded = false;
 
   async function launch(): Promise<void> {
     // a short long-poll: data still arrives at once (minBytes 1), and stop() waits at most this long
@@ -127,6 +135,10 @@ export function createConsumerRunner(options: ConsumerRunnerOptions): ConsumerRu
   return {
     async start() {
       stopping = false;
+      if (options.startAt && options.startAt.size > 0 && !seeded) {
+        await seedConsumerGroup(kafka, groupId, options.startAt);
+        seeded = true;
+      }
       await deadLetters.connect();
       await launch();
     },

@@ -8,7 +8,7 @@ import {
   restrictionsPublishedV1,
   returneeTransferredV1,
 } from '@hoanhap/contracts';
-import { createConsumerRunner, ensureTopics, type ConsumerRunner, type EventHandler, type KafkaClient } from '@hoanhap/events';
+import { createConsumerRunner, deleteGroupsByPrefix, ensureTopics, type ConsumerRunner, type EventHandler, type KafkaClient } from '@hoanhap/events';
 import type { Logger } from '@hoanhap/kit';
 import type { MatchingModel } from '../domain/model/matching-model';
 import { certificateIssuedConsumer } from './consumers/certificate-issued.consumer';
@@ -18,7 +18,6 @@ import { loanProductPublishedConsumer } from './consumers/loan-product-published
 import { profilePublishedConsumer } from './consumers/profile-published.consumer';
 import { restrictionsPublishedConsumer } from './consumers/restrictions-published.consumer';
 import { returneeTransferredConsumer } from './consumers/returnee-transferred.consumer';
-import { deleteEarlierGroups, seedGroupOffsets } from './group-offsets';
 
 /** The events matching's read model is built from (EVENTS.md). */
 export const MATCHING_EVENTS = [
@@ -66,19 +65,21 @@ export async function startMatchingConsumer(options: MatchingConsumerOptions): P
   await ensureTopics(kafka, MATCHING_EVENTS, { numPartitions: options.numPartitions, replicationFactor: options.replicationFactor, topicPrefix });
   const groupPrefix = `${topicPrefix}matching.${options.instanceId}.`;
   const groupId = `${groupPrefix}${Date.now().toString(36)}`;
-  if (model.offsets.size > 0) await seedGroupOffsets(kafka, groupId, model.offsets);
   const runner = createConsumerRunner({
     kafka,
     groupId,
     handlers: matchingHandlers(model),
     topicPrefix,
     fromBeginning: true,
+    // a model restored from a snapshot resumes where the snapshot ends (a copy: the model's own map moves on)
+    startAt: new Map(model.offsets),
     maxAttempts: 3,
     partitionsConsumedConcurrently: options.numPartitions,
     maxWaitTimeInMs: 100,
     logger,
   });
   await runner.start();
-  deleteEarlierGroups(kafka, groupPrefix, groupId).catch((error: unknown) => logger.warn({ err: error }, 'could not delete earlier consumer groups'));
+  // this instance's groups of earlier boots (best effort: a group still in use stays)
+  deleteGroupsByPrefix(kafka, groupPrefix, groupId).catch((error: unknown) => logger.warn({ err: error }, 'could not delete earlier consumer groups'));
   return Object.assign(runner, { groupId });
 }

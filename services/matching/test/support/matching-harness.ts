@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createTestIssuer, type TestIssuer } from '@hoanhap/auth';
 import type { EventDefinition } from '@hoanhap/contracts';
-import { createKafka, createPublisher, deleteTopicsByPrefix, type Publisher } from '@hoanhap/events';
+import { createKafka, createPublisher, deleteGroupsByPrefix, deleteTopicsByPrefix, type Publisher } from '@hoanhap/events';
 import { createLogger } from '@hoanhap/kit';
 import { testNamespace, waitFor, type TestNamespace } from '@hoanhap/testing';
 import { DEFAULT_WEIGHTS } from '../../src/domain/scoring/weights';
@@ -27,17 +27,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function deleteGroupsByPrefix(kafka: ReturnType<typeof createKafka>, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const { groups } = await admin.listGroups();
-    const ours = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
-    if (ours.length > 0) await admin.deleteGroups(ours);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 const logger = createLogger({ name: 'matching-test', level: process.env.LOG_LEVEL ?? 'error' });
 
