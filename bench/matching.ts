@@ -66,7 +66,7 @@ async function main(): Promise<void> {
 
     const env = {
       KAFKA_TOPIC_PREFIX: prefix,
-      KAFKA_NUM_PARTITIONS: '3',
+      KAFKA_PARTITIONS: '3',
       MATCHING_INSTANCE_ID: 'bench',
       MATCHING_SNAPSHOT_DIR: snapshotDir,
       MATCHING_SNAPSHOT_INTERVAL_SECONDS: '60',

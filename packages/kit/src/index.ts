@@ -15,6 +15,7 @@ export { restartBackoff, type RestartBackoff } from './lifecycle/restart-backoff
 export { exitWhenStoreLost, watchStore, type StoreWatchdogOptions } from './lifecycle/store-watchdog';
 export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } from './lifecycle/graceful-shutdown';
 export { field, type ConfigField } from './config/config-fields';
+export { kafkaFields, storeFields, verifierFields } from './config/platform-fields';
 export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';
 export { countByValue } from './store/count-by-value';
 export { findEachById } from './store/find-each-by-id';

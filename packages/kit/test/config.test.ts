@@ -1,5 +1,5 @@
 import { testNamespace } from '@hoanhap/testing';
-import { ConfigError, field, loadConfig } from '../src';
+import { ConfigError, field, kafkaFields, loadConfig, storeFields, verifierFields } from '../src';
 
 // Config touches no server; the namespace keeps this file's conventions and names its Mongo URL default.
 const ns = testNamespace();
@@ -56,5 +56,37 @@ describe('loadConfig', () => {
 
   it('when a secret is malformed, then its value is not echoed', () => {
     expect(() => loadConfig(spec, { JWT_PUBLIC_KEY: '   ' })).toThrow(/JWT_PUBLIC_KEY \(jwtPublicKey\): must not be empty$/m);
+  });
+});
+
+describe('the platform keys every service reads alike', () => {
+  const platform = { ...storeFields('loans'), ...kafkaFields(6), ...verifierFields() };
+
+  it('when nothing is set, then the store is named after the service and the Kafka and token defaults are the platform ones', () => {
+    expect(loadConfig(platform, {})).toMatchObject({
+      mongoUrl: 'mongodb://127.0.0.1:27017',
+      mongoDb: 'loans',
+      redisPrefix: 'loans:',
+      kafkaBrokers: ['127.0.0.1:9092'],
+      topicPrefix: '',
+      kafkaPartitions: 6,
+      kafkaReplication: 1,
+      jwksUrl: 'http://127.0.0.1:8081/auth/jwks.json',
+      issuer: 'hoanhap-identity',
+      audience: 'hoanhap',
+    });
+    expect(loadConfig(kafkaFields(), {}).kafkaPartitions).toBe(3);
+  });
+
+  it('when a platform variable is bad, then the error names it like any other key', () => {
+    expect(() => loadConfig(platform, { KAFKA_PARTITIONS: '0', MONGO_DB: 'no spaces', REDIS_URL: 'http://x' })).toThrow(
+      expect.objectContaining({
+        issues: expect.arrayContaining([
+          expect.objectContaining({ env: 'KAFKA_PARTITIONS' }),
+          expect.objectContaining({ env: 'MONGO_DB' }),
+          expect.objectContaining({ env: 'REDIS_URL' }),
+        ]),
+      }),
+    );
   });
 });

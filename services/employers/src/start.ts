@@ -37,8 +37,8 @@ async function main(): Promise<void> {
     kafka,
     connection,
     topicPrefix: config.topicPrefix,
-    partitions: config.topicPartitions,
-    replication: config.topicReplication,
+    partitions: config.kafkaPartitions,
+    replication: config.kafkaReplication,
     logger,
   });
   await events.start();

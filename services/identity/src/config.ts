@@ -1,15 +1,12 @@
 import { join } from 'node:path';
-import { type Config, ConfigError, field, loadConfig } from '@hoanhap/kit';
+import { type Config, ConfigError, field, loadConfig, storeFields } from '@hoanhap/kit';
 
 /** <repo>/.data/identity-keys: git-ignored, so development keys survive restarts but never reach a commit. */
 const DEFAULT_KEYS_DIR = join(__dirname, '..', '..', '..', '.data', 'identity-keys');
 
 export const configSpec = {
   port: field.port('PORT', 8081),
-  mongoUrl: field.url('MONGO_URL', 'mongodb://127.0.0.1:27017', ['mongodb:', 'mongodb+srv:']),
-  mongoDb: field.string('MONGO_DB', 'identity', { pattern: /^[A-Za-z0-9_-]{1,63}$/ }),
-  redisUrl: field.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-  redisPrefix: field.string('REDIS_PREFIX', 'identity:'),
+  ...storeFields('identity'),
   issuer: field.string('JWT_ISSUER', 'hoanhap-identity'),
   audience: field.string('JWT_AUDIENCE', 'hoanhap'),
   accessTokenTtlSec: field.int('ACCESS_TOKEN_TTL_SECONDS', 900, { min: 1, max: 3600 }),

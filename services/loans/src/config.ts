@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Config, type ConfigField, field, loadConfig } from '@hoanhap/kit';
+import { type Config, type ConfigField, field, loadConfig, kafkaFields, storeFields, verifierFields } from '@hoanhap/kit';
 import { CREDIT_POLICIES } from './domain/policy/credit-policies';
 import type { CreditPolicy } from './domain/policy/credit-policy.types';
 
@@ -21,17 +21,9 @@ const branchMap = (env: string): ConfigField<Record<string, string>> => ({
 
 export const configSpec = {
   port: field.port('PORT', 8085),
-  mongoUrl: field.url('MONGO_URL', 'mongodb://127.0.0.1:27017', ['mongodb:', 'mongodb+srv:']),
-  mongoDb: field.string('MONGO_DB', 'loans', { pattern: /^[A-Za-z0-9_-]{1,63}$/ }),
-  redisUrl: field.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-  redisPrefix: field.string('REDIS_PREFIX', 'loans:'),
-  kafkaBrokers: field.list('KAFKA_BROKERS', ['127.0.0.1:9092']),
-  topicPrefix: field.string('KAFKA_TOPIC_PREFIX', ''),
-  kafkaPartitions: field.int('KAFKA_PARTITIONS', 6, { min: 1, max: 1000 }),
-  kafkaReplication: field.int('KAFKA_REPLICATION_FACTOR', 1, { min: 1, max: 5 }),
-  jwksUrl: field.url('IDENTITY_JWKS_URL', 'http://127.0.0.1:8081/auth/jwks.json'),
-  issuer: field.string('JWT_ISSUER', 'hoanhap-identity'),
-  audience: field.string('JWT_AUDIENCE', 'hoanhap'),
+  ...storeFields('loans'),
+  ...kafkaFields(6),
+  ...verifierFields(),
   dataDir: field.string('LOANS_DATA_DIR', DEFAULT_DATA_DIR),
   maxDocumentBytes: field.int('LOANS_MAX_DOCUMENT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 50 * 1024 * 1024 }),
   branchByProvince: branchMap('LOANS_BRANCH_BY_PROVINCE'),

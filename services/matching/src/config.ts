@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { type Config, ConfigError, field, loadConfig } from '@hoanhap/kit';
+import { type Config, ConfigError, field, loadConfig, kafkaFields, verifierFields } from '@hoanhap/kit';
 import { mergeWeights, type Weights } from './domain/scoring/weights';
 
 /** <repo>/.data/matching: git-ignored, beside the infrastructure's data. */
@@ -8,10 +8,8 @@ const DEFAULT_SNAPSHOT_ROOT = join(__dirname, '..', '..', '..', '.data', 'matchi
 
 export const configSpec = {
   port: field.port('PORT', 8086),
-  kafkaBrokers: field.list('KAFKA_BROKERS', ['127.0.0.1:9092']),
-  topicPrefix: field.string('KAFKA_TOPIC_PREFIX', ''),
-  numPartitions: field.int('KAFKA_NUM_PARTITIONS', 3, { min: 1, max: 1000 }),
-  replicationFactor: field.int('KAFKA_REPLICATION_FACTOR', 1, { min: 1, max: 5 }),
+  ...kafkaFields(),
+  ...verifierFields(),
   /** Names this instance's snapshot folder and consumer groups; stable across restarts. */
   instanceId: field.string('MATCHING_INSTANCE_ID', hostname().replace(/[^A-Za-z0-9_-]/g, '-'), { pattern: /^[A-Za-z0-9_-]{1,60}$/ }),
   /**
@@ -21,9 +19,6 @@ export const configSpec = {
   workers: field.int('MATCHING_WORKERS', 1, { min: 1, max: 64 }),
   snapshotDir: field.string('MATCHING_SNAPSHOT_DIR', DEFAULT_SNAPSHOT_ROOT),
   snapshotIntervalSec: field.int('MATCHING_SNAPSHOT_INTERVAL_SECONDS', 60, { min: 0, max: 86_400 }),
-  jwksUrl: field.url('IDENTITY_JWKS_URL', 'http://127.0.0.1:8081/auth/jwks.json'),
-  issuer: field.string('JWT_ISSUER', 'hoanhap-identity'),
-  audience: field.string('JWT_AUDIENCE', 'hoanhap'),
   /** JSON merged over the default weights, e.g. {"job":{"sameCommune":30}}. */
   weightsJson: field.string('MATCHING_WEIGHTS', ''),
   reach: field.oneOf('MATCHING_REACH', ['neighbours', 'national'] as const, 'neighbours'),

@@ -17,8 +17,8 @@ import { createSnapshotter, type Snapshotter } from './store/snapshotter';
 export interface MatchingRuntimeOptions {
   kafkaBrokers: string[];
   topicPrefix: string;
-  numPartitions: number;
-  replicationFactor: number;
+  kafkaPartitions: number;
+  kafkaReplication: number;
   instanceId: string;
   snapshotDir: string;
   /** 0: no periodic snapshots (a test takes them by hand). */
@@ -104,7 +104,7 @@ export async function startMatchingRuntime(o: MatchingRuntimeOptions): Promise<M
       },
     },
   });
-  const consumer = await startMatchingConsumer({ kafka, model, instanceId: o.instanceId, topicPrefix: o.topicPrefix, numPartitions: o.numPartitions, replicationFactor: o.replicationFactor, logger: o.logger });
+  const consumer = await startMatchingConsumer({ kafka, model, instanceId: o.instanceId, topicPrefix: o.topicPrefix, numPartitions: o.kafkaPartitions, replicationFactor: o.kafkaReplication, logger: o.logger });
   consuming = true;
   if (o.snapshotIntervalSec > 0) snapshotter.start(o.snapshotIntervalSec * 1000);
   const sweep = setInterval(() => model.jobs.expireDue(now().getTime()), 60_000);

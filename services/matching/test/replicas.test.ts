@@ -74,7 +74,7 @@ beforeAll(async () => {
       MATCHING_SNAPSHOT_INTERVAL_SECONDS: '0',
       KAFKA_BROKERS: ns.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: ns.topicPrefix,
-      KAFKA_NUM_PARTITIONS: '1',
+      KAFKA_PARTITIONS: '1',
       IDENTITY_JWKS_URL: jwks.url,
       JWT_ISSUER: issuer.issuer,
       JWT_AUDIENCE: issuer.audience,

@@ -39,8 +39,8 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     startMatchingRuntime({
       kafkaBrokers: ns.kafkaBrokers,
       topicPrefix: ns.topicPrefix,
-      numPartitions: 1,
-      replicationFactor: 1,
+      kafkaPartitions: 1,
+      kafkaReplication: 1,
       instanceId: 'test',
       snapshotDir,
       snapshotIntervalSec: 0,
