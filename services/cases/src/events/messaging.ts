@@ -1,15 +1,6 @@
 import type { Connection } from 'mongoose';
 import { eventCatalogue } from '@hoanhap/contracts';
-import {
-  createConsumerRunner,
-  createOutboxRelay,
-  createPublisher,
-  ensureTopics,
-  processedEventsCollection,
-  type EventHandler,
-  type EventsLogger,
-  type KafkaClient,
-} from '@hoanhap/events';
+import { createServiceMessaging, type EventHandler, type EventsLogger, type KafkaClient } from '@hoanhap/events';
 import type { Cases } from '../app';
 import { applicationStatusConsumer } from './consumers/application-status.consumer';
 import { certificateIssuedConsumer } from './consumers/certificate-issued.consumer';
@@ -49,34 +40,15 @@ export const consumers = (ctx: Cases['ctx']): EventHandler[] =>
  * Stop order matters on shutdown: consumers first (no new changes), then the relays (publish what is left).
  */
 export async function startMessaging(cases: Cases, options: MessagingOptions): Promise<Messaging> {
-  const { kafka, topicPrefix = '' } = options;
-  const handlers = consumers(cases.ctx);
-  const produced = eventCatalogue.filter((d) => d.producer === 'cases');
-  await ensureTopics(kafka, [...produced, ...handlers.map((h) => h.definition)], {
-    numPartitions: options.numPartitions ?? 3,
-    replicationFactor: options.replicationFactor ?? 1,
+  const { topicPrefix = '' } = options;
+  const messaging = createServiceMessaging({
+    ...options,
     topicPrefix,
-  });
-  const publisher = createPublisher({ kafka, topicPrefix });
-  await publisher.connect();
-  const relays = [cases.stores.returnees, cases.stores.referrals, cases.stores.invitations].map((store) =>
-    createOutboxRelay({ store: store as never, publisher, ...(options.logger && { logger: options.logger }) }),
-  );
-  relays.forEach((relay) => relay.start());
-  const runner = createConsumerRunner({
-    kafka,
     groupId: options.groupId ?? `${topicPrefix}cases`,
-    handlers,
-    topicPrefix,
-    processedEvents: processedEventsCollection(options.connection),
-    ...(options.logger && { logger: options.logger }),
+    produced: eventCatalogue.filter((d) => d.producer === 'cases'),
+    handlers: consumers(cases.ctx),
+    outboxStores: [cases.stores.returnees, cases.stores.referrals, cases.stores.invitations],
   });
-  await runner.start();
-  return {
-    stop: async () => {
-      await runner.stop();
-      await Promise.all(relays.map((relay) => relay.stop()));
-      await publisher.disconnect();
-    },
-  };
+  await messaging.start();
+  return messaging;
 }

@@ -1,15 +1,6 @@
 import type { Connection } from 'mongoose';
 import { eventCatalogue } from '@hoanhap/contracts';
-import {
-  createConsumerRunner,
-  createOutboxRelay,
-  createPublisher,
-  ensureTopics,
-  type EventHandler,
-  type EventsLogger,
-  type KafkaClient,
-  processedEventsCollection,
-} from '@hoanhap/events';
+import { createServiceMessaging, type EventHandler, type EventsLogger, type KafkaClient } from '@hoanhap/events';
 import type { Colleges } from '../app';
 import type { CollegesContext } from '../domain/colleges.context';
 import { profilePublishedConsumer } from './consumers/profile-published.consumer';
@@ -41,38 +32,19 @@ export const consumers = (ctx: CollegesContext): EventHandler[] =>
  * what is left.
  */
 export async function startMessaging(colleges: Colleges, options: MessagingOptions): Promise<Messaging> {
-  const { kafka, topicPrefix = '' } = options;
-  const handlers = consumers(colleges.ctx);
-  const produced = eventCatalogue.filter((d) => d.producer === 'colleges');
-  await ensureTopics(kafka, [...produced, ...handlers.map((h) => h.definition)], {
-    numPartitions: options.numPartitions ?? 3,
-    replicationFactor: options.replicationFactor ?? 1,
-    topicPrefix,
-  });
-  const publisher = createPublisher({ kafka, topicPrefix });
-  await publisher.connect();
+  const { topicPrefix = '' } = options;
   const { cohorts, enrolments, certificates } = colleges.stores;
-  const relays = [cohorts, enrolments, certificates].map((store) =>
-    createOutboxRelay({ store: store as never, publisher, ...(options.logger && { logger: options.logger }) }),
-  );
-  relays.forEach((relay) => relay.start());
-  const runner = createConsumerRunner({
-    kafka,
-    groupId: options.groupId ?? `${topicPrefix}colleges`,
-    handlers,
+  const messaging = createServiceMessaging({
+    ...options,
     topicPrefix,
-    processedEvents: processedEventsCollection(options.connection),
+    groupId: options.groupId ?? `${topicPrefix}colleges`,
+    produced: eventCatalogue.filter((d) => d.producer === 'colleges'),
+    handlers: consumers(colleges.ctx),
+    outboxStores: [cohorts, enrolments, certificates],
     // partitions in parallel (order is kept per key); seats stay safe however many referrals race
     partitionsConsumedConcurrently: options.numPartitions ?? 3,
-    ...(options.logger && { logger: options.logger }),
+    beforeRelaysStop: () => colleges.drain(),
   });
-  await runner.start();
-  return {
-    stop: async () => {
-      await runner.stop();
-      await colleges.drain();
-      await Promise.all(relays.map((relay) => relay.stop()));
-      await publisher.disconnect();
-    },
-  };
+  await messaging.start();
+  return messaging;
 }

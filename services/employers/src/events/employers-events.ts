@@ -10,16 +10,7 @@ import {
   referralCreatedV1,
   referralWithdrawnV1,
 } from '@hoanhap/contracts';
-import {
-  type AggregateStore,
-  createConsumerRunner,
-  createOutboxRelay,
-  createPublisher,
-  ensureTopics,
-  type EventsLogger,
-  type KafkaClient,
-  processedEventsCollection,
-} from '@hoanhap/events';
+import { type AggregateStore, createServiceMessaging, type EventsLogger, type KafkaClient } from '@hoanhap/events';
 import type { EmployersContext } from '../domain/employers.context';
 import { invitationDecidedConsumer } from './consumers/invitation-decided.consumer';
 import { profilePublishedConsumer } from './consumers/profile-published.consumer';
@@ -27,6 +18,7 @@ import { referralCreatedConsumer } from './consumers/referral-created.consumer';
 import { referralWithdrawnConsumer } from './consumers/referral-withdrawn.consumer';
 
 export const PRODUCED = [jobPostedV1, jobUpdatedV1, applicationStatusChangedV1, employmentCheckedV1, invitationRequestedV1];
+/** What the consumers below handle (the matching benchmark skips these topics' backlog for employers' group). */
 export const CONSUMED = [referralCreatedV1, referralWithdrawnV1, profilePublishedV1, invitationDecidedV1];
 
 export interface EventsWiring {
@@ -46,34 +38,18 @@ export interface EventsWiring {
  * handles the cases events (validated, deduped, retried, dead-lettered).
  */
 export function employersEvents(ctx: EmployersContext, outboxStores: AggregateStore<object>[], wiring: EventsWiring) {
-  const { kafka, topicPrefix, logger } = wiring;
-  const publisher = createPublisher({ kafka, topicPrefix });
-  const relays = outboxStores.map((store) => createOutboxRelay({ store, publisher, logger }));
-  const consumer = createConsumerRunner({
-    kafka,
-    groupId: wiring.groupId ?? `${topicPrefix}employers`,
-    topicPrefix,
+  return createServiceMessaging({
+    kafka: wiring.kafka,
+    connection: wiring.connection,
+    topicPrefix: wiring.topicPrefix,
+    groupId: wiring.groupId ?? `${wiring.topicPrefix}employers`,
+    numPartitions: wiring.partitions,
+    replicationFactor: wiring.replication,
+    produced: PRODUCED,
     handlers: [referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx), profilePublishedConsumer(ctx), invitationDecidedConsumer(ctx)],
-    processedEvents: processedEventsCollection(wiring.connection),
+    outboxStores,
     // profiles and referrals are independent: one slow partition must not hold the others
     partitionsConsumedConcurrently: 3,
-    logger,
+    ...(wiring.logger && { logger: wiring.logger }),
   });
-  return {
-    async start() {
-      await ensureTopics(kafka, [...PRODUCED, ...CONSUMED], {
-        numPartitions: wiring.partitions,
-        replicationFactor: wiring.replication,
-        topicPrefix,
-      });
-      await publisher.connect();
-      for (const relay of relays) relay.start();
-      await consumer.start();
-    },
-    async stop() {
-      await consumer.stop();
-      for (const relay of relays) await relay.stop();
-      await publisher.disconnect();
-    },
-  };
 }

@@ -1,0 +1,77 @@
+import type { EventDefinition } from '@hoanhap/contracts';
+import type { Connection } from 'mongoose';
+import { createConsumerRunner } from './consume/consumer-runner';
+import type { EventHandler } from './consume/event-handler';
+import { processedEventsCollection } from './consume/processed-events';
+import { ensureTopics } from './kafka/topics';
+import type { KafkaClient } from './kafka/kafka-client';
+import type { EventsLogger } from './logger';
+import type { AggregateStore } from './outbox/aggregate-store';
+import { createOutboxRelay } from './outbox/outbox-relay';
+import { createPublisher, type Publisher } from './publish/publisher';
+
+export interface ServiceMessagingOptions {
+  kafka: KafkaClient;
+  /** The service's database: where its consumer records the events it has processed. */
+  connection: Connection;
+  /** The consumer group: `<topicPrefix><service>` in production, each test its own. */
+  groupId: string;
+  topicPrefix?: string;
+  /** Partitions and replication of the topics ensured at start (defaults 3 and 1). */
+  numPartitions?: number;
+  replicationFactor?: number;
+  /** The events the service publishes: their topics are ensured at start, beside those of `handlers`. */
+  produced: readonly EventDefinition[];
+  handlers: readonly EventHandler[];
+  /** The aggregate stores whose outboxes are relayed to Kafka, one relay each. */
+  outboxStores: readonly AggregateStore<object>[];
+  /** Partitions handled at once by the consumer (default 1; order is kept within each). */
+  partitionsConsumedConcurrently?: number;
+  logger?: EventsLogger;
+  /** On stop, after the consumer has stopped and before the relays do (e.g. let queued writes finish, so their events go out). */
+  beforeRelaysStop?: () => Promise<void>;
+}
+
+export interface ServiceMessaging {
+  /** Connected between start and stop; for what a service publishes without an outbox. */
+  publisher: Publisher;
+  /** Ensures the topics, connects the publisher, starts the relays, then the consumer. */
+  start(): Promise<void>;
+  /** Consumer first (no new changes), then `beforeRelaysStop`, then the relays publish what is left, then disconnect. */
+  stop(): Promise<void>;
+}
+
+/** A service's Kafka side: the topics it produces and consumes, its outbox relays, and its consumer group. */
+export function createServiceMessaging(options: ServiceMessagingOptions): ServiceMessaging {
+  const { kafka, topicPrefix = '', logger } = options;
+  const publisher = createPublisher({ kafka, topicPrefix });
+  const relays = options.outboxStores.map((store) => createOutboxRelay({ store, publisher, ...(logger && { logger }) }));
+  const consumer = createConsumerRunner({
+    kafka,
+    groupId: options.groupId,
+    topicPrefix,
+    handlers: options.handlers,
+    processedEvents: processedEventsCollection(options.connection),
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+    ...(logger && { logger }),
+  });
+  return {
+    publisher,
+    async start() {
+      await ensureTopics(kafka, [...options.produced, ...options.handlers.map((h) => h.definition)], {
+        numPartitions: options.numPartitions ?? 3,
+        replicationFactor: options.replicationFactor ?? 1,
+        topicPrefix,
+      });
+      await publisher.connect();
+      for (const relay of relays) relay.start();
+      await consumer.start();
+    },
+    async stop() {
+      await consumer.stop();
+      await options.beforeRelaysStop?.();
+      await Promise.all(relays.map((relay) => relay.stop()));
+      await publisher.disconnect();
+    },
+  };
+}
