@@ -14,6 +14,7 @@ export { createMetricsRegistry } from './metrics/metrics';
 export { restartBackoff, type RestartBackoff } from './lifecycle/restart-backoff';
 export { exitWhenStoreLost, watchStore, type StoreWatchdogOptions } from './lifecycle/store-watchdog';
 export { gracefulShutdown, type Closer, type Shutdown, type ShutdownOptions } from './lifecycle/graceful-shutdown';
+export { connectStores, listenOn, portOf, runService, type RunServiceOptions, type Stores } from './lifecycle/service-boot';
 export { field, type ConfigField } from './config/config-fields';
 export { kafkaFields, storeFields, verifierFields } from './config/platform-fields';
 export { loadConfig, ConfigError, type Config, type ConfigIssue, type ConfigSpec, type AppEnv } from './config/load-config';

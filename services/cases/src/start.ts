@@ -3,12 +3,9 @@
  * imports a crash interrupted. Any boot failure prints one line saying what is wrong and exits 1 (the
  * supervisor restarts it). SIGTERM/SIGINT drain HTTP, stop consuming, publish what is pending, close.
  */
-import type { AddressInfo } from 'node:net';
-import mongoose from 'mongoose';
-import { createClient } from 'redis';
 import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, gracefulShutdown, watchStore } from '@hoanhap/kit';
+import { connectStores, gracefulShutdown, listenOn, portOf, runService, watchStore } from '@hoanhap/kit';
 import { createCasesApp } from './app';
 import { casesLogger } from './cases-logger';
 import { loadCasesConfig } from './config';
@@ -18,19 +15,13 @@ import { startMessaging } from './events/messaging';
 async function main(): Promise<void> {
   const config = loadCasesConfig();
   const logger = casesLogger();
-  const connection = await mongoose
-    .createConnection(config.mongoUrl, { dbName: config.mongoDb, serverSelectionTimeoutMS: 10_000 })
-    .asPromise();
-  const redis = createClient({ url: config.redisUrl });
-  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
-  await redis.connect();
+  const { connection, redis, close } = await connectStores(config, logger);
 
   const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const cases = createCasesApp({ connection, redis, redisPrefix: config.redisPrefix, verify, settings: config, logger });
   await cases.prepare();
-  const server = cases.app.listen(config.port);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  logger.info({ port: (server.address() as AddressInfo).port }, 'cases listening');
+  const server = await listenOn(cases.app, config.port);
+  logger.info({ port: portOf(server) }, 'cases listening');
 
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'cases', logger });
   const messaging = await startMessaging(cases, {
@@ -44,14 +35,9 @@ async function main(): Promise<void> {
   const shutdown = gracefulShutdown(server, { logger });
   watchStore(shutdown, connection, logger);
   shutdown.onShutdown('messaging', () => messaging.stop());
-  shutdown.onShutdown('redis', () => redis.quit());
-  shutdown.onShutdown('mongo', () => connection.close());
+  shutdown.onShutdown('redis and mongo', close);
 
   await recoverImports(cases.ctx, { id: 'system:cases-boot', role: 'system', correlationId: `boot-${Date.now()}` });
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError;
-  console.error(`cases cannot start: ${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}`);
-  process.exit(1);
-});
+void runService('cases', main);

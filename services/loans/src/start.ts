@@ -5,13 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import mongoose from 'mongoose';
-import { createClient } from 'redis';
 import { createAuditLog } from '@hoanhap/audit';
 import { jwksVerifier } from '@hoanhap/auth';
 import { createKafka } from '@hoanhap/events';
-import { ConfigError, createLogger, gracefulShutdown, watchStore } from '@hoanhap/kit';
+import { connectStores, createLogger, gracefulShutdown, listenOn, portOf, runService, watchStore } from '@hoanhap/kit';
 import { createLoansApp } from './app';
 import { loadLoansConfig, loadPolicies } from './config';
 import { detectOverdue } from './domain/detect-overdue.use-case';
@@ -21,10 +18,7 @@ async function main(): Promise<void> {
   const config = loadLoansConfig();
   const policies = loadPolicies(config);
   const logger = createLogger({ name: 'loans' });
-  const connection = await mongoose.createConnection(config.mongoUrl, { dbName: config.mongoDb, serverSelectionTimeoutMS: 10_000 }).asPromise();
-  const redis = createClient({ url: config.redisUrl });
-  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
-  await redis.connect();
+  const { connection, redis, close } = await connectStores(config, logger);
 
   const verify = jwksVerifier({ jwksUrl: config.jwksUrl, issuer: config.issuer, audience: config.audience });
   const loans = createLoansApp({
@@ -39,9 +33,8 @@ async function main(): Promise<void> {
     logger,
   });
   await loans.prepare();
-  const server = loans.app.listen(config.port);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  logger.info({ port: (server.address() as AddressInfo).port }, 'loans listening');
+  const server = await listenOn(loans.app, config.port);
+  logger.info({ port: portOf(server) }, 'loans listening');
   const shutdown = gracefulShutdown(server, { logger });
   watchStore(shutdown, connection, logger);
 
@@ -64,12 +57,7 @@ async function main(): Promise<void> {
 
   shutdown.onShutdown('overdue sweep', async () => clearInterval(sweep));
   shutdown.onShutdown('kafka', () => events.stop());
-  shutdown.onShutdown('redis', () => redis.quit().then(() => undefined));
-  shutdown.onShutdown('mongo', () => connection.close());
+  shutdown.onShutdown('redis and mongo', close);
 }
 
-main().catch((error: unknown) => {
-  // one clear line, to stderr, before any logger exists
-  console.error(`loans cannot start: ${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}`);
-  process.exit(1);
-});
+void runService('loans', main);

@@ -5,10 +5,8 @@
  * MATCHING_WORKERS > 1: this process only supervises that many replicas of all the above (replicas.ts).
  */
 import cluster from 'node:cluster';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { jwksKeys } from '@hoanhap/auth';
-import { ConfigError, createLogger, gracefulShutdown } from '@hoanhap/kit';
+import { createLogger, gracefulShutdown, listenOn, portOf, runService } from '@hoanhap/kit';
 import { loadMatchingConfig } from './config';
 import { startMatchingRuntime } from './matching-runtime';
 import { replicaInstanceId, superviseReplicas } from './replicas';
@@ -19,15 +17,10 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return superviseReplicas(config.workers, logger);
   const instanceId = replicaInstanceId(config.instanceId);
   const runtime = await startMatchingRuntime({ ...config, instanceId, keys: jwksKeys(config.jwksUrl), logger });
-  const server = createServer(runtime.app).listen(config.port);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  logger.info({ port: (server.address() as AddressInfo).port, instanceId, restoredFrom: runtime.restored?.takenAt ?? null, groupId: runtime.groupId }, 'matching listening');
+  const server = await listenOn(runtime.app, config.port);
+  logger.info({ port: portOf(server), instanceId, restoredFrom: runtime.restored?.takenAt ?? null, groupId: runtime.groupId }, 'matching listening');
   const shutdown = gracefulShutdown(server, { logger, timeoutMs: 60_000 });
   shutdown.onShutdown('consumer and last snapshot', () => runtime.close());
 }
 
-main().catch((error: unknown) => {
-  // one clear line, to stderr, before any logger exists
-  console.error(`matching cannot start: ${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}`);
-  process.exit(1);
-});
+void runService('matching', main);
