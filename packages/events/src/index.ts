@@ -30,4 +30,4 @@ export { defaultIsRetryable } from './consume/message-processor';
 export { processedEventsCollection, type ProcessedEvent } from './consume/processed-events';
 export { DLQ_HEADERS } from './consume/dead-letter';
 export { replay, type ReplayOptions, type ReplayResult } from './consume/replay';
-export { createServiceMessaging, type ServiceMessaging, type ServiceMessagingOptions } from './service-messaging';
+export { createServiceMessaging, type MessagingWiring, type ServiceMessaging, type ServiceMessagingOptions } from './service-messaging';

@@ -10,16 +10,23 @@ import type { AggregateStore } from './outbox/aggregate-store';
 import { createOutboxRelay } from './outbox/outbox-relay';
 import { createPublisher, type Publisher } from './publish/publisher';
 
-export interface ServiceMessagingOptions {
+/** How a service is wired to Kafka: what its start.ts and its tests pass (the group defaults to `<topicPrefix><service>`). */
+export interface MessagingWiring {
   kafka: KafkaClient;
   /** The service's database: where its consumer records the events it has processed. */
   connection: Connection;
-  /** The consumer group: `<topicPrefix><service>` in production, each test its own. */
-  groupId: string;
   topicPrefix?: string;
   /** Partitions and replication of the topics ensured at start (defaults 3 and 1). */
   numPartitions?: number;
   replicationFactor?: number;
+  /** The consumer group; tests pass their own. */
+  groupId?: string;
+  logger?: EventsLogger;
+}
+
+export interface ServiceMessagingOptions extends MessagingWiring {
+  /** The consumer group: `<topicPrefix><service>` in production, each test its own. */
+  groupId: string;
   /** The events the service publishes: their topics are ensured at start, beside those of `handlers`. */
   produced: readonly EventDefinition[];
   handlers: readonly EventHandler[];
@@ -27,7 +34,6 @@ export interface ServiceMessagingOptions {
   outboxStores: readonly AggregateStore<object>[];
   /** Partitions handled at once by the consumer (default 1; order is kept within each). */
   partitionsConsumedConcurrently?: number;
-  logger?: EventsLogger;
   /** On stop, after the consumer has stopped and before the relays do (e.g. let queued writes finish, so their events go out). */
   beforeRelaysStop?: () => Promise<void>;
 }

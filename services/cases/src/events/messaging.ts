@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
 import { eventCatalogue } from '@hoanhap/contracts';
-import { createServiceMessaging, type EventHandler, type EventsLogger, type KafkaClient } from '@hoanhap/events';
+import { createServiceMessaging, type EventHandler, type MessagingWiring } from '@hoanhap/events';
 import type { Cases } from '../app';
 import { applicationStatusConsumer } from './consumers/application-status.consumer';
 import { certificateIssuedConsumer } from './consumers/certificate-issued.consumer';
@@ -9,16 +8,8 @@ import { invitationRequestedConsumer } from './consumers/invitation-requested.co
 import { loanStatusConsumer } from './consumers/loan-status.consumer';
 import { referralTargetConsumers } from './consumers/referral-targets.consumer';
 
-export interface MessagingOptions {
-  kafka: KafkaClient;
-  connection: Connection;
-  topicPrefix?: string;
-  numPartitions?: number;
-  replicationFactor?: number;
-  /** The consumer group (`cases`); tests pass their own. */
-  groupId?: string;
-  logger?: EventsLogger;
-}
+/** The consumer group defaults to `<topicPrefix>cases`. */
+export type MessagingOptions = MessagingWiring;
 
 export interface Messaging {
   stop(): Promise<void>;

@@ -1,22 +1,13 @@
-import type { Connection } from 'mongoose';
 import { eventCatalogue } from '@hoanhap/contracts';
-import { createServiceMessaging, type EventHandler, type EventsLogger, type KafkaClient } from '@hoanhap/events';
+import { createServiceMessaging, type EventHandler, type MessagingWiring } from '@hoanhap/events';
 import type { Colleges } from '../app';
 import type { CollegesContext } from '../domain/colleges.context';
 import { profilePublishedConsumer } from './consumers/profile-published.consumer';
 import { referralCreatedConsumer } from './consumers/referral-created.consumer';
 import { referralWithdrawnConsumer } from './consumers/referral-withdrawn.consumer';
 
-export interface MessagingOptions {
-  kafka: KafkaClient;
-  connection: Connection;
-  topicPrefix?: string;
-  numPartitions?: number;
-  replicationFactor?: number;
-  /** The consumer group (`colleges`); tests pass their own. */
-  groupId?: string;
-  logger?: EventsLogger;
-}
+/** The consumer group defaults to `<topicPrefix>colleges`. */
+export type MessagingOptions = MessagingWiring;
 
 export interface Messaging {
   stop(): Promise<void>;

@@ -1,26 +1,16 @@
-import type { Connection } from 'mongoose';
 import {
   createConsumerRunner,
   ensureTopics,
   processedEventsCollection,
   replay,
-  type EventsLogger,
-  type KafkaClient,
+  type MessagingWiring,
   type ReplayResult,
 } from '@hoanhap/events';
 import type { ReportsStore } from '../domain/reports.context';
 import { reportFactConsumers } from './consumers/report-facts.consumer';
 
-export interface MessagingOptions {
-  kafka: KafkaClient;
-  connection: Connection;
-  topicPrefix?: string;
-  numPartitions?: number;
-  replicationFactor?: number;
-  /** The consumer group (`reports`); tests pass their own. */
-  groupId?: string;
-  logger?: EventsLogger;
-}
+/** The consumer group defaults to `<topicPrefix>reports`. */
+export type MessagingOptions = MessagingWiring;
 
 /**
  * Topics and the consumer group. One message at a time (`partitionsConsumedConcurrently: 1`): a returnee's
