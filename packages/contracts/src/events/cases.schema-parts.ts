@@ -1,4 +1,7 @@
 import type { JsonSchema } from '../event-definition';
+import { communeCode, guardedAgainst, opaqueId, provinceCode } from './common.schema-parts';
+
+export { communeCode, dateTime, isoDate, occupationCode, provinceCode, skillSlugs, uuid } from './common.schema-parts';
 
 /**
  * Schema pieces shared by the cases.* events. `noSensitiveFields` refuses, at publish and at consume, any
@@ -21,15 +24,7 @@ export const SENSITIVE_FIELD_NAMES = [
   'dateOfBirth',
 ] as const;
 
-export const noSensitiveFields: JsonSchema = { propertyNames: { not: { enum: SENSITIVE_FIELD_NAMES } } };
-export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
-export const targetId: JsonSchema = { type: 'string', minLength: 1, maxLength: 100 };
-export const isoDate: JsonSchema = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' };
-export const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
-export const provinceCode: JsonSchema = { type: 'string', pattern: '^[0-9]{2}$' };
-export const communeCode: JsonSchema = { type: 'string', pattern: '^[0-9]{5}$' };
-export const occupationCode: JsonSchema = { type: 'string', pattern: '^[0-9]{4}$' };
-export const skillSlugs: JsonSchema = { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, maxItems: 100 };
+export const targetId = opaqueId;
 export const revision: JsonSchema = { type: 'integer', minimum: 1 };
 export const referralTarget: JsonSchema = {
   type: 'object',
@@ -45,4 +40,4 @@ export const place: JsonSchema = {
 };
 
 /** An object schema with the privacy guard. */
-export const guarded = (schema: Record<string, unknown>): JsonSchema => ({ ...schema, ...noSensitiveFields, additionalProperties: true });
+export const guarded = guardedAgainst(SENSITIVE_FIELD_NAMES);

@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { collegesDate, collegesGuarded, collegesId, collegesOccupation, collegesSkills, collegesUuid } from './colleges.schema-parts';
+import { isoDate, occupationCode, opaqueId, skillSlugs, uuid } from './common.schema-parts';
+import { collegesGuarded } from './colleges.schema-parts';
 
 /**
  * A returnee completed a cohort and the college issued a certificate: the skills it grants join the
@@ -21,13 +22,13 @@ export const certificateIssuedV1Schema = collegesGuarded({
   type: 'object',
   required: ['certificateId', 'returneeId', 'cohortId', 'number', 'skills', 'occupationCode', 'issuedOn'],
   properties: {
-    certificateId: collegesId,
-    returneeId: collegesUuid,
-    cohortId: collegesId,
+    certificateId: opaqueId,
+    returneeId: uuid,
+    cohortId: opaqueId,
     number: { type: 'string', minLength: 1, maxLength: 60 },
-    skills: collegesSkills,
-    occupationCode: collegesOccupation,
-    issuedOn: collegesDate,
+    skills: skillSlugs,
+    occupationCode: occupationCode,
+    issuedOn: isoDate,
   },
 });
 

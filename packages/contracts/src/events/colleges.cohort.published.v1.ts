@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { collegesCommune, collegesDate, collegesGuarded, collegesId, collegesOccupation, collegesProvince, collegesSkills } from './colleges.schema-parts';
+import { communeCode, isoDate, occupationCode, opaqueId, provinceCode, skillSlugs } from './common.schema-parts';
+import { collegesGuarded } from './colleges.schema-parts';
 
 export interface CohortSupportV1 {
   kind: 'tuition-exempt' | 'tuition-reduced' | 'meal-allowance' | 'travel-allowance' | 'accommodation';
@@ -52,17 +53,17 @@ export const cohortPublishedV1Schema = collegesGuarded({
     'status',
   ],
   properties: {
-    cohortId: collegesId,
-    courseId: collegesId,
-    collegeOrgId: collegesId,
+    cohortId: opaqueId,
+    courseId: opaqueId,
+    collegeOrgId: opaqueId,
     title: { type: 'string', minLength: 1, maxLength: 200 },
-    occupationCode: collegesOccupation,
-    skillsGranted: collegesSkills,
-    provinceCode: collegesProvince,
-    communeCode: collegesCommune,
+    occupationCode: occupationCode,
+    skillsGranted: skillSlugs,
+    provinceCode: provinceCode,
+    communeCode: communeCode,
     delivery: { enum: ['college', 'prison', 'commune'] },
-    startsOn: collegesDate,
-    endsOn: collegesDate,
+    startsOn: isoDate,
+    endsOn: isoDate,
     seats: { type: 'integer', minimum: 0 },
     seatsLeft: { type: 'integer', minimum: 0 },
     tuitionVnd: vnd,

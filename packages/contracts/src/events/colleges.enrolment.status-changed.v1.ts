@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { collegesDateTime, collegesGuarded, collegesId, collegesUuid } from './colleges.schema-parts';
+import { dateTime, opaqueId, uuid } from './common.schema-parts';
+import { collegesGuarded } from './colleges.schema-parts';
 
 export type EnrolmentStatusV1 = 'new' | 'enrolled' | 'waitlisted' | 'completed' | 'declined' | 'dropped' | 'withdrawn';
 
@@ -23,13 +24,13 @@ export const enrolmentStatusChangedV1Schema = collegesGuarded({
   type: 'object',
   required: ['enrolmentId', 'cohortId', 'returneeId', 'status', 'at'],
   properties: {
-    enrolmentId: collegesId,
-    referralId: collegesUuid,
-    cohortId: collegesId,
-    returneeId: collegesUuid,
+    enrolmentId: opaqueId,
+    referralId: uuid,
+    cohortId: opaqueId,
+    returneeId: uuid,
     status: { enum: ['new', 'enrolled', 'waitlisted', 'completed', 'declined', 'dropped', 'withdrawn'] },
     reason: { type: 'string', maxLength: 1000 },
-    at: collegesDateTime,
+    at: dateTime,
   },
 });
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../event-definition';
+import { guardedAgainst } from './common.schema-parts';
 
 /**
  * Schema pieces of the colleges.* events. The privacy guard refuses, at publish and at consume, any property
@@ -20,18 +20,4 @@ export const COLLEGES_FORBIDDEN_FIELDS = [
   'restrictions',
 ] as const;
 
-export const collegesId: JsonSchema = { type: 'string', minLength: 1, maxLength: 100 };
-export const collegesUuid: JsonSchema = { type: 'string', format: 'uuid' };
-export const collegesDate: JsonSchema = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' };
-export const collegesDateTime: JsonSchema = { type: 'string', format: 'date-time' };
-export const collegesSkills: JsonSchema = { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, maxItems: 100 };
-export const collegesOccupation: JsonSchema = { type: 'string', pattern: '^[0-9]{4}$' };
-export const collegesProvince: JsonSchema = { type: 'string', pattern: '^[0-9]{2}$' };
-export const collegesCommune: JsonSchema = { type: 'string', pattern: '^[0-9]{5}$' };
-
-/** An object schema with the privacy guard; additive fields stay allowed (consumers ignore what they do not use). */
-export const collegesGuarded = (schema: Record<string, unknown>): JsonSchema => ({
-  ...schema,
-  propertyNames: { not: { enum: COLLEGES_FORBIDDEN_FIELDS } },
-  additionalProperties: true,
-});
+export const collegesGuarded = guardedAgainst(COLLEGES_FORBIDDEN_FIELDS);

@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { employersDate, employersDateTime, employersGuarded, employersId, employersUuid } from './employers.schema-parts';
+import { dateTime, isoDate, opaqueId, uuid } from './common.schema-parts';
+import { employersGuarded } from './employers.schema-parts';
 
 export type ApplicationStatusV1 = 'new' | 'interview' | 'offered' | 'hired' | 'declined' | 'withdrawn';
 
@@ -33,20 +34,20 @@ export const applicationStatusChangedV1Schema = employersGuarded({
   type: 'object',
   required: ['applicationId', 'referralId', 'jobId', 'employerOrgId', 'returneeId', 'status', 'employmentType', 'at'],
   properties: {
-    applicationId: employersId,
-    referralId: employersUuid,
-    jobId: employersId,
-    employerOrgId: employersId,
-    returneeId: employersUuid,
+    applicationId: opaqueId,
+    referralId: uuid,
+    jobId: opaqueId,
+    employerOrgId: opaqueId,
+    returneeId: uuid,
     status: { enum: ['new', 'interview', 'offered', 'hired', 'declined', 'withdrawn'] },
     reason: { type: 'string', maxLength: 100 },
     reasonNote: { type: 'string', maxLength: 1000 },
-    interviewAt: employersDateTime,
-    startDate: employersDate,
+    interviewAt: dateTime,
+    startDate: isoDate,
     contractType: { enum: ['indefinite', 'fixed-term', 'seasonal', 'probation'] },
-    openedAt: employersDateTime,
+    openedAt: dateTime,
     employmentType: { enum: ['stable', 'seasonal'] },
-    at: employersDateTime,
+    at: dateTime,
   },
 });
 

@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { employersDate, employersGuarded, employersId, employersUuid } from './employers.schema-parts';
+import { isoDate, opaqueId, uuid } from './common.schema-parts';
+import { employersGuarded } from './employers.schema-parts';
 
 /**
  * A hire was checked on 3, 6 or 12 months after it started (recorded by the employer or an officer): the
@@ -20,13 +21,13 @@ export const employmentCheckedV1Schema = employersGuarded({
   type: 'object',
   required: ['applicationId', 'returneeId', 'jobId', 'monthsAfterHire', 'stillEmployed', 'on'],
   properties: {
-    applicationId: employersId,
-    returneeId: employersUuid,
-    jobId: employersId,
-    employerOrgId: employersId,
+    applicationId: opaqueId,
+    returneeId: uuid,
+    jobId: opaqueId,
+    employerOrgId: opaqueId,
     monthsAfterHire: { enum: [3, 6, 12] },
     stillEmployed: { type: 'boolean' },
-    on: employersDate,
+    on: isoDate,
   },
 });
 

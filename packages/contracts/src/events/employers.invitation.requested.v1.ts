@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { employersDateTime, employersGuarded, employersId, employersUuid } from './employers.schema-parts';
+import { dateTime, opaqueId, uuid } from './common.schema-parts';
+import { employersGuarded } from './employers.schema-parts';
 
 /**
  * An employer asks that a discoverable candidate (proposed by matching) be referred to one of its jobs. The
@@ -22,13 +23,13 @@ export const invitationRequestedV1Schema = employersGuarded({
   type: 'object',
   required: ['invitationId', 'jobId', 'employerOrgId', 'returneeId', 'requestedBy', 'at'],
   properties: {
-    invitationId: employersId,
-    jobId: employersId,
-    employerOrgId: employersId,
-    returneeId: employersUuid,
+    invitationId: opaqueId,
+    jobId: opaqueId,
+    employerOrgId: opaqueId,
+    returneeId: uuid,
     message: { type: 'string', maxLength: 500 },
-    requestedBy: employersId,
-    at: employersDateTime,
+    requestedBy: opaqueId,
+    at: dateTime,
   },
 });
 

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../event-definition';
-import { employersDate, employersDateTime, employersGuarded, employersId, employersSkills, employersVnd } from './employers.schema-parts';
+import { dateTime, isoDate, opaqueId, vnd } from './common.schema-parts';
+import { employersGuarded, employersSkills } from './employers.schema-parts';
 
 export type JobStatusV1 = 'draft' | 'open' | 'filled' | 'closed' | 'expired';
 
@@ -69,8 +70,8 @@ export function jobStateSchema(statuses: readonly JobStatusV1[]): JsonSchema {
       'verifiedEmployer',
     ],
     properties: {
-      jobId: employersId,
-      employerOrgId: employersId,
+      jobId: opaqueId,
+      employerOrgId: opaqueId,
       title: { type: 'string', minLength: 1, maxLength: 200 },
       occupationCode: { type: 'string', pattern: '^[0-9]{4}$' },
       skills: employersSkills,
@@ -78,12 +79,12 @@ export function jobStateSchema(statuses: readonly JobStatusV1[]): JsonSchema {
       provinceCode: { type: 'string', pattern: '^[0-9]{2}$' },
       communeCode: { type: 'string', pattern: '^[0-9]{5}$' },
       employmentType: { enum: ['stable', 'seasonal'] },
-      seasonStart: employersDate,
-      seasonEnd: employersDate,
+      seasonStart: isoDate,
+      seasonEnd: isoDate,
       openings: { type: 'integer', minimum: 1 },
       filled: { type: 'integer', minimum: 0 },
-      wageMinVnd: employersVnd,
-      wageMaxVnd: employersVnd,
+      wageMinVnd: vnd,
+      wageMaxVnd: vnd,
       hoursPerWeek: { type: 'integer', minimum: 1, maximum: 168 },
       shifts: { type: 'array', items: { type: 'string' }, maxItems: 10 },
       accommodation: { type: 'boolean' },
@@ -92,10 +93,10 @@ export function jobStateSchema(statuses: readonly JobStatusV1[]): JsonSchema {
       minimumAge: { type: 'integer', minimum: 0, maximum: 100 },
       physicalDemands: { enum: ['light', 'moderate', 'heavy'] },
       stateAgency: { type: 'boolean' },
-      closesAt: employersDateTime,
+      closesAt: dateTime,
       status: { enum: [...statuses] },
       verifiedEmployer: { type: 'boolean' },
-      updatedAt: employersDateTime,
+      updatedAt: dateTime,
     },
   });
 }

@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { loansCommune, loansDateTime, loansGuarded, loansId, loansProvince, loansPurpose, loansUuid, loansVnd } from './loans.schema-parts';
+import { communeCode, dateTime, opaqueId, provinceCode, uuid, vnd } from './common.schema-parts';
+import { loansGuarded, loansPurpose } from './loans.schema-parts';
 
 export type LoanApplicationStatusV1 =
   | 'draft'
@@ -48,20 +49,20 @@ export const loanApplicationStatusChangedV1Schema = loansGuarded({
   type: 'object',
   required: ['applicationId', 'borrowerKind', 'purpose', 'status', 'amountVnd', 'at'],
   properties: {
-    applicationId: loansId,
-    referralId: loansUuid,
-    returneeId: loansUuid,
-    employerOrgId: loansId,
+    applicationId: opaqueId,
+    referralId: uuid,
+    returneeId: uuid,
+    employerOrgId: opaqueId,
     borrowerKind: { enum: ['individual', 'business'] },
     purpose: loansPurpose,
     status: { enum: statuses },
     previousStatus: { enum: statuses },
-    amountVnd: loansVnd,
+    amountVnd: vnd,
     reasons: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } },
-    branchOrgId: loansId,
-    provinceCode: loansProvince,
-    communeCode: loansCommune,
-    at: loansDateTime,
+    branchOrgId: opaqueId,
+    provinceCode: provinceCode,
+    communeCode: communeCode,
+    at: dateTime,
   },
 });
 

@@ -1,5 +1,6 @@
 import { defineEvent } from '../event-definition';
-import { loansDate, loansGuarded, loansPurpose, loansVnd } from './loans.schema-parts';
+import { isoDate, vnd } from './common.schema-parts';
+import { loansGuarded, loansPurpose } from './loans.schema-parts';
 
 /**
  * A loan product as the credit policy in force defines it (Decision 22/2023/QĐ-TTg today), published when
@@ -34,14 +35,14 @@ export const loanProductPublishedV1Schema = loansGuarded({
   properties: {
     productCode: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 },
     purpose: loansPurpose,
-    maxAmountVnd: loansVnd,
+    maxAmountVnd: vnd,
     amountBasis: { enum: ['per-loan', 'per-course-month', 'per-project'] },
-    maxAmountPerEmployeeVnd: loansVnd,
+    maxAmountPerEmployeeVnd: vnd,
     maxTermMonths: { type: 'integer', minimum: 1, maximum: 600 },
     monthlyRatePercent: { type: 'number', exclusiveMinimum: 0, maximum: 100 },
     overdueRatePercentOfRate: { type: 'integer', minimum: 100, maximum: 1000 },
-    securityRequiredAboveVnd: loansVnd,
-    effectiveFrom: loansDate,
+    securityRequiredAboveVnd: vnd,
+    effectiveFrom: isoDate,
     titleVi: { type: 'string', minLength: 1, maxLength: 300 },
     titleEn: { type: 'string', minLength: 1, maxLength: 300 },
     legalSource: { type: 'string', maxLength: 300 },
