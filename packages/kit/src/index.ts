@@ -1,4 +1,15 @@
 export { AppError, isAppError, type AppErrorOptions, type FieldError } from './errors/app-error';
+export {
+  clampLimit,
+  decodeCreatedAtCursor,
+  decodeCursor,
+  DEFAULT_LIMIT,
+  encodeCursor,
+  MAX_LIMIT,
+  pageByCreatedAt,
+  type CreatedAtPosition,
+  type Page,
+} from './http/pagination';
 export { classifyError, toProblem, type ClassifiedError, type Problem } from './errors/problem';
 export { ignoreDuplicate, ignoreMissingCollection, isDuplicateKey, isStoreBusy, isStoreUnavailable, retryWhileStoreBusy } from './errors/store-errors';
 export { lockErrorAsBusy } from './errors/service-busy';

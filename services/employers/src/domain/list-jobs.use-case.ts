@@ -1,9 +1,9 @@
+import { clampLimit, decodeCreatedAtCursor, pageByCreatedAt } from '@hoanhap/kit';
 import { type Caller, orgOf } from './caller';
 import type { EmployersContext } from './employers.context';
 import { jobDto } from './job.dto';
 import { loadVisibleJob } from './job-access';
 import type { JobFilter } from './job.types';
-import { clampLimit, decodeCursor, pageOf } from './pagination';
 
 export interface JobQuery extends Omit<JobFilter, 'excludeStatuses'> {
   limit?: number;
@@ -20,8 +20,8 @@ function scoped(caller: Caller, filter: JobFilter): JobFilter {
 export async function listJobs(ctx: EmployersContext, caller: Caller, query: JobQuery) {
   const { limit, cursor, ...filter } = query;
   const now = ctx.now();
-  const { items, more } = await ctx.jobs.list(scoped(caller, filter), now, clampLimit(limit), decodeCursor(cursor));
-  const page = pageOf(items, more);
+  const { items, more } = await ctx.jobs.list(scoped(caller, filter), now, clampLimit(limit), decodeCreatedAtCursor(cursor));
+  const page = pageByCreatedAt(items, more);
   return { items: page.items.map((job) => jobDto(job, now)), nextCursor: page.nextCursor };
 }
 

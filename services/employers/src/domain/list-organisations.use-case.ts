@@ -1,14 +1,14 @@
+import { clampLimit, decodeCreatedAtCursor, pageByCreatedAt } from '@hoanhap/kit';
 import { type Caller, isEmployerOf } from './caller';
 import { errors } from './employers.errors';
 import type { EmployersContext } from './employers.context';
 import { organisationDto } from './organisation.dto';
 import type { OrganisationFilter } from './organisation.types';
-import { clampLimit, decodeCursor, pageOf } from './pagination';
 
 export async function listOrganisations(ctx: EmployersContext, query: OrganisationFilter & { limit?: number; cursor?: string }) {
   const { limit, cursor, ...filter } = query;
-  const { items, more } = await ctx.organisations.list(filter, clampLimit(limit), decodeCursor(cursor));
-  const page = pageOf(items, more);
+  const { items, more } = await ctx.organisations.list(filter, clampLimit(limit), decodeCreatedAtCursor(cursor));
+  const page = pageByCreatedAt(items, more);
   return { items: page.items.map(organisationDto), nextCursor: page.nextCursor };
 }
 

@@ -1,3 +1,4 @@
+import { clampLimit, decodeCreatedAtCursor, pageByCreatedAt } from '@hoanhap/kit';
 import { applicationStatusChanged } from '../events/application-events';
 import { applicationDto, type ApplicationDto } from './application.dto';
 import { loadVisibleApplication } from './application-access';
@@ -6,7 +7,6 @@ import { type Caller, isEmployerOf, orgOf } from './caller';
 import type { EmployersContext } from './employers.context';
 import { loadVisibleJob } from './job-access';
 import type { Trace } from './outgoing-event';
-import { clampLimit, decodeCursor, pageOf } from './pagination';
 
 export interface ApplicationQuery {
   status?: ApplicationStatus;
@@ -48,10 +48,10 @@ function scoped(caller: Caller, filter: ApplicationFilter): ApplicationFilter {
 
 /** A page of applications, each with the candidate's consented profile as it is now. */
 async function page(ctx: EmployersContext, filter: ApplicationFilter, query: ApplicationQuery) {
-  const { items, more } = await ctx.applications.list(filter, clampLimit(query.limit), decodeCursor(query.cursor));
+  const { items, more } = await ctx.applications.list(filter, clampLimit(query.limit), decodeCreatedAtCursor(query.cursor));
   const profiles = new Map((await ctx.profiles.findByIds(items.map((a) => a.returneeId))).map((p) => [p.returneeId, p]));
   const titles = new Map((await ctx.jobs.findByIds([...new Set(items.map((a) => a.jobId))])).map((j) => [j.id, j.title]));
-  const result = pageOf(items, more);
+  const result = pageByCreatedAt(items, more);
   return {
     items: result.items.map((a) => applicationDto(a, profiles.get(a.returneeId), titles.get(a.jobId))),
     nextCursor: result.nextCursor,

@@ -1,6 +1,6 @@
 import type { AggregateStore } from '@hoanhap/events';
 import type { mongo } from 'mongoose';
-import type { PagePosition } from '../domain/pagination';
+import type { CreatedAtPosition as PagePosition } from '@hoanhap/kit';
 
 /** The bookkeeping fields an aggregate document carries besides its state; never returned. */
 export const HIDDEN_FIELDS = { _outbox: 0, _applied: 0, idempotency: 0, keyedChanges: 0 } as const;

@@ -1,7 +1,6 @@
-import { AppError, lockErrorAsBusy, type IdempotencyRecord } from '@hoanhap/kit';
 import type { AggregateStore } from '@hoanhap/events';
+import { AppError, type CreatedAtPosition as PagePosition, type IdempotencyRecord, lockErrorAsBusy } from '@hoanhap/kit';
 import type { Changed, Trace } from '../domain/outgoing-event';
-import type { PagePosition } from '../domain/pagination';
 import { collectionOf, compact, duplicateKeyError, HIDDEN_FIELDS, pageQuery, stateOf } from './aggregate-helpers';
 
 /** The reply of a change made under an Idempotency-Key, kept in the aggregate's own document. */

@@ -1,7 +1,6 @@
 import { type AggregateStore, createAggregateStore } from '@hoanhap/events';
-import { countByValue } from '@hoanhap/kit';
+import { countByValue, type CreatedAtPosition as PagePosition } from '@hoanhap/kit';
 import { APPLICATION_STATUSES, type Application, type ApplicationFilter } from '../domain/application.types';
-import type { PagePosition } from '../domain/pagination';
 import { defined } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
 import type { StoreDeps } from './store-deps';

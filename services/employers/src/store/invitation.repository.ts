@@ -1,7 +1,6 @@
 import { createAggregateStore, type AggregateStore } from '@hoanhap/events';
-import { lookupKeys } from '@hoanhap/kit';
+import { type CreatedAtPosition as PagePosition, lookupKeys } from '@hoanhap/kit';
 import type { Invitation } from '../domain/invitation.types';
-import type { PagePosition } from '../domain/pagination';
 import { defined } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
 import type { StoreDeps } from './store-deps';

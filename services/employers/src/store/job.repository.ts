@@ -1,10 +1,9 @@
 import { type AggregateStore, createAggregateStore } from '@hoanhap/events';
+import { type CreatedAtPosition as PagePosition, findEachById } from '@hoanhap/kit';
 import type { Job, JobFilter } from '../domain/job.types';
-import type { PagePosition } from '../domain/pagination';
 import { defined } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
 import type { StoreDeps } from './store-deps';
-import { findEachById } from '@hoanhap/kit';
 
 /** The stored status that shows as `status` at `now` (an open job past closesAt shows expired). */
 function statusClause(status: JobFilter['status'], now: Date): Record<string, unknown> | undefined {

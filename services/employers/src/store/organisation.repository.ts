@@ -1,6 +1,6 @@
 import { createAggregateStore } from '@hoanhap/events';
+import type { CreatedAtPosition as PagePosition } from '@hoanhap/kit';
 import type { Organisation, OrganisationFilter } from '../domain/organisation.types';
-import type { PagePosition } from '../domain/pagination';
 import { defined, isDuplicateKey } from './aggregate-helpers';
 import { aggregateRepository } from './aggregate-repository';
 import type { StoreDeps } from './store-deps';

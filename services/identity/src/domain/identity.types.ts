@@ -32,14 +32,5 @@ export interface UserWithSecret extends User {
   passwordHash: string;
 }
 
-/** One page of a list, and where the next one starts (null at the end). */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** Where a page starts: after this (createdAt, id), the order lists use. */
-export interface PagePosition {
-  createdAt: Date;
-  id: string;
-}
+/** One page of a list and where the next starts; a page starts after a (createdAt, id), the order lists use. */
+export type { CreatedAtPosition as PagePosition, Page } from '@hoanhap/kit';

@@ -1,6 +1,6 @@
+import { clampLimit, decodeCreatedAtCursor, pageByCreatedAt } from '@hoanhap/kit';
 import type { IdentityContext } from './identity.context';
 import type { OrganisationKind, Organisation, Page } from './identity.types';
-import { clampLimit, decodeCursor, pageOf } from './pagination';
 
 export interface OrganisationQuery {
   kind?: OrganisationKind;
@@ -13,7 +13,7 @@ export async function listOrganisations(ctx: IdentityContext, query: Organisatio
   const { items, more } = await ctx.organisations.page(
     { kind: query.kind, provinceCode: query.provinceCode },
     clampLimit(query.limit),
-    decodeCursor(query.cursor),
+    decodeCreatedAtCursor(query.cursor),
   );
-  return pageOf(items, more);
+  return pageByCreatedAt(items, more);
 }

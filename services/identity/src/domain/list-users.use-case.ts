@@ -1,7 +1,7 @@
 import type { Role } from '@hoanhap/auth';
+import { clampLimit, decodeCreatedAtCursor, pageByCreatedAt } from '@hoanhap/kit';
 import type { IdentityContext } from './identity.context';
 import type { Page, User, UserStatus } from './identity.types';
-import { clampLimit, decodeCursor, pageOf } from './pagination';
 
 export interface UserQuery {
   orgId?: string;
@@ -15,7 +15,7 @@ export async function listUsers(ctx: IdentityContext, query: UserQuery): Promise
   const { items, more } = await ctx.users.page(
     { orgId: query.orgId, role: query.role, status: query.status },
     clampLimit(query.limit),
-    decodeCursor(query.cursor),
+    decodeCreatedAtCursor(query.cursor),
   );
-  return pageOf(items, more);
+  return pageByCreatedAt(items, more);
 }
