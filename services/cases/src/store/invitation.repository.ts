@@ -2,6 +2,7 @@ import type { AggregateStore } from '@hoanhap/events';
 import type { Invitation, InvitationStatus } from '../domain/invitation.types';
 import type { OutgoingEvent } from '../domain/outgoing-event';
 import { sortKeyOf } from '../domain/pagination';
+import { sortKeyPage } from './sort-key-page';
 import { asDuplicateKey, type Trace } from './store-errors';
 
 export interface InvitationState extends Omit<Invitation, 'id'> {
@@ -64,13 +65,10 @@ export function invitationRepository(store: AggregateStore<InvitationState>) {
       if (filter.provinceCode) query.provinceCode = filter.provinceCode;
       if (filter.status) query.status = filter.status;
       if (filter.returneeId) query.returneeId = filter.returneeId;
-      if (after) query.sortKey = { $lt: after };
-      const rows = await collection
-        .find(query, { projection: HIDDEN })
-        .sort({ sortKey: -1 })
-        .limit(limit + 1)
-        .toArray();
-      return rows.map((row) => ({ sortKey: row.sortKey as string, invitation: toInvitation(row) }));
+      return sortKeyPage(collection, query, limit, after, HIDDEN, (doc) => ({
+        sortKey: doc.sortKey as string,
+        invitation: toInvitation(doc),
+      }));
     },
     pendingOf: async (returneeId: string) =>
       (await collection.find({ returneeId, status: 'pending' }, { projection: HIDDEN }).toArray()).map(toInvitation),

@@ -5,6 +5,7 @@ import type { OutgoingEvent } from '../domain/outgoing-event';
 import { sortKeyOf } from '../domain/pagination';
 import { OPEN_STATUSES } from '../domain/referral.rules';
 import { REFERRAL_STATUSES, type Referral, type ReferralKind, type ReferralStatus } from '../domain/referral.types';
+import { sortKeyPage } from './sort-key-page';
 import { asDuplicateKey, notStored, type Trace } from './store-errors';
 
 export interface ReferralState extends Omit<Referral, 'id'> {
@@ -46,15 +47,8 @@ export function referralRepository(store: AggregateStore<ReferralState>, connect
       .flatMap((doc) => (doc ? [{ sortKey: doc.sortKey as string, referral: toReferral(doc) }] : []))
       .filter(({ referral }) => referral.returneeId === returneeId);
   };
-  const page = async (query: Record<string, unknown>, limit: number, after?: string) => {
-    if (after) query.sortKey = { $lt: after };
-    const rows = await collection
-      .find(query, { projection: HIDDEN })
-      .sort({ sortKey: -1 })
-      .limit(limit + 1)
-      .toArray();
-    return rows.map((row) => ({ sortKey: row.sortKey as string, referral: toReferral(row) }));
-  };
+  const page = (query: Record<string, unknown>, limit: number, after?: string) =>
+    sortKeyPage(collection, query, limit, after, HIDDEN, (doc) => ({ sortKey: doc.sortKey as string, referral: toReferral(doc) }));
   return {
     init: async () => {
       await collection.createIndex({ returneeId: 1, sortKey: -1 });

@@ -4,6 +4,7 @@ import type { Connection } from 'mongoose';
 import type { OutgoingEvent } from '../domain/outgoing-event';
 import type { Returnee } from '../domain/returnee';
 import { HIDDEN, queryOf, stateOf, toReturnee, type ReturneeFilter, type ReturneeState } from './returnee.model';
+import { sortKeyPage } from './sort-key-page';
 import { asDuplicateKey, notStored, type Trace } from './store-errors';
 
 export type { ReturneeFilter, ReturneeState } from './returnee.model';
@@ -49,15 +50,8 @@ export function returneeRepository(store: AggregateStore<ReturneeState>, connect
       scan: () => scanNationalId(nationalId),
       idOf: (doc) => doc._id as string,
     });
-  const page = async (query: Record<string, unknown>, limit: number, after?: string) => {
-    if (after) query.sortKey = { $lt: after };
-    const rows = await collection
-      .find(query, { projection: HIDDEN })
-      .sort({ sortKey: -1 })
-      .limit(limit + 1)
-      .toArray();
-    return rows.map((row) => ({ sortKey: row.sortKey as string, returnee: toReturnee(row) }));
-  };
+  const page = (query: Record<string, unknown>, limit: number, after?: string) =>
+    sortKeyPage(collection, query, limit, after, HIDDEN, (doc) => ({ sortKey: doc.sortKey as string, returnee: toReturnee(doc) }));
   return {
     init: async () => {
       await collection.createIndex({ nationalIdKey: 1 }, { unique: true });
