@@ -2,8 +2,8 @@
 export interface FieldError {
   /** Dotted path of the failing field (`address.provinceCode`, `limit`). */
   field: string;
-  /** Where the field was: body, query, path or header. */
-  in?: 'body' | 'query' | 'path' | 'header';
+  /** Where the field was: body, query, path or header; `response` for an answer its OpenAPI document does not describe. */
+  in?: 'body' | 'query' | 'path' | 'header' | 'response';
   /** The rule that failed (`required`, `maxLength`, `format`, `enum`…). */
   rule: string;
   message: string;

@@ -10,6 +10,7 @@ import { createLogger } from '../log/logger';
 import { createMetricsRegistry, metricsHandler, metricsMiddleware } from '../metrics/metrics';
 import { loadOpenApi, type OpenApiDocument } from '../openapi/openapi-document';
 import { openApiValidator } from '../openapi/openapi-validator.middleware';
+import { openApiResponseValidator } from '../openapi/response-validator.middleware';
 import { DEFAULT_MAX_IN_FLIGHT, inFlightLimit } from './in-flight-limit.middleware';
 import { requestContext } from './request-context.middleware';
 
@@ -31,6 +32,12 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** Requests worked on at once; more are answered 503 SERVICE.OVERLOADED (default MAX_IN_FLIGHT, or 64). */
   maxInFlight?: number;
+  /**
+   * Checks every JSON answer against the schema `openapi` declares for its status; a mismatch becomes a 500
+   * problem+json naming the operation and each failing field (see openApiResponseValidator). On by default
+   * when NODE_ENV is `test` (jest sets it), off otherwise: it serialises every answer twice.
+   */
+  validateResponses?: boolean;
 }
 
 /**
@@ -60,7 +67,9 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
   if (deps.openapi) {
-    app.use(openApiValidator(typeof deps.openapi === 'string' ? loadOpenApi(deps.openapi) : deps.openapi));
+    const document = typeof deps.openapi === 'string' ? loadOpenApi(deps.openapi) : deps.openapi;
+    app.use(openApiValidator(document));
+    if (deps.validateResponses ?? process.env.NODE_ENV === 'test') app.use(openApiResponseValidator(document, logger));
   }
   for (const router of Array.isArray(deps.routes) ? deps.routes : [deps.routes]) app.use(router);
 

@@ -25,6 +25,14 @@ export interface OperationSpec {
   pathParamNames: string[];
   parameters: ParameterSpec[];
   body?: { required: boolean; mediaTypes: string[]; jsonSchemaPointer?: string };
+  /** The document's `operationId`, or `METHOD template`: how a response mismatch names the operation. */
+  name: string;
+  /** Declared answers by status key (`'200'`, `'4XX'`, `'default'`): media type → JSON pointer of its schema (if any). */
+  responses: Record<string, ResponseSpec>;
+}
+
+export interface ResponseSpec {
+  content: Record<string, string | undefined>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -88,6 +96,26 @@ function requestBody(document: OpenApiDocument, raw: unknown, where: string): Op
   };
 }
 
+function responses(document: OpenApiDocument, raw: unknown, where: string): Record<string, ResponseSpec> {
+  return Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).map(([status, response]) => {
+      const { node, where: at } = deref(document, response, `${where}/${escapePointer(status)}`);
+      const content = (node.content ?? {}) as Record<string, { schema?: unknown }>;
+      return [
+        status,
+        {
+          content: Object.fromEntries(
+            Object.entries(content).map(([type, media]) => [
+              type,
+              media?.schema ? `${at}/content/${escapePointer(type)}/schema` : undefined,
+            ]),
+          ),
+        },
+      ];
+    }),
+  );
+}
+
 function pathPattern(template: string): { pattern: RegExp; names: string[] } {
   const names: string[] = [];
   const source = template
@@ -113,7 +141,7 @@ export function listOperations(document: OpenApiDocument): OperationSpec[] {
     const shared = parameters(document, item.parameters, pointer('paths', template, 'parameters'));
     for (const method of METHODS.filter((m) => item[m])) {
       const base = pointer('paths', template, method);
-      const operation = item[method] as { parameters?: unknown; requestBody?: unknown };
+      const operation = item[method] as { parameters?: unknown; requestBody?: unknown; operationId?: string; responses?: unknown };
       const own = parameters(document, operation.parameters, `${base}/parameters`);
       const merged = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
       operations.push({
@@ -123,8 +151,17 @@ export function listOperations(document: OpenApiDocument): OperationSpec[] {
         pathParamNames: names,
         parameters: merged,
         body: requestBody(document, operation.requestBody, `${base}/requestBody`),
+        name: operation.operationId ?? `${method.toUpperCase()} ${template}`,
+        responses: responses(document, operation.responses, `${base}/responses`),
       });
     }
   }
   return operations.sort((a, b) => a.pathParamNames.length - b.pathParamNames.length);
+}
+
+/** The operations whose path matches, and among them the one for `method` (HEAD is answered as GET). */
+export function matchOperation<T extends OperationSpec>(operations: T[], path: string, method: string): { candidates: T[]; operation?: T } {
+  const candidates = operations.filter((op) => op.pattern.test(path));
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  return { candidates, operation: candidates.find((op) => op.method === wanted) };
 }

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ValidateFunction } from 'ajv/dist/2020';
 import { AppError, type FieldError } from '../errors/app-error';
-import { listOperations, type OpenApiDocument, type OperationSpec } from './openapi-document';
+import { listOperations, matchOperation, type OpenApiDocument, type OperationSpec } from './openapi-document';
 import { schemaCompiler, toFieldErrors } from './schema-validator';
 
 interface CompiledOperation extends OperationSpec {
@@ -71,10 +71,8 @@ function checkBody(op: CompiledOperation, req: Request): FieldError[] {
 export function openApiValidator(document: OpenApiDocument): RequestHandler {
   const operations = compile(document);
   return (req: Request, res: Response, next: NextFunction) => {
-    const candidates = operations.filter((op) => op.pattern.test(req.path));
+    const { candidates, operation: op } = matchOperation(operations, req.path, req.method);
     if (candidates.length === 0) throw new AppError('ROUTE.NOT_FOUND', 404, `no route ${req.path}`);
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
-    const op = candidates.find((o) => o.method === method);
     if (!op) {
       const allow = [...new Set(candidates.map((o) => o.method))].join(', ');
       throw new AppError('ROUTE.METHOD_NOT_ALLOWED', 405, `${req.method} is not allowed on ${req.path}`, { headers: { Allow: allow } });

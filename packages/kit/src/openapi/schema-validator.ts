@@ -31,10 +31,10 @@ function inline(document: OpenApiDocument, pointer: string): unknown {
  * Parameters arrive as strings and are coerced; bodies are not.
  */
 export function schemaCompiler(document: OpenApiDocument) {
-  const make = (coerce: boolean) => {
+  const make = (coerce: boolean, defaults = true) => {
     const ajv = new Ajv2020({
       allErrors: true,
-      useDefaults: true,
+      useDefaults: defaults,
       coerceTypes: coerce ? 'array' : false,
       strictTypes: false,
       strictTuples: false,
@@ -49,8 +49,11 @@ export function schemaCompiler(document: OpenApiDocument) {
   };
   const bodies = make(false);
   const params = make(true);
+  // an answer is checked as sent: no defaults filled in
+  let answers: Ajv2020 | undefined;
   return {
     body: (pointer: string): ValidateFunction => bodies.compile({ $ref: `openapi${pointer}` }),
+    response: (pointer: string): ValidateFunction => (answers ??= make(false, false)).compile({ $ref: `openapi${pointer}` }),
     parameters: (properties: Record<string, string>, required: string[], closed: boolean): ValidateFunction =>
       params.compile({
         type: 'object',

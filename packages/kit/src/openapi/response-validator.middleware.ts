@@ -1,0 +1,98 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import type { Logger } from 'pino';
+import type { FieldError } from '../errors/app-error';
+import { sendProblem } from '../errors/error-handler.middleware';
+import { listOperations, matchOperation, type OpenApiDocument, type OperationSpec } from './openapi-document';
+import { schemaCompiler, toFieldErrors } from './schema-validator';
+
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
+
+/** The declared answer for a status: its own entry, then its class (`4XX`), then `default`. */
+function declaredFor(op: OperationSpec, status: number) {
+  return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
+}
+
+function mismatch(rule: string, message: string): FieldError[] {
+  return [{ field: 'response', in: 'response', rule, message }];
+}
+
+/**
+ * Checks every JSON answer a route sends (`res.json`, and `res.send` of an
+ * object, which goes through it) against the schema its operation declares
+ * for that status and media type — the status's own entry, its class
+ * (`4XX`) or `default`. An answer that does not match is not sent: the
+ * client gets a 500 problem+json (`RESPONSE.SPEC_MISMATCH`) naming the
+ * operation, the status and each failing field and rule, and the mismatch
+ * is logged at error. Answers that are not JSON (files, redirects, 204,
+ * the error handler's problem documents) are left alone, and so are paths
+ * the document does not describe. For tests and development: it
+ * serialises and checks every answer.
+ */
+export function openApiResponseValidator(document: OpenApiDocument, logger: Logger): RequestHandler {
+  const compiler = schemaCompiler(document);
+  const operations = listOperations(document);
+  const compiled = new Map<string, ValidateFunction>();
+  const validatorFor = (pointer: string) => {
+    let validate = compiled.get(pointer);
+    if (!validate) compiled.set(pointer, (validate = compiler.response(pointer)));
+    return validate;
+  };
+
+  const check = (op: OperationSpec, status: number, mediaType: string, body: unknown): FieldError[] => {
+    const declared = declaredFor(op, status);
+    if (!declared) return mismatch('status', `status ${status} is not declared`);
+    const types = Object.keys(declared.content);
+    const type =
+      types.find((t) => t === mediaType) ?? (mediaType === 'application/json' ? undefined : types.find((t) => t === 'application/json'));
+    if (type === undefined) {
+      return mismatch(
+        'content',
+        types.length === 0 ? `status ${status} declares no body` : `status ${status} declares ${types.join(', ')}, not ${mediaType}`,
+      );
+    }
+    const pointer = declared.content[type];
+    if (!pointer) return [];
+    const validate = validatorFor(pointer);
+    return validate(body) ? [] : toFieldErrors(validate.errors, 'response');
+  };
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    const { operation: op } = matchOperation(operations, req.path, req.method);
+    if (!op) return next();
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      const status = res.statusCode;
+      const mediaType = String(res.get('Content-Type') ?? 'application/json')
+        .split(';')[0]!
+        .trim()
+        .toLowerCase();
+      if (status === 204 || status === 304 || !isJson(mediaType)) return json(body);
+      // checked as the client reads it: dates as strings, undefined members gone
+      const sent = body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown);
+      const errors = check(op, status, mediaType, sent);
+      if (errors.length === 0) return json(body);
+      logger.error(
+        { operation: op.name, method: req.method, path: req.path, status, errors },
+        'response does not match the openapi document',
+      );
+      res.removeHeader('Location');
+      res.removeHeader('ETag');
+      const detail = `${op.name} answered ${status} with a body its openapi document does not describe: ${errors.map((e) => `${e.field} (${e.rule}): ${e.message}`).join('; ')}`;
+      const requestId = req.context?.requestId;
+      sendProblem(res, {
+        type: 'urn:hoanhap:problem:RESPONSE.SPEC_MISMATCH',
+        title: 'Internal Server Error',
+        status: 500,
+        code: 'RESPONSE.SPEC_MISMATCH',
+        detail,
+        operation: op.name,
+        answeredStatus: status,
+        errors,
+        ...(requestId ? { requestId } : {}),
+      });
+      return res;
+    };
+    next();
+  };
+}
