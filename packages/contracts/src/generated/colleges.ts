@@ -214,39 +214,107 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Attendance: {
-            date?: components["schemas"]["Date"];
-            enrolmentId?: components["schemas"]["Id"];
-            present?: boolean;
+            date: components["schemas"]["Date"];
+            enrolmentId: components["schemas"]["Id"];
+            present: boolean;
             /** Format: date-time */
-            recordedAt?: string;
-            recordedBy?: string;
+            recordedAt: string;
+            recordedBy: string;
         };
         AttendanceInput: {
             date: components["schemas"]["Date"];
             present: boolean;
         };
+        /** @description Every recorded day of an enrolment (no cursor) with the totals. */
+        AttendanceList: {
+            daysAbsent: number;
+            daysPresent: number;
+            items: components["schemas"]["Attendance"][];
+        };
         /** @description An open cohort, shaped after Open Referral HSDS (service, organization, location, schedule, capacity, cost); see the README for the mapping. */
         CatalogueEntry: {
-            [key: string]: unknown;
+            capacity: {
+                seats: number;
+                seatsLeft: number;
+            };
+            cohortId: components["schemas"]["Id"];
+            cost: {
+                /** @description Nothing to pay (net tuition 0) */
+                free: boolean;
+                netTuitionVnd: components["schemas"]["Vnd"];
+                support: components["schemas"]["SupportGranted"][];
+                trainingLoan?: components["schemas"]["TrainingLoan"];
+                tuitionVnd: components["schemas"]["Vnd"];
+            };
+            courseId: components["schemas"]["Id"];
+            id: components["schemas"]["Id"];
+            location: components["schemas"]["Location"];
+            /** @description The college; only its id while it has no profile yet. */
+            organization: {
+                contact?: components["schemas"]["CollegeProfileFields"]["contact"];
+                id: components["schemas"]["OrgId"];
+                licenceNumber?: string;
+                name?: string;
+            };
+            schedule: {
+                description?: string;
+                endsOn: components["schemas"]["Date"];
+                startsOn: components["schemas"]["Date"];
+            };
+            /** @description The course; `description` and `durationWeeks` are missing while the course itself is not known here. */
+            service: {
+                delivery: components["schemas"]["Delivery"];
+                description?: string;
+                durationWeeks?: number;
+                /** @description The course's prerequisites */
+                eligibility: string[];
+                languages: string[];
+                level: components["schemas"]["CourseLevel"];
+                name: string;
+                occupationCode: components["schemas"]["OccupationCode"];
+                skillsGranted: components["schemas"]["SkillSlug"][];
+            };
+            status: components["schemas"]["CohortStatus"];
+        };
+        CataloguePage: {
+            items: components["schemas"]["CatalogueEntry"][];
+            nextCursor: components["schemas"]["Cursor"];
         };
         Certificate: {
+            cohortId: components["schemas"]["Id"];
+            collegeOrgId: components["schemas"]["OrgId"];
+            courseId: components["schemas"]["Id"];
+            courseTitle: string;
+            enrolmentId: components["schemas"]["Id"];
             id: components["schemas"]["Id"];
             issuedOn: components["schemas"]["Date"];
             /** @example HN-2026-000042 */
             number: string;
+            occupationCode: components["schemas"]["OccupationCode"];
+            result?: string;
+            returneeId: components["schemas"]["Id"];
             skills: components["schemas"]["SkillSlug"][];
-        } & {
-            [key: string]: unknown;
         };
+        /** @description A cohort with its seats left now, and its course's title, occupation, skills and delivery. */
         Cohort: {
+            collegeOrgId: components["schemas"]["OrgId"];
             courseId: components["schemas"]["Id"];
+            /** Format: date-time */
+            createdAt: string;
+            delivery: components["schemas"]["Delivery"];
+            endsOn: components["schemas"]["Date"];
             id: components["schemas"]["Id"];
+            location: components["schemas"]["Location"];
+            occupationCode: components["schemas"]["OccupationCode"];
+            schedule?: string;
             seats: number;
             seatsLeft: number;
-            /** @enum {unknown} */
-            status: "planned" | "open" | "running" | "finished" | "cancelled";
-        } & {
-            [key: string]: unknown;
+            skillsGranted: components["schemas"]["SkillSlug"][];
+            startsOn: components["schemas"]["Date"];
+            status: components["schemas"]["CohortStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CohortInput: {
             /** @description Defaults to the course's length from startsOn; never before it */
@@ -262,6 +330,10 @@ export interface components {
              */
             status: "planned" | "open";
         };
+        CohortPage: {
+            items: components["schemas"]["Cohort"][];
+            nextCursor: components["schemas"]["Cursor"];
+        };
         CohortPatch: {
             endsOn?: components["schemas"]["Date"];
             location?: components["schemas"]["Location"];
@@ -274,12 +346,16 @@ export interface components {
              */
             status?: "planned" | "open" | "running" | "finished" | "cancelled";
         };
-        CollegeProfile: components["schemas"]["CollegeProfileInput"] & {
+        /** @enum {unknown} */
+        CohortStatus: "planned" | "open" | "running" | "finished" | "cancelled";
+        /** @description The profile as stored, with the college's organisation id and when it last changed (`contact` is `{}` when none was given). */
+        CollegeProfile: WithRequired<components["schemas"]["CollegeProfileFields"], "name" | "licenceNumber" | "provinceCode" | "contact"> & {
             id: components["schemas"]["OrgId"];
             /** Format: date-time */
             updatedAt: string;
         };
-        CollegeProfileInput: {
+        /** @description The members of a college profile, what a college sends (CollegeProfileInput) and reads back (CollegeProfile). */
+        CollegeProfileFields: {
             address?: string;
             communeCode?: components["schemas"]["CommuneCode"];
             contact?: {
@@ -292,37 +368,44 @@ export interface components {
             };
             licenceIssuedBy?: string;
             /** @description Vocational-education operating licence (giấy chứng nhận đăng ký hoạt động GDNN) */
-            licenceNumber: string;
-            name: string;
-            provinceCode: components["schemas"]["ProvinceCode"];
+            licenceNumber?: string;
+            name?: string;
+            provinceCode?: components["schemas"]["ProvinceCode"];
         };
+        CollegeProfileInput: WithRequired<components["schemas"]["CollegeProfileFields"], "name" | "licenceNumber" | "provinceCode">;
         /** @example 16681 */
         CommuneCode: string;
         Course: {
             collegeOrgId: components["schemas"]["OrgId"];
+            communeCode?: components["schemas"]["CommuneCode"];
+            /** Format: date-time */
+            createdAt: string;
+            delivery: components["schemas"]["Delivery"];
+            description?: string;
+            durationWeeks: number;
+            /** @description On the answer to a create that opened one (startsAt and seats) */
             firstCohort?: components["schemas"]["Cohort"];
             id: components["schemas"]["Id"];
+            languages: string[];
+            level: components["schemas"]["CourseLevel"];
             /** @description Tuition after exemption or reduction */
             netTuitionVnd: components["schemas"]["Vnd"];
-            trainingLoan: {
-                basis?: string;
-                effectiveFrom?: string;
-                eligible?: boolean;
-                maxTotalVnd?: number;
-                maxVndPerMonth?: number;
-                months?: number;
-            };
-        } & {
-            [key: string]: unknown;
+            occupationCode: components["schemas"]["OccupationCode"];
+            prerequisites: string[];
+            provinceCode: components["schemas"]["ProvinceCode"];
+            skillsGranted: components["schemas"]["SkillSlug"][];
+            support: components["schemas"]["SupportGranted"][];
+            title: string;
+            trainingLoan: components["schemas"]["TrainingLoan"];
+            trainingLoanEligible: boolean;
+            tuitionVnd: components["schemas"]["Vnd"];
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @description What a college may send for a course (the PATCH body; POST adds the first cohort's fields). */
         CourseEditable: {
             communeCode?: components["schemas"]["CommuneCode"];
-            /**
-             * @description at the college, in a prison or detention centre before release, or at a commune
-             * @enum {unknown}
-             */
-            delivery?: "college" | "prison" | "commune";
+            delivery?: components["schemas"]["Delivery"];
             description?: string;
             durationWeeks?: number;
             /**
@@ -331,11 +414,7 @@ export interface components {
              *     ]
              */
             languages?: string[];
-            /**
-             * @description short = under 3 months (1–12 weeks), elementary = sơ cấp (13–51 weeks), intermediate = trung cấp (52–104 weeks); follows durationWeeks when left out.
-             * @enum {unknown}
-             */
-            level?: "short" | "elementary" | "intermediate";
+            level?: components["schemas"]["CourseLevel"];
             occupationCode?: components["schemas"]["OccupationCode"];
             prerequisites?: string[];
             provinceCode?: components["schemas"]["ProvinceCode"];
@@ -350,11 +429,7 @@ export interface components {
         /** @description The ARCHITECTURE §6 body as written; `startsAt` with `seats` also opens the course's first cohort. */
         CourseInput: {
             communeCode?: components["schemas"]["CommuneCode"];
-            /**
-             * @description at the college, in a prison or detention centre before release, or at a commune
-             * @enum {unknown}
-             */
-            delivery?: "college" | "prison" | "commune";
+            delivery?: components["schemas"]["Delivery"];
             description?: string;
             durationWeeks: number;
             /**
@@ -363,11 +438,7 @@ export interface components {
              *     ]
              */
             languages?: string[];
-            /**
-             * @description short = under 3 months (1–12 weeks), elementary = sơ cấp (13–51 weeks), intermediate = trung cấp (52–104 weeks); follows durationWeeks when left out.
-             * @enum {unknown}
-             */
-            level?: "short" | "elementary" | "intermediate";
+            level?: components["schemas"]["CourseLevel"];
             occupationCode: components["schemas"]["OccupationCode"];
             prerequisites?: string[];
             provinceCode: components["schemas"]["ProvinceCode"];
@@ -384,25 +455,58 @@ export interface components {
             tuitionVnd: components["schemas"]["Vnd"];
         };
         /**
+         * @description short = under 3 months (1–12 weeks), elementary = sơ cấp (13–51 weeks), intermediate = trung cấp (52–104 weeks); follows durationWeeks when left out.
+         * @enum {unknown}
+         */
+        CourseLevel: "short" | "elementary" | "intermediate";
+        CoursePage: {
+            items: components["schemas"]["Course"][];
+            nextCursor: components["schemas"]["Cursor"];
+        };
+        /** @description Opaque; the next page's `cursor`, null on the last page */
+        Cursor: string | null;
+        /**
          * Format: date
          * @example 2026-03-02
          */
         Date: string;
+        /**
+         * @description at the college, in a prison or detention centre before release, or at a commune
+         * @enum {unknown}
+         */
+        Delivery: "college" | "prison" | "commune";
         Enrolment: {
             certificateId?: components["schemas"]["Id"];
+            cohortId: components["schemas"]["Id"];
+            collegeOrgId: components["schemas"]["OrgId"];
+            courseId: components["schemas"]["Id"];
+            /** Format: date-time */
+            createdAt: string;
             id: components["schemas"]["Id"];
-            /** @description The consented college view only; `consented:false` when the returnee does not share with colleges. */
+            reason?: string;
+            referralId?: components["schemas"]["Id"];
+            result?: string;
+            /** @description The consented college view only (never offence, sentence or grade); `consented:false` when the returnee does not share with colleges. */
             returnee: {
                 consented: boolean;
                 givenName?: string;
                 id: components["schemas"]["Id"];
                 skills?: string[];
             };
+            returneeId: components["schemas"]["Id"];
+            /** @enum {unknown} */
+            source: "referral" | "roster";
             status: components["schemas"]["EnrolmentStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            waitlistedAt?: string;
             /** @description 1 for the next person to get a seat */
             waitlistPosition?: number;
-        } & {
-            [key: string]: unknown;
+        };
+        EnrolmentPage: {
+            items: components["schemas"]["Enrolment"][];
+            nextCursor: components["schemas"]["Cursor"];
         };
         /**
          * @description Legal transitions: new → enrolled | declined; waitlisted → enrolled | declined; enrolled → completed | dropped.
@@ -432,10 +536,6 @@ export interface components {
          */
         OccupationCode: string;
         OrgId: string;
-        Page: {
-            items: unknown[];
-            nextCursor: string | null;
-        };
         Problem: {
             /** @example REQUEST.VALIDATION_FAILED */
             code: string;
@@ -473,7 +573,24 @@ export interface components {
             kind: "tuition-exempt" | "tuition-reduced" | "meal-allowance" | "travel-allowance" | "accommodation";
             note?: string;
         };
+        /** @description A training support a course grants, with the legal basis it rests on. */
+        SupportGranted: {
+            amountVnd?: components["schemas"]["Vnd"];
+            /** @example Nghị định 49/2020/NĐ-CP, Điều 11 */
+            basis: string;
+            kind: components["schemas"]["Support"]["kind"];
+            note?: string;
+        };
         Text: string;
+        /** @description What a learner of this course may borrow for training (Decision 22/2023); 0 in total when the course is not eligible. */
+        TrainingLoan: {
+            basis: string;
+            effectiveFrom: string;
+            eligible: boolean;
+            maxTotalVnd: number;
+            maxVndPerMonth: number;
+            months: number;
+        };
         /** @description Whole Vietnamese đồng */
         Vnd: number;
     };
@@ -583,7 +700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CataloguePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -727,7 +844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CoursePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -857,7 +974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CohortPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -924,7 +1041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["EnrolmentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1006,7 +1123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AttendanceList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1096,3 +1213,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -78,11 +78,13 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, location
       .split('/')
       .slice(1)
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const params = error.params as { missingProperty?: string; additionalProperty?: string };
+    const params = error.params as { missingProperty?: string; additionalProperty?: string; unevaluatedProperty?: string };
     if (error.keyword === 'required' && params.missingProperty) parts.push(params.missingProperty);
-    if (error.keyword === 'additionalProperties' && params.additionalProperty) parts.push(params.additionalProperty);
+    const unknown = error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties';
+    const extra = params.additionalProperty ?? params.unevaluatedProperty;
+    if (unknown && extra) parts.push(extra);
     const field = fieldPath(parts) || location;
-    const rule = error.keyword === 'additionalProperties' ? 'unknown' : error.keyword;
+    const rule = unknown ? 'unknown' : error.keyword;
     if (seen.has(`${field}|${rule}`)) continue;
     seen.add(`${field}|${rule}`);
     const message =
