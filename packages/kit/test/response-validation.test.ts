@@ -160,3 +160,25 @@ describe('response validation, undeclared status', () => {
     expectMismatch(res, 202, ['response:status']);
   });
 });
+
+describe('response validation, a schema that does not compile', () => {
+  it('when a response schema has a keyword ajv does not know (a YAML slip), then the app does not start, naming the operation', () => {
+    const broken: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: { title: 'broken', version: '1.0.0' },
+      paths: {
+        '/jobs': {
+          get: {
+            operationId: 'listJobs',
+            responses: {
+              '200': { description: 'jobs', content: { 'application/json': { schema: { type: 'object', 'newest first': null } } } },
+            },
+          },
+        },
+      },
+    };
+    expect(() => createApp({ name: 'response-test', openapi: broken, routes: Router(), logger: capturedLogger('x').logger })).toThrow(
+      /listJobs 200 application\/json: the response schema does not compile/,
+    );
+  });
+});

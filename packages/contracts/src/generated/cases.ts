@@ -482,8 +482,62 @@ export interface components {
             line?: string;
             provinceCode: components["schemas"]["ProvinceCode"];
         };
+        /** @description One row of the hash-chained audit log. */
+        AuditEntry: {
+            /** @example returnee.read */
+            action: string;
+            actor: {
+                id: string;
+                orgId?: string;
+                role: string;
+            };
+            /** Format: date-time */
+            at: string;
+            correlationId?: string;
+            details?: Record<string, never>;
+            hash: string;
+            prevHash: string;
+            /** @example case-management */
+            purpose: string;
+            resource: {
+                id: string;
+                type: string;
+            };
+            seq: number;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            count: number;
+            head: null | {
+                hash: string;
+                seq: number;
+            };
+            /** @constant */
+            ok: true;
+        } | {
+            message: string;
+            /** @constant */
+            ok: false;
+            /** @enum {unknown} */
+            reason: "altered" | "missing" | "broken-link" | "truncated";
+            /** @description The first row at fault */
+            seq: number;
+        };
         /** @example 16681 */
         CommuneCode: string;
+        /** @description The consent now in force and its history; what the change revoked and withdrew or declined because of it. */
+        ConsentAnswer: {
+            consent: components["schemas"]["ConsentRecord"];
+            declinedInvitations: components["schemas"]["Id"][];
+            history: components["schemas"]["ConsentRecord"][];
+            profileRevision: number;
+            /** @description The referral kinds the new consent no longer covers: their open referrals were withdrawn */
+            revoked: ("job" | "course" | "loan")[];
+            withdrawnReferrals: components["schemas"]["Id"][];
+        };
         /** @description Law 91/2025 and Decree 356/2025 — explicit, per purpose; every purpose must be stated (no defaults). */
         ConsentChange: {
             discoverable: boolean;
@@ -508,6 +562,20 @@ export interface components {
         };
         /** @enum {unknown} */
         ConsentMethod: "paper-form" | "in-person" | "electronic" | "verbal-witnessed";
+        /** @description The consent in force (or an earlier one), who recorded it and when. */
+        ConsentRecord: {
+            discoverable: boolean;
+            matching: boolean;
+            method: components["schemas"]["ConsentMethod"];
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            shareWithBank: boolean;
+            shareWithColleges: boolean;
+            shareWithEmployers: boolean;
+            version: string;
+        };
         /**
          * Format: date
          * @example 2025-09-01
@@ -526,6 +594,15 @@ export interface components {
          * @enum {unknown}
          */
         Grade: "A" | "B" | "C" | "D";
+        GradeEntry: {
+            grade: components["schemas"]["Grade"];
+            id: string;
+            on: components["schemas"]["Date"];
+            reason?: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+        };
         GradeInput: {
             grade: components["schemas"]["Grade"];
             on?: components["schemas"]["Date"];
@@ -546,22 +623,34 @@ export interface components {
                 row?: number;
             }[];
         };
+        IncomingTransferPage: {
+            items: {
+                dateOfBirth: components["schemas"]["Date"];
+                fullName: string;
+                returneeId: components["schemas"]["Id"];
+                transfer: components["schemas"]["Transfer"];
+            }[];
+            nextCursor: string | null;
+        };
         /** @description Circular 10/2024/TT-BCA — the information sheet. */
-        InformationSheet: {
-            completedOn: components["schemas"]["Date"];
+        InformationSheet: WithRequired<components["schemas"]["InformationSheetFields"], "completedOn">;
+        InformationSheetFields: {
+            completedOn?: components["schemas"]["Date"];
             family?: string;
             health?: string;
             housing?: string;
             livelihood?: string;
             notes?: string;
         };
+        /** @description The information sheet as recorded. */
+        InformationSheetRecord: WithRequired<components["schemas"]["InformationSheetFields"], "completedOn"> & components["schemas"]["MaybeRecorded"];
         Invitation: {
             communeCode?: string;
             decision?: {
                 /** Format: date-time */
                 at?: string;
                 automatic?: boolean;
-                /** @description The officer */
+                /** @description The officer, or `system:cases` for an automatic answer. */
                 by?: string;
                 note?: string;
                 reason?: components["schemas"]["InvitationDeclineReason"];
@@ -600,12 +689,26 @@ export interface components {
         };
         /** @enum {unknown} */
         InvitationStatus: "pending" | "approved" | "declined";
+        MaybeRecorded: {
+            /** Format: date-time */
+            recordedAt?: string;
+            recordedBy?: string;
+        };
         /** @description Decree 49/2020 — the person assigned to help the returnee. */
         Mentor: null | {
             assignedOn?: components["schemas"]["Date"];
             name: string;
             organisation?: string;
             phone?: string;
+        };
+        Milestone: {
+            documentNumber?: string;
+            id: string;
+            kind: components["schemas"]["MilestoneInput"]["kind"];
+            on: components["schemas"]["Date"];
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
         };
         MilestoneInput: {
             /** @description For record-cleared: the judicial-record certificate. */
@@ -647,6 +750,13 @@ export interface components {
             skills?: components["schemas"]["SkillSlug"][];
             workHistory?: components["schemas"]["WorkHistory"];
         };
+        Note: {
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            text: string;
+        };
         NoteInput: {
             text: string;
         };
@@ -657,6 +767,10 @@ export interface components {
          * @enum {unknown}
          */
         OffenceCategory: "national-security" | "crimes-against-peace-humanity" | "homicide" | "assault" | "sexual-offence" | "human-trafficking" | "freedom-rights" | "theft" | "robbery" | "fraud" | "property-other" | "marriage-family" | "economic" | "smuggling" | "environment" | "drug-possession" | "drug-trafficking" | "drug-other" | "traffic" | "gambling" | "public-disorder" | "weapons" | "administrative-order" | "corruption" | "judicial-activities" | "military-duties" | "other";
+        Place: {
+            communeCode: components["schemas"]["CommuneCode"];
+            provinceCode: components["schemas"]["ProvinceCode"];
+        };
         Preferences: {
             availableFrom?: components["schemas"]["Date"];
             goal?: string;
@@ -673,7 +787,7 @@ export interface components {
                 message: string;
                 rule: string;
             }[];
-            /** @description For `RETURNEE.NATIONAL_ID_TAKEN` */
+            /** @description For `RETURNEE.NATIONAL_ID_TAKEN`, the file that holds the ID. */
             existingId?: string;
             requestId?: string;
             status: number;
@@ -685,25 +799,58 @@ export interface components {
         /** @example case-management */
         Purpose: string;
         /** @description Circular 10/2024/TT-BCA — the reception meeting. */
-        Reception: {
+        Reception: WithRequired<components["schemas"]["ReceptionFields"], "meetingOn">;
+        ReceptionFields: {
             attendees?: string[];
             commitments?: string;
-            meetingOn: components["schemas"]["Date"];
+            meetingOn?: components["schemas"]["Date"];
             notes?: string;
             place?: string;
         };
-        /** @description What an officer of an earlier province still sees after a transfer — the entries they recorded. */
+        /** @description The reception meeting as recorded (who recorded it and when, on files recorded since that is kept). */
+        ReceptionRecord: WithRequired<components["schemas"]["ReceptionFields"], "meetingOn"> & components["schemas"]["MaybeRecorded"];
+        /** @description Penal Code Art. 70 — the expected automatic clearance of the criminal record; `expectedOn` null with `reason` when not automatic. `clearedOn` and `certificateNumber` once a record-cleared milestone is recorded. */
+        RecordClearance: {
+            /** @constant */
+            automatic: true;
+            basis: string;
+            certificateNumber?: string;
+            clearedOn?: components["schemas"]["Date"];
+            expectedOn: components["schemas"]["Date"];
+            extendedByAdditionalPenalty: boolean;
+            mainPenaltyEndsOn: components["schemas"]["Date"];
+            waitYears: number;
+        } | {
+            /** @constant */
+            automatic: false;
+            basis: string;
+            certificateNumber?: string;
+            clearedOn?: components["schemas"]["Date"];
+            expectedOn: null;
+            /** @enum {unknown} */
+            reason: "excluded-chapter" | "main-penalty-end-unknown" | "sentence-term-unknown";
+        };
+        /**
+         * @description What an officer of an earlier province still sees after a transfer — the entries they recorded. The name,
+         *     birth date, gender and national ID only for the officer who registered the file (they recorded them);
+         *     never the address, phone, offence, sentence, grade, restrictions, consent in force or computed facts.
+         */
         RecordedOnlyReturnee: {
             /** @constant */
             access: "recorded-only";
-            consentHistory?: Record<string, never>[];
+            consentHistory: components["schemas"]["ConsentRecord"][];
+            dateOfBirth?: components["schemas"]["Date"];
             /** @description Only for the officer who registered the file. */
             fullName?: string;
-            gradeHistory?: Record<string, never>[];
+            gender?: components["schemas"]["Gender"];
+            gradeHistory: components["schemas"]["GradeEntry"][];
             id: components["schemas"]["Id"];
-            milestones?: Record<string, never>[];
-            notes?: Record<string, never>[];
-            transfers?: Record<string, never>[];
+            informationSheet?: components["schemas"]["InformationSheetRecord"];
+            milestones: components["schemas"]["Milestone"][];
+            nationalId?: string;
+            notes: components["schemas"]["Note"][];
+            reception?: components["schemas"]["ReceptionRecord"];
+            transfers: components["schemas"]["Transfer"][];
         };
         Referral: {
             /** Format: date-time */
@@ -758,24 +905,79 @@ export interface components {
         };
         /** @description The whole file, with what is computed from it (`computed`). Officers and admins only. */
         Returnee: {
+            address: components["schemas"]["Address"];
+            certificates: components["schemas"]["ReturneeCertificate"][];
             computed: {
-                activeRestrictions?: components["schemas"]["Restrictions"];
-                ageYears?: number;
-                creditWindowEndsOn?: components["schemas"]["Date"];
-                creditWindowOpen?: boolean;
-                /** @description Penal Code Art. 70; `expectedOn` null with `reason` when not automatic. */
-                recordClearance?: Record<string, never>;
-                releaseKindEligible?: boolean;
+                activeRestrictions: components["schemas"]["Restrictions"];
+                ageYears: number;
+                creditWindowEndsOn: components["schemas"]["Date"];
+                creditWindowOpen: boolean;
+                recordClearance: components["schemas"]["RecordClearance"];
+                releaseKindEligible: boolean;
             };
+            consent: components["schemas"]["ConsentRecord"];
+            consentHistory: components["schemas"]["ConsentRecord"][];
+            /** Format: date-time */
+            createdAt: string;
+            dateOfBirth: components["schemas"]["Date"];
+            deleted?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            };
+            education?: components["schemas"]["Education"];
+            /** @description Officers of earlier provinces, who keep read access to what they recorded */
+            formerOfficerIds: string[];
             fullName: string;
+            gender: components["schemas"]["Gender"];
+            grade?: components["schemas"]["Grade"];
+            gradeHistory: components["schemas"]["GradeEntry"][];
             id: components["schemas"]["Id"];
+            informationSheet?: components["schemas"]["InformationSheetRecord"];
+            mentor?: components["schemas"]["Mentor"];
+            milestones: components["schemas"]["Milestone"][];
+            nationalId?: string;
+            needs: components["schemas"]["Need"][];
+            notes: components["schemas"]["Note"][];
+            offenceCategory: components["schemas"]["OffenceCategory"];
+            phone?: string;
             /** @description On registration, files with the same name and birth date. */
             possibleDuplicates?: {
-                communeCode?: string;
-                id?: components["schemas"]["Id"];
+                communeCode: components["schemas"]["CommuneCode"];
+                id: components["schemas"]["Id"];
+                provinceCode: components["schemas"]["ProvinceCode"];
             }[];
-            /** @enum {unknown} */
-            status: "active" | "transfer-pending" | "deleted";
+            preferences?: components["schemas"]["Preferences"];
+            probationEndsOn?: components["schemas"]["Date"];
+            profileRevision: number;
+            reception?: components["schemas"]["ReceptionRecord"];
+            registeredBy: {
+                id: string;
+                orgId?: string;
+            };
+            releaseDate: components["schemas"]["Date"];
+            releaseKind: components["schemas"]["ReleaseKind"];
+            restrictions: components["schemas"]["Restrictions"];
+            restrictionsRevision: number;
+            sentence: components["schemas"]["Sentence"];
+            skills: components["schemas"]["SkillSlug"][];
+            status: components["schemas"]["ReturneeStatus"];
+            /** @description The pending transfer; null once accepted */
+            transfer?: null | components["schemas"]["Transfer"];
+            transfers: components["schemas"]["Transfer"][];
+            /** Format: date-time */
+            updatedAt: string;
+            workHistory: components["schemas"]["WorkHistory"];
+        };
+        /** @description A training certificate colleges issued to the returnee. */
+        ReturneeCertificate: {
+            certificateId: string;
+            cohortId?: string;
+            issuedOn: components["schemas"]["Date"];
+            number: string;
+            occupationCode?: components["schemas"]["OccupationCode"];
+            skills: components["schemas"]["SkillSlug"][];
         };
         /** @description Only the fields sent change. Moving to another province is a transfer, not an edit. */
         ReturneeChanges: {
@@ -802,15 +1004,17 @@ export interface components {
             items: components["schemas"]["ReturneeSummary"][];
             nextCursor: string | null;
         };
+        /** @enum {unknown} */
+        ReturneeStatus: "active" | "transfer-pending" | "deleted";
         ReturneeSummary: {
-            communeCode?: string;
-            dateOfBirth?: components["schemas"]["Date"];
-            fullName?: string;
+            communeCode: components["schemas"]["CommuneCode"];
+            dateOfBirth: components["schemas"]["Date"];
+            fullName: string;
             grade?: components["schemas"]["Grade"];
-            id?: components["schemas"]["Id"];
-            provinceCode?: string;
-            releaseDate?: components["schemas"]["Date"];
-            status?: string;
+            id: components["schemas"]["Id"];
+            provinceCode: components["schemas"]["ProvinceCode"];
+            releaseDate: components["schemas"]["Date"];
+            status: components["schemas"]["ReturneeStatus"];
         };
         Sentence: {
             /** @enum {unknown} */
@@ -820,6 +1024,62 @@ export interface components {
         };
         /** @example welding */
         SkillSlug: string;
+        /** @description A province's counts that need grades and offences (computed here, since those never leave cases). Officers of that province only. */
+        Statistics: {
+            byGrade: {
+                A: number;
+                B: number;
+                C: number;
+                D: number;
+                ungraded: number;
+            };
+            /** @description Files by offence category; categories nobody in the province has are left out. */
+            byOffence: {
+                [key: string]: number;
+            };
+            milestones: {
+                "id-card": number;
+                "job-started": number;
+                "loan-received": number;
+                "record-cleared": number;
+                "residence-registered": number;
+            };
+            provinceCode: components["schemas"]["ProvinceCode"];
+            referrals: {
+                declined: number;
+                "in-progress": number;
+                seen: number;
+                sent: number;
+                succeeded: number;
+                withdrawn: number;
+            };
+            /** @description Grade D (detained again); the rate to three decimals of the files under management. */
+            reoffending: {
+                count: number;
+                rate: number;
+            };
+            returnees: {
+                active: number;
+                total: number;
+                transferPending: number;
+            };
+        };
+        Transfer: {
+            /** Format: date-time */
+            acceptedAt?: string;
+            acceptedBy?: string;
+            from: components["schemas"]["Place"];
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string;
+            to: components["schemas"]["Place"];
+        };
+        TransferAnswer: {
+            address?: components["schemas"]["Address"];
+            id: components["schemas"]["Id"];
+            status: components["schemas"]["ReturneeStatus"];
+            transfer: null | components["schemas"]["Transfer"];
+        };
         TransferInput: {
             communeCode: components["schemas"]["CommuneCode"];
             provinceCode: components["schemas"]["ProvinceCode"];
@@ -931,7 +1191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -954,7 +1214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditVerification"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1272,7 +1532,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of files */
+            /** @description A page of files, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1428,7 +1688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ConsentAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1461,7 +1721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["GradeEntry"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1491,7 +1751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["InformationSheetRecord"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1524,7 +1784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Milestone"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1557,7 +1817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Note"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1587,7 +1847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ReceptionRecord"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1617,7 +1877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TransferAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1645,7 +1905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TransferAnswer"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1734,7 +1994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["Statistics"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1762,7 +2022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["IncomingTransferPage"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1770,3 +2030,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -534,7 +534,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's marks */
+            /** @description The caller's marks, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -59,7 +59,7 @@ export interface components {
         };
         /** @description One row of the provinces' table — a commune, or the total (communeCode null). */
         ProvinceRow: {
-            /** @description VND */
+            /** @description VND, integer */
             amountDisbursedVnd: number;
             /** @description Certificates issued */
             certified: number;
@@ -154,7 +154,7 @@ export interface components {
                 received?: number;
                 transfersIn?: number;
                 transfersOut?: number;
-                /** @description As of `to` — received plus transfers in minus out */
+                /** @description As of `to` — received plus transfers in minus out, since the beginning */
                 underManagement?: number;
             };
             rows: components["schemas"]["ProvinceRow"][];

@@ -32,12 +32,22 @@ function mismatch(rule: string, message: string): FieldError[] {
 export function openApiResponseValidator(document: OpenApiDocument, logger: Logger): RequestHandler {
   const compiler = schemaCompiler(document);
   const operations = listOperations(document);
+  // every schema up front: a schema ajv refuses stops the app at start, naming where, not one answer later
   const compiled = new Map<string, ValidateFunction>();
-  const validatorFor = (pointer: string) => {
-    let validate = compiled.get(pointer);
-    if (!validate) compiled.set(pointer, (validate = compiler.response(pointer)));
-    return validate;
-  };
+  for (const op of operations) {
+    for (const [status, declared] of Object.entries(op.responses)) {
+      for (const [type, pointer] of Object.entries(declared.content)) {
+        if (!pointer || !isJson(type) || compiled.has(pointer)) continue;
+        try {
+          compiled.set(pointer, compiler.response(pointer));
+        } catch (error) {
+          throw new Error(`${op.name} ${status} ${type}: the response schema does not compile: ${(error as Error).message}`, {
+            cause: error,
+          });
+        }
+      }
+    }
+  }
 
   const check = (op: OperationSpec, status: number, mediaType: string, body: unknown): FieldError[] => {
     const declared = declaredFor(op, status);
@@ -53,7 +63,7 @@ export function openApiResponseValidator(document: OpenApiDocument, logger: Logg
     }
     const pointer = declared.content[type];
     if (!pointer) return [];
-    const validate = validatorFor(pointer);
+    const validate = compiled.get(pointer)!;
     return validate(body) ? [] : toFieldErrors(validate.errors, 'response');
   };
 
