@@ -4,7 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { createClient } from 'redis';
 import request from 'supertest';
 import { testNamespace } from '@hoanhap/testing';
-import { createApp, idempotentId, redisIdempotencyCache } from '../src';
+import { createApp, createOnce, idempotentId, type IdempotencyRecord, redisIdempotencyCache } from '../src';
 import { type JobDeps, jobModel, jobRoutes } from './fixtures/jobs.fixture';
 
 const ns = testNamespace();
@@ -103,6 +103,31 @@ describe('Idempotency-Key on creating POSTs (FerretDB: one insert carries the ke
     expect(retry.body).toEqual(first.body);
     expect((await post('insert-first-1', { ...job, openings: 9 }, 'officer-1', deps)).status).toBe(422);
     expect(await count({ _id: idempotentId('job', 'officer-1', 'insert-first-1') })).toBe(1);
+  });
+
+  it('when the first answer left a member undefined, then a replay of the stored record leaves it out too (never null)', async () => {
+    // the store as the mongodb driver writes it (ignoreUndefined: false): an undefined member becomes null
+    const stored = new Map<string, IdempotencyRecord>();
+    const { BSON } = mongoose.mongo;
+    const once = () =>
+      createOnce({
+        resource: 'job',
+        scope: 'officer-1',
+        key: 'undefined-member-1',
+        request: job,
+        build: (id) => ({ document: { _id: id }, reply: { status: 201, body: { id, note: undefined as string | undefined } } }),
+        insert: async (document) =>
+          void stored.set(
+            document._id,
+            BSON.deserialize(BSON.serialize(document.idempotency!, { ignoreUndefined: false })) as IdempotencyRecord,
+          ),
+        findRecord: async (id) => stored.get(id),
+      });
+    const first = await once();
+    const retry = await once();
+    expect(retry.replayed).toBe(true);
+    expect(retry.body).not.toHaveProperty('note');
+    expect(JSON.stringify(retry.body)).toBe(JSON.stringify(first.body));
   });
 
   it('when a key is reused with a different body, then 422 problem+json and nothing is created', async () => {

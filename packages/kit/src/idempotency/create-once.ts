@@ -78,7 +78,10 @@ export async function createOnce<D, B>(options: CreateOnceOptions<D, B>): Promis
   if (earlier) return replay(id, earlier, requestFingerprint);
 
   const { document, reply } = await options.build(id);
-  const record: IdempotencyRecord = { fingerprint: requestFingerprint, status: reply.status, body: reply.body };
+  // the body as the client reads it: a member left undefined would be stored as null, and a replay would then
+  // answer null where the first answer had nothing (which its OpenAPI schema may well refuse)
+  const body = reply.body === undefined ? undefined : (JSON.parse(JSON.stringify(reply.body)) as unknown);
+  const record: IdempotencyRecord = { fingerprint: requestFingerprint, status: reply.status, body };
   try {
     await retryWhileStoreBusy(() => options.insert({ ...document, idempotency: record }));
   } catch (error) {
