@@ -111,7 +111,9 @@ describe('login reads by _id only (FerretDB 1.x reads the whole users collection
 
   it('when users were stored before email keys existed, then they log in once identity has started again', async () => {
     const officer = await storedUser('officer@demo.vn');
-    await h.connection.collection('users').insertOne({ ...officer!, _id: 'user-from-before-keys' as never, email: 'before.keys@demo.vn' });
+    // a user id as identity issues them (a UUID: the spec's Id), for a user stored before email keys
+    const before = 'b4e0c0de-0000-4000-8000-00000000b4e0';
+    await h.connection.collection('users').insertOne({ ...officer!, _id: before as never, email: 'before.keys@demo.vn' });
     await h.connection.collection('user_emails').deleteOne({ _id: 'backfilled' as never });
     expect((await login('before.keys@demo.vn', 'demo1234')).status).toBe(401);
 
@@ -119,7 +121,7 @@ describe('login reads by _id only (FerretDB 1.x reads the whole users collection
 
     const res = await login('before.keys@demo.vn', 'demo1234');
     expect(res.status).toBe(200);
-    expect(res.body.user.id).toBe('user-from-before-keys');
+    expect(res.body.user.id).toBe(before);
   });
 
   it('when a key names a user that is not stored (a creation that stopped halfway), then the email can go to a new user, who logs in', async () => {
