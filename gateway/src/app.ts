@@ -5,7 +5,17 @@ import helmet from 'helmet';
 import { Histogram } from 'prom-client';
 import type { Dispatcher } from 'undici';
 import type { Verifier } from '@hoanhap/auth';
-import { AppError, createLogger, createMetricsRegistry, errorHandler, healthRoutes, type Logger, requestContext } from '@hoanhap/kit';
+import {
+  AppError,
+  createLogger,
+  createMetricsRegistry,
+  errorHandler,
+  healthRoutes,
+  loadOpenApi,
+  type Logger,
+  openApiResponseValidator,
+  requestContext,
+} from '@hoanhap/kit';
 import { accessLog } from './http/access-log.middleware';
 import { mergeOpenApi, type SourceDocument } from './openapi/merge-openapi';
 import { createRouteTable } from './openapi/route-table';
@@ -41,6 +51,11 @@ export interface GatewayDeps {
   logger?: Logger;
   /** Where plain access lines go: a logger without redaction (their fields are known-safe); `logger` by default. */
   accessLogger?: Logger;
+  /**
+   * Checks the gateway's own JSON answers (probes, reference data) against its document, as kit's createApp does
+   * in every service (a mismatch becomes a 500 problem naming the field). On by default when NODE_ENV is `test`.
+   */
+  validateResponses?: boolean;
 }
 
 /**
@@ -94,6 +109,9 @@ export function createApp(deps: GatewayDeps): Express {
     }),
   );
   app.use(helmet());
+  if (deps.validateResponses ?? process.env.NODE_ENV === 'test') {
+    app.use(openApiResponseValidator(loadOpenApi(deps.gatewayOpenApi ?? GATEWAY_OPENAPI), logger));
+  }
   // a service with no document yet is not deployed: it is not "down", so it does not hold readiness back
   app.use(healthRoutes(readinessChecks(deps.agent, deployed, deps.readyTimeoutMs, () => deps.redis.ping()), logger, deps.readyTimeoutMs));
   // The gateway faces the internet: its metrics are for a scraper on the same host, not for clients.

@@ -157,9 +157,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        List: {
-            items: Record<string, never>[];
-            nextCursor: string | null;
+        Commune: {
+            /** @example 16681 */
+            code: string;
+            /**
+             * @description commune = xã, ward = phường, special-zone = đặc khu
+             * @enum {unknown}
+             */
+            kind: "commune" | "ward" | "special-zone";
+            /** @example Phường Thành Vinh */
+            name: string;
+            provinceCode: string;
+        };
+        CommuneList: {
+            items: components["schemas"]["Commune"][];
+            nextCursor: components["schemas"]["ListEnd"];
+        };
+        Health: {
+            /** @constant */
+            status: "up";
+        };
+        /** @description Reference lists are small and complete, one page, in the list shape every service answers. */
+        ListEnd: null;
+        /** @description A VSCO 2020 4-digit occupation. */
+        Occupation: {
+            /**
+             * @description A state post only at a public employer (public schools, hospitals)
+             * @constant
+             */
+            atPublicEmployerOnly?: true;
+            /** @example 7212 */
+            code: string;
+            /** @description The 1-digit major group */
+            majorGroup: string;
+            name: string;
+            nameEn: string;
+            /** @description Work that Penal Code Art. 44 (no state-agency work) forbids */
+            stateAgencyPost: boolean;
+        };
+        OccupationList: {
+            /** @description The VSCO 2020 1-digit major groups. */
+            groups: {
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+            items: components["schemas"]["Occupation"][];
+            nextCursor: components["schemas"]["ListEnd"];
         };
         /** @description RFC 9457 problem details (application/problem+json). */
         Problem: {
@@ -182,12 +226,41 @@ export interface components {
             title: string;
             type: string;
         };
+        /** @description A province or centrally-run city in force since 1 July 2025 (packages/reference). */
+        Province: {
+            /** @example 40 */
+            code: string;
+            /** @enum {unknown} */
+            kind: "province" | "city";
+            /** @example Tỉnh Nghệ An */
+            name: string;
+            /** @example Nghe An */
+            nameEn: string;
+            /** @example Nghệ An */
+            shortName: string;
+        };
+        ProvinceList: {
+            items: components["schemas"]["Province"][];
+            nextCursor: components["schemas"]["ListEnd"];
+        };
         Readiness: {
-            checks?: {
+            checks: {
                 [key: string]: "up" | "down";
             };
             /** @constant */
-            status?: "ready";
+            status: "ready";
+        };
+        Skill: {
+            name: string;
+            nameEn: string;
+            /** @description VSCO codes this skill usually leads to (may be empty) */
+            occupationCodes: string[];
+            /** @example welding */
+            slug: string;
+        };
+        SkillList: {
+            items: components["schemas"]["Skill"][];
+            nextCursor: components["schemas"]["ListEnd"];
         };
     };
     responses: never;
@@ -216,7 +289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["List"];
+                    "application/json": components["schemas"]["CommuneList"];
                 };
             };
             /** @description unknown province */
@@ -245,7 +318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["List"];
+                    "application/json": components["schemas"]["OccupationList"];
                 };
             };
         };
@@ -265,7 +338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["List"];
+                    "application/json": components["schemas"]["ProvinceList"];
                 };
             };
         };
@@ -287,7 +360,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Province"];
+                };
             };
             /** @description no such province */
             404: {
@@ -315,7 +390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["List"];
+                    "application/json": components["schemas"]["SkillList"];
                 };
             };
         };
@@ -354,7 +429,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
         };
     };
