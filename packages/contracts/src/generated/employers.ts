@@ -269,6 +269,10 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             employerOrgId: string;
+            /** @description The job's */
+            employmentType?: components["schemas"]["EmploymentType"];
+            /** Format: date-time */
+            hiredAt?: string;
             id: string;
             /** Format: date-time */
             interviewAt?: string;
@@ -317,7 +321,12 @@ export interface components {
         /** @description What the returnee consented to share with employers; null while not shared (or consent revoked). */
         Candidate: null | {
             availableFrom?: string;
-            certificates: Record<string, never>[];
+            certificates: {
+                certificateId?: string;
+                issuedOn: components["schemas"]["Date"];
+                occupationCode?: components["schemas"]["OccupationCode"];
+                skills: string[];
+            }[];
             /** @description The last word of the name only. */
             givenName: string;
             skills: string[];
@@ -330,7 +339,8 @@ export interface components {
             on: string;
             recordedBy: {
                 orgId?: string;
-                role?: string;
+                role: string;
+                userId: string;
             };
             stillEmployed: boolean;
         };
@@ -513,7 +523,7 @@ export interface components {
         Organisation: {
             address?: string;
             communeCode?: string;
-            contact?: Record<string, never>;
+            contact?: components["schemas"]["OrganisationInput"]["contact"];
             /** Format: date-time */
             createdAt: string;
             employeeCount?: number;
@@ -536,6 +546,7 @@ export interface components {
                 /** Format: date-time */
                 decidedAt?: string;
                 decidedBy?: string;
+                decidedByRole?: string;
                 note?: string;
                 status?: components["schemas"]["VerificationStatus"];
             };
