@@ -1,5 +1,5 @@
 import type { components } from '@hoanhap/contracts/src/generated/cases';
-import { http, type Page } from './http';
+import { http } from './http';
 
 type Schemas = components['schemas'];
 
@@ -56,86 +56,22 @@ export const OFFENCE_CATEGORIES = [
 export type Address = Schemas['Address'];
 export type Restrictions = Schemas['Restrictions'];
 export type ConsentFlags = Record<ConsentPurpose, boolean>;
-export interface ConsentRecord extends ConsentFlags {
-  version?: string;
-  method?: ConsentMethod;
-  note?: string;
-  recordedBy?: string;
-  recordedAt?: string;
-}
-export interface Milestone {
-  kind: MilestoneKind;
-  on: string;
-  documentNumber?: string;
-  recordedBy?: string;
-  recordedAt?: string;
-}
-export interface Certificate {
-  certificateId: string;
-  number: string;
-  occupationCode?: string;
-  skills: string[];
-  issuedOn: string;
-}
-export type Clearance =
-  | {
-      automatic: true;
-      expectedOn: string;
-      waitYears: number;
-      mainPenaltyEndsOn: string;
-      extendedByAdditionalPenalty: boolean;
-      basis: string;
-      clearedOn?: string;
-      certificateNumber?: string;
-    }
-  | { automatic: false; expectedOn: null; reason: string; basis: string; clearedOn?: string; certificateNumber?: string };
+export type ConsentRecord = Schemas['ConsentRecord'];
+export type Milestone = Schemas['Milestone'];
+export type Certificate = Schemas['ReturneeCertificate'];
+/** Penal Code Art. 70: automatic with its expected date, or not automatic with the reason. */
+export type Clearance = Schemas['RecordClearance'];
 
 export type NewReturnee = Schemas['NewReturnee'];
-
-// services/cases/openapi.yaml `Returnee` names only id, status, fullName, possibleDuplicates and computed (address and
-// consent are in its `required` without a type; `computed.recordClearance` is an untyped object). What cases sends
-// beyond that and the web reads is written here, apart: a gap of the OpenAPI document, to close there.
-interface ReturneeBeyondSpec extends Omit<NewReturnee, 'consent'> {
-  access?: never;
-  grade?: Grade;
-  gradeHistory: { grade: Grade; on: string; reason?: string; recordedAt?: string }[];
-  consent: ConsentRecord;
-  consentHistory: ConsentRecord[];
-  milestones: Milestone[];
-  certificates: Certificate[];
-  notes: { id: string; text: string; recordedAt: string }[];
-  reception?: { meetingOn: string; place?: string; commitments?: string };
-  createdAt: string;
-  updatedAt: string;
-}
-type SpecComputed = Schemas['Returnee']['computed'];
-export type Returnee = Omit<Schemas['Returnee'], 'computed'> &
-  ReturneeBeyondSpec & { computed: Omit<SpecComputed, 'recordClearance'> & { recordClearance?: Clearance } };
+/** The whole file (officers and admins), with what is computed from it; `access?: never` tells it from a RecordedOnlyReturnee. */
+export type Returnee = Schemas['Returnee'] & { access?: never };
 /** What an officer of an earlier province still sees after a transfer. */
 export type RecordedOnlyReturnee = Schemas['RecordedOnlyReturnee'];
 
 export type ReturneeSummary = Schemas['ReturneeSummary'];
 export type Referral = Schemas['Referral'];
-
-/** The spec says only `type: object` for statistics and audit entries: what the web reads. */
-export interface Statistics {
-  provinceCode: string;
-  returnees: { total: number; active: number; transferPending: number };
-  byGrade: Record<Grade | 'ungraded', number>;
-  reoffending: { count: number; rate: number };
-  milestones: Record<MilestoneKind, number>;
-  referrals: Record<ReferralStatus, number>;
-}
-
-export interface AuditEntry {
-  seq?: number;
-  at?: string;
-  actor?: { id?: string; role?: string; orgId?: string } | string;
-  action?: string;
-  resource?: { type?: string; id?: string } | string;
-  purpose?: string;
-  [extra: string]: unknown;
-}
+export type Statistics = Schemas['Statistics'];
+export type AuditEntry = Schemas['AuditEntry'];
 
 export type ConsentChange = Schemas['ConsentChange'];
 
@@ -157,13 +93,14 @@ export const casesApi = {
   registerReturnee: (body: NewReturnee, idempotencyKey: string) => http.post<Returnee>(`${base}/returnees`, body, { idempotencyKey }),
   updateReturnee: (returneeId: string, changes: Schemas['ReturneeChanges']) =>
     http.patch<Returnee>(`${base}/returnees/${id(returneeId)}`, changes),
-  recordConsent: (returneeId: string, consent: ConsentChange) => http.put<unknown>(`${base}/returnees/${id(returneeId)}/consent`, consent),
+  recordConsent: (returneeId: string, consent: ConsentChange) =>
+    http.put<Schemas['ConsentAnswer']>(`${base}/returnees/${id(returneeId)}/consent`, consent),
   recordMilestone: (returneeId: string, milestone: Schemas['MilestoneInput']) =>
-    http.post<unknown>(`${base}/returnees/${id(returneeId)}/milestones`, milestone),
+    http.post<Milestone>(`${base}/returnees/${id(returneeId)}/milestones`, milestone),
   gradeReturnee: (returneeId: string, grade: Schemas['GradeInput']) =>
-    http.post<unknown>(`${base}/returnees/${id(returneeId)}/grades`, grade),
+    http.post<Schemas['GradeEntry']>(`${base}/returnees/${id(returneeId)}/grades`, grade),
   addNote: (returneeId: string, text: string) =>
-    http.post<unknown>(`${base}/returnees/${id(returneeId)}/notes`, { text } satisfies Schemas['NoteInput']),
+    http.post<Schemas['Note']>(`${base}/returnees/${id(returneeId)}/notes`, { text } satisfies Schemas['NoteInput']),
 
   createReferral: (body: Schemas['NewReferral'], idempotencyKey: string) =>
     http.post<Referral>(`${base}/referrals`, body, { idempotencyKey }),
@@ -175,5 +112,5 @@ export const casesApi = {
 
   statistics: (provinceCode: string) => http.get<Statistics>(`${base}/statistics`, { provinceCode }),
   audit: (query: { resource?: string; resourceType?: string; actorId?: string; limit?: number; cursor?: string }) =>
-    http.get<Page<AuditEntry>>(`${base}/audit`, query),
+    http.get<Schemas['AuditPage']>(`${base}/audit`, query),
 };

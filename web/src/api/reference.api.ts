@@ -1,38 +1,19 @@
-import { http, type Page } from './http';
+import type { components } from '@hoanhap/contracts/src/generated/gateway';
+import { http } from './http';
+
+type Schemas = components['schemas'];
 
 /** A province after 1 July 2025 (packages/reference). */
-export interface Province {
-  code: string;
-  name: string;
-  shortName: string;
-  nameEn: string;
-  kind: 'province' | 'city';
-}
-export interface Commune {
-  code: string;
-  name: string;
-  kind: 'commune' | 'ward' | 'special-zone';
-  provinceCode: string;
-}
+export type Province = Schemas['Province'];
+export type Commune = Schemas['Commune'];
 /** VSCO 2020 4-digit occupation. */
-export interface Occupation {
-  code: string;
-  name: string;
-  nameEn: string;
-  majorGroup: string;
-  stateAgencyPost: boolean;
-}
-export interface Skill {
-  slug: string;
-  name: string;
-  nameEn: string;
-  occupationCodes: string[];
-}
+export type Occupation = Schemas['Occupation'];
+export type Skill = Schemas['Skill'];
 
 /** Reference data: public, cached by the gateway for an hour. */
 export const referenceApi = {
-  provinces: () => http.get<Page<Province>>('/api/reference/provinces', undefined, { anonymous: true }),
-  communes: (provinceCode: string) => http.get<Page<Commune>>('/api/reference/communes', { provinceCode }, { anonymous: true }),
-  occupations: () => http.get<Page<Occupation>>('/api/reference/occupations', undefined, { anonymous: true }),
-  skills: () => http.get<Page<Skill>>('/api/reference/skills', undefined, { anonymous: true }),
+  provinces: () => http.get<Schemas['ProvinceList']>('/api/reference/provinces', undefined, { anonymous: true }),
+  communes: (provinceCode: string) => http.get<Schemas['CommuneList']>('/api/reference/communes', { provinceCode }, { anonymous: true }),
+  occupations: () => http.get<Schemas['OccupationList']>('/api/reference/occupations', undefined, { anonymous: true }),
+  skills: () => http.get<Schemas['SkillList']>('/api/reference/skills', undefined, { anonymous: true }),
 };

@@ -38,16 +38,16 @@ export default function AuditPage() {
       </form>
       <ApiErrorAlert error={list.error} onRetry={list.reload} />
       <Table<AuditEntry>
-        rowKey={(e, i) => String(e.seq ?? i)}
+        rowKey={(e) => String(e.seq)}
         loading={list.loading}
         dataSource={list.items}
         pagination={false}
         scroll={{ x: 800 }}
         columns={[
-          { title: t('admin.when'), key: 'at', render: (_, e) => formatDateTime((e.at ?? e.occurredAt ?? e.createdAt) as string | undefined) },
-          { title: t('admin.actor'), key: 'actor', render: (_, e) => text(e.actor ?? e.actorId) },
+          { title: t('admin.when'), key: 'at', render: (_, e) => formatDateTime(e.at) },
+          { title: t('admin.actor'), key: 'actor', render: (_, e) => text(e.actor) },
           { title: t('admin.action'), key: 'action', render: (_, e) => text(e.action) },
-          { title: t('admin.resource'), key: 'resource', render: (_, e) => text(e.resource ?? e.resourceId) },
+          { title: t('admin.resource'), key: 'resource', render: (_, e) => text(e.resource) },
           { title: t('admin.purpose'), key: 'purpose', render: (_, e) => text(e.purpose) },
         ]}
       />
