@@ -855,17 +855,33 @@ export interface components {
         Referral: {
             /** Format: date-time */
             changedAt?: string;
+            communeCode?: components["schemas"]["CommuneCode"];
             /** Format: date-time */
             createdAt?: string;
+            /** @description Every status it went through, ours and the receiving side's, oldest first. */
+            history?: {
+                /** Format: date-time */
+                at: string;
+                reason?: string;
+                sideStatus?: string;
+                status: components["schemas"]["ReferralStatus"];
+            }[];
             id: components["schemas"]["Id"];
+            /** @description The receiving side changed something the officer has not looked at yet. */
             newlyAnswered?: boolean;
             note?: string;
+            /** @description The officer who made the referral. */
+            officerId?: string;
+            officerOrgId?: string;
+            provinceCode?: components["schemas"]["ProvinceCode"];
             returneeId: components["schemas"]["Id"];
             /** @description The receiving side's own status and reason, beside ours. */
             side?: {
                 /** Format: date-time */
                 at?: string;
                 reason?: string;
+                /** @description The receiving side's own record (an application, an enrolment, a loan application). */
+                recordId?: string;
                 status?: string;
             };
             /** @description Open and unchanged for REFERRAL_STALE_DAYS days (computed at read time). */
@@ -875,6 +891,13 @@ export interface components {
                 id?: string;
                 /** @enum {unknown} */
                 kind?: "job" | "course" | "loan";
+            };
+            withdrawn?: {
+                /** Format: date-time */
+                at: string;
+                by?: string;
+                /** @enum {unknown} */
+                reason: "officer" | "consent-revoked";
             };
         };
         ReferralPage: {

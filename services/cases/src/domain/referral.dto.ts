@@ -5,10 +5,11 @@ import type { Referral } from './referral.types';
 
 /** A referral as shown: ours and the receiving side's status side by side, and the flags computed now. */
 export function referralDto(r: Referral & { idempotency?: unknown }, ctx: Pick<CasesContext, 'clock' | 'settings'>) {
-  const { idempotency: _i, ...referral } = r;
+  // unreadAnswer is answered as newlyAnswered (openapi.yaml Referral), once
+  const { idempotency: _i, unreadAnswer, ...referral } = r;
   return {
     ...referral,
     stale: isStale(r, todayInVietnam(ctx.clock()), ctx.settings.referralStaleDays),
-    newlyAnswered: r.unreadAnswer,
+    newlyAnswered: unreadAnswer,
   };
 }
