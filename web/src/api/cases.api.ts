@@ -1,5 +1,5 @@
 import type { components } from '@hoanhap/contracts/src/generated/cases';
-import { http } from './http';
+import { everyOf, http } from './http';
 
 type Schemas = components['schemas'];
 
@@ -13,17 +13,31 @@ export type MilestoneKind = Schemas['MilestoneInput']['kind'];
 export type ReferralKind = Schemas['NewReferral']['target']['kind'];
 export type ReferralStatus = Schemas['ReferralStatus'];
 
-export const GENDERS: Gender[] = ['male', 'female', 'other'];
-export const RELEASE_KINDS: ReleaseKind[] = ['completed', 'amnesty', 'conditional', 'suspended', 'non-custodial'];
-export const SENTENCE_KINDS: SentenceKind[] = ['warning', 'fine', 'non-custodial', 'suspended', 'prison', 'life', 'death-commuted'];
-export const NEEDS: Need[] = ['id-card', 'residence-registration', 'job', 'training', 'loan', 'housing', 'health'];
-export const GRADES: Grade[] = ['A', 'B', 'C', 'D'];
-export const CONSENT_METHODS: ConsentMethod[] = ['paper-form', 'in-person', 'electronic', 'verbal-witnessed'];
-export const MILESTONE_KINDS: MilestoneKind[] = ['id-card', 'residence-registered', 'record-cleared', 'loan-received', 'job-started'];
+export const GENDERS = everyOf<Gender>()(['male', 'female', 'other']);
+export const RELEASE_KINDS = everyOf<ReleaseKind>()(['completed', 'amnesty', 'conditional', 'suspended', 'non-custodial']);
+export const SENTENCE_KINDS = everyOf<SentenceKind>()([
+  'warning',
+  'fine',
+  'non-custodial',
+  'suspended',
+  'prison',
+  'life',
+  'death-commuted',
+]);
+export const NEEDS = everyOf<Need>()(['id-card', 'residence-registration', 'job', 'training', 'loan', 'housing', 'health']);
+export const GRADES = everyOf<Grade>()(['A', 'B', 'C', 'D']);
+export const CONSENT_METHODS = everyOf<ConsentMethod>()(['paper-form', 'in-person', 'electronic', 'verbal-witnessed']);
+export const MILESTONE_KINDS = everyOf<MilestoneKind>()([
+  'id-card',
+  'residence-registered',
+  'record-cleared',
+  'loan-received',
+  'job-started',
+]);
 export const CONSENT_PURPOSES = ['matching', 'shareWithEmployers', 'shareWithColleges', 'shareWithBank', 'discoverable'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type OffenceCategory = Schemas['OffenceCategory'];
-export const OFFENCE_CATEGORIES = [
+export const OFFENCE_CATEGORIES = everyOf<OffenceCategory>()([
   'national-security',
   'crimes-against-peace-humanity',
   'homicide',
@@ -51,7 +65,7 @@ export const OFFENCE_CATEGORIES = [
   'judicial-activities',
   'military-duties',
   'other',
-] as const satisfies readonly OffenceCategory[];
+]);
 
 export type Address = Schemas['Address'];
 export type Restrictions = Schemas['Restrictions'];

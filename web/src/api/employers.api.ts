@@ -1,5 +1,5 @@
 import type { components } from '@hoanhap/contracts/src/generated/employers';
-import { http } from './http';
+import { everyOf, http } from './http';
 
 type Schemas = components['schemas'];
 
@@ -9,7 +9,7 @@ export type ApplicationStatus = Schemas['ApplicationStatus'];
 export type ApplicationPatch = Schemas['ApplicationPatch'];
 export type DeclineReason = NonNullable<ApplicationPatch['reason']>;
 export type ContractType = NonNullable<ApplicationPatch['contractType']>;
-export const DECLINE_REASONS: DeclineReason[] = [
+export const DECLINE_REASONS = everyOf<DeclineReason>()([
   'skills-mismatch',
   'position-filled',
   'candidate-declined',
@@ -17,8 +17,8 @@ export const DECLINE_REASONS: DeclineReason[] = [
   'failed-interview',
   'job-cancelled',
   'other',
-];
-export const CONTRACT_TYPES: ContractType[] = ['indefinite', 'fixed-term', 'seasonal', 'probation'];
+]);
+export const CONTRACT_TYPES = everyOf<ContractType>()(['indefinite', 'fixed-term', 'seasonal', 'probation']);
 
 export type JobInput = Schemas['JobInput'];
 export type Job = Schemas['Job'];

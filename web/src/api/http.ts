@@ -16,6 +16,18 @@ export interface RequestOptions {
   responseType?: 'blob';
 }
 
+/**
+ * Every value of a spec's enum `T`, for a picker: `everyOf<Gender>()(['male', 'female', 'other'])`. The compiler
+ * refuses a value the enum lacks and names one the list lacks, so a spec that gains or loses a value breaks the build,
+ * not the form.
+ */
+export const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(
+    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): readonly T[] =>
+    list;
+
 /** A list page as every service answers it. */
 export interface Page<T> {
   items: T[];
