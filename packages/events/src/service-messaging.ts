@@ -1,4 +1,4 @@
-import type { EventDefinition } from '@hoanhap/contracts';
+import { eventCatalogue, type EventDefinition } from '@hoanhap/contracts';
 import type { Connection } from 'mongoose';
 import { createConsumerRunner } from './consume/consumer-runner';
 import type { EventHandler } from './consume/event-handler';
@@ -25,10 +25,10 @@ export interface MessagingWiring {
 }
 
 export interface ServiceMessagingOptions extends MessagingWiring {
-  /** The consumer group: `<topicPrefix><service>` in production, each test its own. */
-  groupId: string;
-  /** The events the service publishes: their topics are ensured at start, beside those of `handlers`. */
-  produced: readonly EventDefinition[];
+  /** The service: its consumer group is `<topicPrefix><service>` unless `groupId` says otherwise. */
+  service: string;
+  /** The events it publishes, whose topics are ensured at start beside those of `handlers` (default: the catalogue's events of `service`). */
+  produced?: readonly EventDefinition[];
   handlers: readonly EventHandler[];
   /** The aggregate stores whose outboxes are relayed to Kafka, one relay each. */
   outboxStores: readonly AggregateStore<object>[];
@@ -52,9 +52,10 @@ export function createServiceMessaging(options: ServiceMessagingOptions): Servic
   const { kafka, topicPrefix = '', logger } = options;
   const publisher = createPublisher({ kafka, topicPrefix });
   const relays = options.outboxStores.map((store) => createOutboxRelay({ store, publisher, ...(logger && { logger }) }));
+  const produced = options.produced ?? eventCatalogue.filter((d) => d.producer === options.service);
   const consumer = createConsumerRunner({
     kafka,
-    groupId: options.groupId,
+    groupId: options.groupId ?? `${topicPrefix}${options.service}`,
     topicPrefix,
     handlers: options.handlers,
     processedEvents: processedEventsCollection(options.connection),
@@ -64,7 +65,7 @@ export function createServiceMessaging(options: ServiceMessagingOptions): Servic
   return {
     publisher,
     async start() {
-      await ensureTopics(kafka, [...options.produced, ...options.handlers.map((h) => h.definition)], {
+      await ensureTopics(kafka, [...produced, ...options.handlers.map((h) => h.definition)], {
         numPartitions: options.numPartitions ?? 3,
         replicationFactor: options.replicationFactor ?? 1,
         topicPrefix,

@@ -35,6 +35,7 @@ describe('createServiceMessaging', () => {
     messaging = createServiceMessaging({
       kafka: infra.kafka,
       connection: infra.connection,
+      service: 'testing',
       groupId: `${infra.ns.topicPrefix}service`,
       topicPrefix: infra.ns.topicPrefix,
       numPartitions: 1,

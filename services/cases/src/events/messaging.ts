@@ -1,4 +1,3 @@
-import { eventCatalogue } from '@hoanhap/contracts';
 import { createServiceMessaging, type EventHandler, type MessagingWiring } from '@hoanhap/events';
 import type { Cases } from '../app';
 import { applicationStatusConsumer } from './consumers/application-status.consumer';
@@ -31,12 +30,9 @@ export const consumers = (ctx: Cases['ctx']): EventHandler[] =>
  * Stop order matters on shutdown: consumers first (no new changes), then the relays (publish what is left).
  */
 export async function startMessaging(cases: Cases, options: MessagingOptions): Promise<Messaging> {
-  const { topicPrefix = '' } = options;
   const messaging = createServiceMessaging({
     ...options,
-    topicPrefix,
-    groupId: options.groupId ?? `${topicPrefix}cases`,
-    produced: eventCatalogue.filter((d) => d.producer === 'cases'),
+    service: 'cases',
     handlers: consumers(cases.ctx),
     outboxStores: [cases.stores.returnees, cases.stores.referrals, cases.stores.invitations],
   });

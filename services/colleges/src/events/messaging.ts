@@ -1,4 +1,3 @@
-import { eventCatalogue } from '@hoanhap/contracts';
 import { createServiceMessaging, type EventHandler, type MessagingWiring } from '@hoanhap/events';
 import type { Colleges } from '../app';
 import type { CollegesContext } from '../domain/colleges.context';
@@ -23,13 +22,10 @@ export const consumers = (ctx: CollegesContext): EventHandler[] =>
  * what is left.
  */
 export async function startMessaging(colleges: Colleges, options: MessagingOptions): Promise<Messaging> {
-  const { topicPrefix = '' } = options;
   const { cohorts, enrolments, certificates } = colleges.stores;
   const messaging = createServiceMessaging({
     ...options,
-    topicPrefix,
-    groupId: options.groupId ?? `${topicPrefix}colleges`,
-    produced: eventCatalogue.filter((d) => d.producer === 'colleges'),
+    service: 'colleges',
     handlers: consumers(colleges.ctx),
     outboxStores: [cohorts, enrolments, certificates],
     // partitions in parallel (order is kept per key); seats stay safe however many referrals race

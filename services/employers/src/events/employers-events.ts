@@ -1,15 +1,5 @@
 import type { Connection } from 'mongoose';
-import {
-  applicationStatusChangedV1,
-  employmentCheckedV1,
-  invitationDecidedV1,
-  invitationRequestedV1,
-  jobPostedV1,
-  jobUpdatedV1,
-  profilePublishedV1,
-  referralCreatedV1,
-  referralWithdrawnV1,
-} from '@hoanhap/contracts';
+import { invitationDecidedV1, profilePublishedV1, referralCreatedV1, referralWithdrawnV1 } from '@hoanhap/contracts';
 import { type AggregateStore, createServiceMessaging, type EventsLogger, type KafkaClient } from '@hoanhap/events';
 import type { EmployersContext } from '../domain/employers.context';
 import { invitationDecidedConsumer } from './consumers/invitation-decided.consumer';
@@ -17,7 +7,6 @@ import { profilePublishedConsumer } from './consumers/profile-published.consumer
 import { referralCreatedConsumer } from './consumers/referral-created.consumer';
 import { referralWithdrawnConsumer } from './consumers/referral-withdrawn.consumer';
 
-export const PRODUCED = [jobPostedV1, jobUpdatedV1, applicationStatusChangedV1, employmentCheckedV1, invitationRequestedV1];
 /** What the consumers below handle (the matching benchmark skips these topics' backlog for employers' group). */
 export const CONSUMED = [referralCreatedV1, referralWithdrawnV1, profilePublishedV1, invitationDecidedV1];
 
@@ -42,10 +31,10 @@ export function employersEvents(ctx: EmployersContext, outboxStores: AggregateSt
     kafka: wiring.kafka,
     connection: wiring.connection,
     topicPrefix: wiring.topicPrefix,
-    groupId: wiring.groupId ?? `${wiring.topicPrefix}employers`,
+    service: 'employers',
+    ...(wiring.groupId && { groupId: wiring.groupId }),
     numPartitions: wiring.partitions,
     replicationFactor: wiring.replication,
-    produced: PRODUCED,
     handlers: [referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx), profilePublishedConsumer(ctx), invitationDecidedConsumer(ctx)],
     outboxStores,
     // profiles and referrals are independent: one slow partition must not hold the others

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { loanApplicationStatusChangedV1, loanProductPublishedV1 } from '@hoanhap/contracts';
+import { loanProductPublishedV1 } from '@hoanhap/contracts';
 import { createServiceMessaging, type EventsLogger, type KafkaClient } from '@hoanhap/events';
 import type { LoansContext } from '../domain/loans.context';
 import { productEvents } from '../domain/list-products.use-case';
@@ -27,7 +27,7 @@ export interface LoansEventsOptions {
 export function loansEvents(ctx: LoansContext, applications: LoansApplicationRepository, options: LoansEventsOptions) {
   const messaging = createServiceMessaging({
     ...options,
-    produced: [loanApplicationStatusChangedV1, loanProductPublishedV1],
+    service: 'loans',
     handlers: [returneeProfileConsumer(ctx), referralCreatedConsumer(ctx), referralWithdrawnConsumer(ctx)],
     outboxStores: [applications.store],
   });
