@@ -19,6 +19,26 @@ export const skillSlugs = skillList(100);
 export const vnd: JsonSchema = { type: 'integer', minimum: 0 };
 
 /**
+ * What a service other than cases never publishes about a returnee (ARCHITECTURE §2): identity, offence,
+ * sentence, grade and restrictions — and the given name, which other services may read but never pass on.
+ * Each service's guard starts from this list.
+ */
+export const NEVER_PUBLISHED_OUTSIDE_CASES = [
+  'fullName',
+  'givenName',
+  'nationalId',
+  'phone',
+  'address',
+  'dateOfBirth',
+  'offence',
+  'offenceCategory',
+  'sentence',
+  'grade',
+  'riskGrade',
+  'restrictions',
+] as const;
+
+/**
  * The privacy guard of a service's events: an object schema that refuses, at publish and at consume, any
  * property named in `forbidden`, while additive fields stay allowed (consumers ignore what they do not use).
  */

@@ -1,24 +1,11 @@
-import { guardedAgainst, skillList } from './common.schema-parts';
+import { guardedAgainst, NEVER_PUBLISHED_OUTSIDE_CASES, skillList } from './common.schema-parts';
 
 /**
  * Schema pieces of the employers.* events. The privacy guard refuses, at publish and at consume, any property
  * named like data that never reaches an employer (ARCHITECTURE §2): employers know a returnee by the opaque
  * returneeId and the consented employer view, and publish nothing about the person beyond that id.
  */
-export const EMPLOYERS_FORBIDDEN_FIELDS = [
-  'fullName',
-  'givenName',
-  'nationalId',
-  'phone',
-  'address',
-  'dateOfBirth',
-  'offence',
-  'offenceCategory',
-  'sentence',
-  'grade',
-  'riskGrade',
-  'restrictions',
-] as const;
+export const EMPLOYERS_FORBIDDEN_FIELDS = NEVER_PUBLISHED_OUTSIDE_CASES;
 
 export const employersSkills = skillList(50);
 

@@ -11,9 +11,8 @@ import { fileDto } from './returnee.dto';
 import { inputErrors } from './returnee-input.rules';
 import type { Actor, ConsentFlags, ConsentMethod, Restrictions } from './returnee.types';
 
-/** The registration body (openapi.yaml NewReturnee), already checked against the schema. */
-export type NewReturnee = Pick<
-  Returnee,
+/** What registration requires of a file; an update may change any of them (a commune only by transfer). */
+export type RequiredFileField =
   | 'fullName'
   | 'dateOfBirth'
   | 'gender'
@@ -24,9 +23,13 @@ export type NewReturnee = Pick<
   | 'releaseKind'
   | 'probationEndsOn'
   | 'sentence'
-  | 'offenceCategory'
-> &
-  Partial<Pick<Returnee, 'education' | 'skills' | 'workHistory' | 'needs' | 'preferences' | 'mentor'>> & {
+  | 'offenceCategory';
+/** What a file may hold from the start or gain later. */
+export type OptionalFileField = 'education' | 'skills' | 'workHistory' | 'needs' | 'preferences' | 'mentor';
+
+/** The registration body (openapi.yaml NewReturnee), already checked against the schema. */
+export type NewReturnee = Pick<Returnee, RequiredFileField> &
+  Partial<Pick<Returnee, OptionalFileField>> & {
     restrictions?: Partial<Restrictions>;
     consent?: Partial<ConsentFlags> & { version?: string; method?: ConsentMethod; note?: string };
   };

@@ -11,29 +11,9 @@ import { fileDto } from './returnee.dto';
 import { inputErrors } from './returnee-input.rules';
 import type { Actor, Restrictions } from './returnee.types';
 import type { OutgoingEvent } from './outgoing-event';
+import type { OptionalFileField, RequiredFileField } from './register-returnee.use-case';
 
-export type ReturneeChanges = Partial<
-  Pick<
-    Returnee,
-    | 'fullName'
-    | 'dateOfBirth'
-    | 'gender'
-    | 'nationalId'
-    | 'phone'
-    | 'address'
-    | 'releaseDate'
-    | 'releaseKind'
-    | 'probationEndsOn'
-    | 'sentence'
-    | 'offenceCategory'
-    | 'education'
-    | 'skills'
-    | 'workHistory'
-    | 'needs'
-    | 'preferences'
-    | 'mentor'
-  >
-> & { restrictions?: Partial<Restrictions> };
+export type ReturneeChanges = Partial<Pick<Returnee, RequiredFileField | OptionalFileField>> & { restrictions?: Partial<Restrictions> };
 
 const useTransfer = () =>
   new AppError('RETURNEE.USE_TRANSFER', 422, 'moving to another commune or province is a transfer: POST /returnees/{id}/transfer', {

@@ -1,19 +1,10 @@
+import type { LoanApplicationStatusV1 } from '@hoanhap/contracts';
 import type { IsoDate } from './calendar/iso-date';
 import type { BorrowerKind, DocumentKind, EntrustedOrganisation, LoanPurpose } from './policy/credit-policy.types';
 import type { Instalment } from './repayment/repayment-schedule.rules';
 
-export type ApplicationStatus =
-  | 'draft'
-  | 'submitted'
-  | 'under-review'
-  | 'more-info-needed'
-  | 'approved'
-  | 'rejected'
-  | 'disbursed'
-  | 'repaying'
-  | 'closed'
-  | 'overdue'
-  | 'withdrawn';
+/** The statuses an application moves through are the ones its status-changed event publishes. */
+export type ApplicationStatus = LoanApplicationStatusV1;
 
 export interface Actor {
   userId: string;

@@ -1,41 +1,47 @@
 import { AppError, createOnce, type CreateOnceResult } from '@hoanhap/kit';
 import { commune } from '@hoanhap/reference';
-import type { Borrower, CommuneConfirmation, LoanApplication, LoanSecurity } from './application.types';
+import type { LoanApplication } from './application.types';
 import { applicationDto, type ApplicationDto } from './application.dto';
 import { statusChangedEvent } from './application-events';
 import type { Caller } from './caller';
 import { evaluate, productInForce, withEvaluation } from './evaluate-application';
 import { checkApplicantInput, resolveBorrowerSide } from './applicant-input.rules';
 import type { LoansContext } from './loans.context';
-import type { EntrustedOrganisation, LoanPurpose } from './policy/credit-policy.types';
 
-export interface NewApplication {
-  returneeId?: string;
-  employerOrgId?: string;
-  referralId?: string;
-  purpose: LoanPurpose;
-  amountVnd: number;
-  termMonths: number;
-  plan: string;
-  courseMonths?: number;
-  staffCount?: number;
-  qualifyingEmployees?: number;
-  borrower?: Borrower;
-  confirmation?: CommuneConfirmation;
-  savingsGroup?: { name: string };
-  entrustedVia?: EntrustedOrganisation;
-  security?: LoanSecurity;
-  branchOrgId?: string;
-  provinceCode?: string;
-  communeCode?: string;
-}
+/** What the applicant states; the rest of the application (product, policy, status, checks) the service decides. */
+export type NewApplication = Pick<
+  LoanApplication,
+  | 'returneeId'
+  | 'employerOrgId'
+  | 'referralId'
+  | 'purpose'
+  | 'amountVnd'
+  | 'termMonths'
+  | 'plan'
+  | 'courseMonths'
+  | 'staffCount'
+  | 'qualifyingEmployees'
+  | 'borrower'
+  | 'confirmation'
+  | 'savingsGroup'
+  | 'entrustedVia'
+  | 'security'
+  | 'branchOrgId'
+  | 'provinceCode'
+  | 'communeCode'
+>;
 
 /**
  * A draft application: an officer's for a consenting returnee, or an employer's for its business. The reply
  * carries the eligibility pre-check and what the file still lacks; nothing is refused for being ineligible
  * until it is submitted. At most once per Idempotency-Key and caller.
  */
-export async function createApplication(ctx: LoansContext, caller: Caller, key: string | undefined, input: NewApplication): Promise<CreateOnceResult<ApplicationDto>> {
+export async function createApplication(
+  ctx: LoansContext,
+  caller: Caller,
+  key: string | undefined,
+  input: NewApplication,
+): Promise<CreateOnceResult<ApplicationDto>> {
   checkApplicantInput(caller, input);
   const side = await resolveBorrowerSide(ctx, caller, input);
   const { policy, product } = productInForce(ctx, input.purpose);
@@ -68,7 +74,10 @@ export async function createApplication(ctx: LoansContext, caller: Caller, key: 
       };
       const evaluation = await evaluate(ctx, draft);
       const document = withEvaluation(draft, evaluation);
-      return { document, reply: { status: 201, body: applicationDto(document, caller, { returnee: side.facts, completeness: evaluation.completeness }) } };
+      return {
+        document,
+        reply: { status: 201, body: applicationDto(document, caller, { returnee: side.facts, completeness: evaluation.completeness }) },
+      };
     },
     insert: (document) => ctx.applications.create(document, [statusChangedEvent(document)], caller.trace),
     findRecord: (id) => ctx.applications.findIdempotency(id),
@@ -82,7 +91,9 @@ function placeOf(input: NewApplication): { provinceCode?: string; communeCode?: 
   const provinceCode = input.provinceCode ?? (communeCode ? commune(communeCode)?.provinceCode : undefined);
   if (provinceCode && communeCode && commune(communeCode)?.provinceCode !== provinceCode) {
     throw new AppError('REQUEST.VALIDATION_FAILED', 400, `commune ${communeCode} is not in province ${provinceCode}`, {
-      errors: [{ field: 'communeCode', in: 'body', rule: 'inProvince', message: `commune ${communeCode} is not in province ${provinceCode}` }],
+      errors: [
+        { field: 'communeCode', in: 'body', rule: 'inProvince', message: `commune ${communeCode} is not in province ${provinceCode}` },
+      ],
     });
   }
   return { provinceCode, communeCode };
