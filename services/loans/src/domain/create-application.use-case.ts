@@ -8,13 +8,8 @@ import { evaluate, productInForce, withEvaluation } from './evaluate-application
 import { checkApplicantInput, resolveBorrowerSide } from './applicant-input.rules';
 import type { LoansContext } from './loans.context';
 
-/** What the applicant states; the rest of the application (product, policy, status, checks) the service decides. */
-export type NewApplication = Pick<
-  LoanApplication,
-  | 'returneeId'
-  | 'employerOrgId'
-  | 'referralId'
-  | 'purpose'
+/** What the applicant may still change while the file is a draft or sent back for more information. */
+export type EditableApplicationField =
   | 'amountVnd'
   | 'termMonths'
   | 'plan'
@@ -26,9 +21,15 @@ export type NewApplication = Pick<
   | 'savingsGroup'
   | 'entrustedVia'
   | 'security'
-  | 'branchOrgId'
-  | 'provinceCode'
-  | 'communeCode'
+  | 'branchOrgId';
+
+/**
+ * What the applicant states: who borrows, for what and where (fixed at creation), and the editable rest;
+ * the product, policy, status and checks the service decides.
+ */
+export type NewApplication = Pick<
+  LoanApplication,
+  'returneeId' | 'employerOrgId' | 'referralId' | 'purpose' | 'provinceCode' | 'communeCode' | EditableApplicationField
 >;
 
 /**

@@ -2,32 +2,21 @@ import { assertEditable } from './access.rules';
 import { applicationDto, type ApplicationDto } from './application.dto';
 import { assertStatus } from './application-status.rules';
 import type { Caller } from './caller';
-import type { NewApplication } from './create-application.use-case';
+import type { EditableApplicationField, NewApplication } from './create-application.use-case';
 import { evaluate, withEvaluation } from './evaluate-application';
 import { checkApplicantInput } from './applicant-input.rules';
 import type { LoansContext } from './loans.context';
 
 /** What the applicant may still change; who borrows and the purpose are fixed at creation. */
-export type ApplicationChanges = Partial<
-  Pick<
-    NewApplication,
-    | 'amountVnd'
-    | 'termMonths'
-    | 'plan'
-    | 'courseMonths'
-    | 'staffCount'
-    | 'qualifyingEmployees'
-    | 'borrower'
-    | 'confirmation'
-    | 'savingsGroup'
-    | 'entrustedVia'
-    | 'security'
-    | 'branchOrgId'
-  >
->;
+export type ApplicationChanges = Partial<Pick<NewApplication, EditableApplicationField>>;
 
 /** Completes a draft (or a file sent back for more information) and re-runs the pre-check. */
-export async function updateApplication(ctx: LoansContext, caller: Caller, id: string, changes: ApplicationChanges): Promise<ApplicationDto> {
+export async function updateApplication(
+  ctx: LoansContext,
+  caller: Caller,
+  id: string,
+  changes: ApplicationChanges,
+): Promise<ApplicationDto> {
   let completeness: Awaited<ReturnType<typeof evaluate>>['completeness'] = [];
   const updated = await ctx.applications.change(
     id,
