@@ -561,6 +561,10 @@ export interface components {
         RepaymentResult: {
             repayment: {
                 amountVnd?: components["schemas"]["Vnd"];
+                /** Format: date-time */
+                at?: string;
+                /** @description The bank user who recorded it. */
+                by?: string;
                 id?: components["schemas"]["Id"];
                 on?: components["schemas"]["IsoDate"];
             };
@@ -598,6 +602,8 @@ export interface components {
             settled?: boolean;
             termMonths: number;
             totalInterestVnd?: components["schemas"]["Vnd"];
+            /** @description Paid so far (principal, interest and overdue interest). */
+            totalPaidVnd?: components["schemas"]["Vnd"];
         };
         Security: {
             description: string;
