@@ -68,6 +68,8 @@ export interface components {
             /** @description Enrolments that started */
             inTraining: number;
             loansApproved: number;
+            /** @description YYYY-MM: in `months` only */
+            month?: string;
             recordsCleared: number;
             /** @description Returnees received (registered) in the period */
             returnees: number;
