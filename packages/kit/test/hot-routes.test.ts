@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { AppError, createApp, createMetricsRegistry, PASS, withHotRoutes, type HotRoute } from '../src';
+import { AppError, createApp, createMetricsRegistry, PASS, withHotRoutes, type HotRoute, type OpenApiDocument } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
 
 function setup() {
@@ -73,5 +73,70 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     expect(head.headers['x-request-id']).toBeDefined();
     const unknown = await request(listener).get('/elsewhere').expect(404);
     expect(unknown.body.code).toBe('ROUTE.NOT_FOUND');
+  });
+});
+
+describe('withHotRoutes under response validation (tests): hot answers are checked against the spec like express answers', () => {
+  const document: OpenApiDocument = {
+    openapi: '3.1.0',
+    info: { title: 'hot fixture', version: '1.0.0' },
+    paths: {
+      '/jobs/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        get: {
+          operationId: 'getJob',
+          responses: {
+            '200': {
+              description: 'a job',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['id'],
+                    properties: { id: { type: 'string' }, via: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+
+  function validating(validateResponses: boolean) {
+    const { lines, logger } = capturedLogger('kit-hot-checked');
+    const app = createApp({ name: 'kit-hot-checked', routes: Router(), logger, openapi: document, validateResponses });
+    const hot: HotRoute = {
+      path: /^\/jobs\/([^/]+)$/,
+      template: '/jobs/:id',
+      // 'leaky' answers a member the spec does not name, as a hot route that drifted from its express twin would
+      answer: ([id]) => (id === 'leaky' ? { id, via: 'hot', nationalId: '001099012345' } : { id, via: 'hot' }),
+    };
+    return { lines, listener: withHotRoutes(app, [hot]) };
+  }
+
+  it('when a hot answer carries a member its spec does not name, then it is not sent: 500 RESPONSE.SPEC_MISMATCH naming the member, logged', async () => {
+    const { lines, listener } = validating(true);
+    const leaky = await request(listener).get('/jobs/leaky').expect(500);
+    expect(leaky.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(leaky.body).toMatchObject({
+      code: 'RESPONSE.SPEC_MISMATCH',
+      operation: 'getJob',
+      answeredStatus: 200,
+      requestId: leaky.headers['x-request-id'],
+    });
+    expect(leaky.body.errors).toEqual([expect.objectContaining({ field: 'nationalId', in: 'response', rule: 'unknown' })]);
+    expect(JSON.stringify(leaky.body)).not.toContain('001099012345');
+    expect(lines.some((l) => l.msg === 'response does not match the openapi document' && l.operation === 'getJob')).toBe(true);
+    const fine = await request(listener).get('/jobs/j1').expect(200);
+    expect(fine.body).toEqual({ id: 'j1', via: 'hot' });
+  });
+
+  it('when answers are not validated (production), then a hot answer is sent as it is', async () => {
+    const { listener } = validating(false);
+    const leaky = await request(listener).get('/jobs/leaky').expect(200);
+    expect(leaky.body.nationalId).toBe('001099012345');
   });
 });

@@ -10,7 +10,7 @@ import { createLogger } from '../log/logger';
 import { createMetricsRegistry, metricsHandler, metricsMiddleware } from '../metrics/metrics';
 import { loadOpenApi, type OpenApiDocument } from '../openapi/openapi-document';
 import { openApiValidator } from '../openapi/openapi-validator.middleware';
-import { openApiResponseValidator } from '../openapi/response-validator.middleware';
+import { openApiResponseValidator, responseChecker } from '../openapi/response-validator.middleware';
 import { DEFAULT_MAX_IN_FLIGHT, inFlightLimit } from './in-flight-limit.middleware';
 import { requestContext } from './request-context.middleware';
 
@@ -69,7 +69,12 @@ export function createApp(deps: AppDeps): Express {
   if (deps.openapi) {
     const document = typeof deps.openapi === 'string' ? loadOpenApi(deps.openapi) : deps.openapi;
     app.use(openApiValidator(document));
-    if (deps.validateResponses ?? process.env.NODE_ENV === 'test') app.use(openApiResponseValidator(document, logger));
+    if (deps.validateResponses ?? process.env.NODE_ENV === 'test') {
+      const check = responseChecker(document);
+      // hot routes answer outside express: they check their answers with the same checker (withHotRoutes)
+      app.locals.responseCheck = check;
+      app.use(openApiResponseValidator(document, logger, check));
+    }
   }
   for (const router of Array.isArray(deps.routes) ? deps.routes : [deps.routes]) app.use(router);
 

@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from '../log/logger';
 import { requestLog } from '../log/http-logger.middleware';
 import { requestDurations } from '../metrics/metrics';
+import { specMismatchProblem, type ResponseChecker } from '../openapi/response-validator.middleware';
 import { requestIdsOf } from './request-context.middleware';
 
 /** A hot route's "not mine": the request goes on to the app's full stack, which answers it (errors included). */
@@ -36,6 +37,8 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): Reques
   const durations = requestDurations(app.locals.metrics as Registry);
   const security = helmetHeaders();
   const full = app as unknown as RequestListener;
+  // set by createApp when it validates answers (tests): a hot answer is checked against the spec like express's
+  const check = app.locals.responseCheck as ResponseChecker | undefined;
 
   const answerWith = (route: HotRoute, params: string[], req: IncomingMessage, res: ServerResponse, query: URLSearchParams, started: number) => {
     const sent = (body: unknown) => {
@@ -45,6 +48,23 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): Reques
         // of garbage per 19 kB answer (the answers carry Vietnamese, so the string is two-byte)
         const text = JSON.stringify(body);
         const ids = requestIdsOf(req.headers);
+        const path = (req.url ?? '').split('?')[0]!;
+        const verdict = check?.(path, 'GET', 200, 'application/json', JSON.parse(text));
+        if (verdict && verdict.errors.length > 0) {
+          logger.error(
+            { operation: verdict.operation, method: 'GET', path, status: 200, errors: verdict.errors },
+            'response does not match the openapi document',
+          );
+          const problem = JSON.stringify(specMismatchProblem(verdict, 200, ids.requestId));
+          res.writeHead(500, {
+            ...security,
+            'x-request-id': ids.requestId,
+            'x-correlation-id': ids.correlationId,
+            'content-type': 'application/problem+json; charset=utf-8',
+          });
+          res.end(problem);
+          return;
+        }
         res.writeHead(200, {
           ...security,
           'x-request-id': ids.requestId,
@@ -54,7 +74,7 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): Reques
         });
         res.end(text);
         durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
-        log({ ...ids, method: 'GET', path: (req.url ?? '').split('?')[0]! }, res, started);
+        log({ ...ids, method: 'GET', path }, res, started);
       } catch (error) {
         // a body JSON cannot write (a BigInt, a cycle): the full stack answers, and says what went wrong
         if (res.headersSent) res.destroy(error as Error);
@@ -79,7 +99,8 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): Reques
       const path = mark < 0 ? req.url : req.url.slice(0, mark);
       for (const route of routes) {
         const match = route.path.exec(path);
-        if (match) return answerWith(route, match.slice(1), req, res, new URLSearchParams(mark < 0 ? '' : req.url.slice(mark + 1)), started);
+        if (match)
+          return answerWith(route, match.slice(1), req, res, new URLSearchParams(mark < 0 ? '' : req.url.slice(mark + 1)), started);
       }
     }
     full(req, res);

@@ -17,22 +17,28 @@ function mismatch(rule: string, message: string): FieldError[] {
   return [{ field: 'response', in: 'response', rule, message }];
 }
 
+/** An answer's verdict: the operation that declares it and what does not match (none: it does). */
+export interface ResponseVerdict {
+  operation: string;
+  errors: FieldError[];
+}
+
 /**
- * Checks every JSON answer a route sends (`res.json`, and `res.send` of an
- * object, which goes through it) against the schema its operation declares
- * for that status and media type — the status's own entry, its class
- * (`4XX`) or `default`. An answer that does not match is not sent: the
- * client gets a 500 problem+json (`RESPONSE.SPEC_MISMATCH`) naming the
- * operation, the status and each failing field and rule, and the mismatch
- * is logged at error. Answers that are not JSON (files, redirects, 204,
- * the error handler's problem documents) are left alone, and so are paths
- * the document does not describe. For tests and development: it
- * serialises and checks every answer.
+ * Checks answers against the schema their operation declares for the status and media type — the status's
+ * own entry, its class (`4XX`) or `default`; undefined for a path the document does not describe. Every
+ * schema is compiled up front: one that ajv refuses stops the app at start, naming where.
  */
-export function openApiResponseValidator(document: OpenApiDocument, logger: Logger): RequestHandler {
+export type ResponseChecker = (
+  path: string,
+  method: string,
+  status: number,
+  mediaType: string,
+  body: unknown,
+) => ResponseVerdict | undefined;
+
+export function responseChecker(document: OpenApiDocument): ResponseChecker {
   const compiler = schemaCompiler(document);
   const operations = listOperations(document);
-  // every schema up front: a schema ajv refuses stops the app at start, naming where, not one answer later
   const compiled = new Map<string, ValidateFunction>();
   for (const op of operations) {
     for (const [status, declared] of Object.entries(op.responses)) {
@@ -67,9 +73,47 @@ export function openApiResponseValidator(document: OpenApiDocument, logger: Logg
     return validate(body) ? [] : toFieldErrors(validate.errors, 'response');
   };
 
+  return (path, method, status, mediaType, body) => {
+    const { operation: op } = matchOperation(operations, path, method);
+    return op && { operation: op.name, errors: check(op, status, mediaType, body) };
+  };
+}
+
+/** The problem+json a mismatched answer is replaced with: 500, naming the operation, the status and each field. */
+export function specMismatchProblem(verdict: ResponseVerdict, status: number, requestId: string | undefined) {
+  const detail = `${verdict.operation} answered ${status} with a body its openapi document does not describe: ${verdict.errors.map((e) => `${e.field} (${e.rule}): ${e.message}`).join('; ')}`;
+  return {
+    type: 'urn:hoanhap:problem:RESPONSE.SPEC_MISMATCH',
+    title: 'Internal Server Error',
+    status: 500,
+    code: 'RESPONSE.SPEC_MISMATCH',
+    detail,
+    operation: verdict.operation,
+    answeredStatus: status,
+    errors: verdict.errors,
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+/**
+ * Checks every JSON answer a route sends (`res.json`, and `res.send` of an
+ * object, which goes through it) against the schema its operation declares
+ * for that status and media type — the status's own entry, its class
+ * (`4XX`) or `default`. An answer that does not match is not sent: the
+ * client gets a 500 problem+json (`RESPONSE.SPEC_MISMATCH`) naming the
+ * operation, the status and each failing field and rule, and the mismatch
+ * is logged at error. Answers that are not JSON (files, redirects, 204,
+ * the error handler's problem documents) are left alone, and so are paths
+ * the document does not describe. For tests and development: it
+ * serialises and checks every answer (`check`: the same checker, for
+ * answers sent outside express — kit hot routes).
+ */
+export function openApiResponseValidator(
+  document: OpenApiDocument,
+  logger: Logger,
+  check: ResponseChecker = responseChecker(document),
+): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const { operation: op } = matchOperation(operations, req.path, req.method);
-    if (!op) return next();
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
       const status = res.statusCode;
@@ -80,27 +124,15 @@ export function openApiResponseValidator(document: OpenApiDocument, logger: Logg
       if (status === 204 || status === 304 || !isJson(mediaType)) return json(body);
       // checked as the client reads it: dates as strings, undefined members gone
       const sent = body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown);
-      const errors = check(op, status, mediaType, sent);
-      if (errors.length === 0) return json(body);
+      const verdict = check(req.path, req.method, status, mediaType, sent);
+      if (!verdict || verdict.errors.length === 0) return json(body);
       logger.error(
-        { operation: op.name, method: req.method, path: req.path, status, errors },
+        { operation: verdict.operation, method: req.method, path: req.path, status, errors: verdict.errors },
         'response does not match the openapi document',
       );
       res.removeHeader('Location');
       res.removeHeader('ETag');
-      const detail = `${op.name} answered ${status} with a body its openapi document does not describe: ${errors.map((e) => `${e.field} (${e.rule}): ${e.message}`).join('; ')}`;
-      const requestId = req.context?.requestId;
-      sendProblem(res, {
-        type: 'urn:hoanhap:problem:RESPONSE.SPEC_MISMATCH',
-        title: 'Internal Server Error',
-        status: 500,
-        code: 'RESPONSE.SPEC_MISMATCH',
-        detail,
-        operation: op.name,
-        answeredStatus: status,
-        errors,
-        ...(requestId ? { requestId } : {}),
-      });
+      sendProblem(res, specMismatchProblem(verdict, status, req.context?.requestId));
       return res;
     };
     next();
