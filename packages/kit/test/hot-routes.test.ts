@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { AppError, createApp, createMetricsRegistry, PASS, withHotRoutes, type HotRoute, type OpenApiDocument } from '../src';
+import { AppError, createApp, createMetricsRegistry, PASS, withHotRoutes, type HotRoute } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
+import { jobsDocument } from './fixtures/jobs-answers.openapi';
 
 function setup() {
   const { lines, logger } = capturedLogger('kit-hot');
@@ -77,42 +78,14 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
 });
 
 describe('withHotRoutes under response validation (tests): hot answers are checked against the spec like express answers', () => {
-  const document: OpenApiDocument = {
-    openapi: '3.1.0',
-    info: { title: 'hot fixture', version: '1.0.0' },
-    paths: {
-      '/jobs/{id}': {
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        get: {
-          operationId: 'getJob',
-          responses: {
-            '200': {
-              description: 'a job',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['id'],
-                    properties: { id: { type: 'string' }, via: { type: 'string' } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  };
-
   function validating(validateResponses: boolean) {
     const { lines, logger } = capturedLogger('kit-hot-checked');
-    const app = createApp({ name: 'kit-hot-checked', routes: Router(), logger, openapi: document, validateResponses });
+    const app = createApp({ name: 'kit-hot-checked', routes: Router(), logger, openapi: jobsDocument, validateResponses });
     const hot: HotRoute = {
       path: /^\/jobs\/([^/]+)$/,
       template: '/jobs/:id',
       // 'leaky' answers a member the spec does not name, as a hot route that drifted from its express twin would
-      answer: ([id]) => (id === 'leaky' ? { id, via: 'hot', nationalId: '001099012345' } : { id, via: 'hot' }),
+      answer: ([id]) => ({ id, title: 'Thợ hàn', openings: 2, ...(id === 'leaky' ? { nationalId: '001099012345' } : {}) }),
     };
     return { lines, listener: withHotRoutes(app, [hot]) };
   }
@@ -131,7 +104,7 @@ describe('withHotRoutes under response validation (tests): hot answers are check
     expect(JSON.stringify(leaky.body)).not.toContain('001099012345');
     expect(lines.some((l) => l.msg === 'response does not match the openapi document' && l.operation === 'getJob')).toBe(true);
     const fine = await request(listener).get('/jobs/j1').expect(200);
-    expect(fine.body).toEqual({ id: 'j1', via: 'hot' });
+    expect(fine.body).toEqual({ id: 'j1', title: 'Thợ hàn', openings: 2 });
   });
 
   it('when answers are not validated (production), then a hot answer is sent as it is', async () => {

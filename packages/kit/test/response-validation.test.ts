@@ -2,49 +2,7 @@ import { Router } from 'express';
 import request from 'supertest';
 import { createApp, type OpenApiDocument } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
-
-const jobAnswer = { description: 'a job', content: { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } } };
-
-const document: OpenApiDocument = {
-  openapi: '3.1.0',
-  info: { title: 'response fixture', version: '1.0.0' },
-  paths: {
-    '/jobs/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-      get: {
-        operationId: 'getJob',
-        responses: {
-          '200': jobAnswer,
-          default: {
-            description: 'a problem',
-            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-          },
-        },
-      },
-      delete: { operationId: 'deleteJob', responses: { '204': { description: 'deleted' } } },
-    },
-    '/jobs/{id}/poster': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-      get: { responses: { '200': { description: 'a file', content: { 'text/plain': {} } }, '302': { description: 'elsewhere' } } },
-    },
-  },
-  components: {
-    schemas: {
-      Job: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'title', 'openings'],
-        properties: {
-          id: { type: 'string' },
-          title: { type: 'string' },
-          openings: { type: 'integer' },
-          postedAt: { type: 'string', format: 'date-time' },
-        },
-      },
-      Problem: { type: 'object', required: ['status', 'code'], properties: { status: { type: 'integer' }, code: { type: 'string' } } },
-    },
-  },
-};
+import { jobAnswer, jobsDocument as document } from './fixtures/jobs-answers.openapi';
 
 /** The answer each test wants the route to send, by job id. */
 const answers: Record<string, { status: number; body: unknown }> = {
