@@ -15,6 +15,7 @@ import {
   type Logger,
   openApiResponseValidator,
   requestContext,
+  validatesResponsesByDefault,
 } from '@hoanhap/kit';
 import { accessLog } from './http/access-log.middleware';
 import { mergeOpenApi, type SourceDocument } from './openapi/merge-openapi';
@@ -53,7 +54,7 @@ export interface GatewayDeps {
   accessLogger?: Logger;
   /**
    * Checks the gateway's own JSON answers (probes, reference data) against its document, as kit's createApp does
-   * in every service (a mismatch becomes a 500 problem naming the field). On by default when NODE_ENV is `test`.
+   * in every service (a mismatch becomes a 500 problem naming the field). By default as kit's createApp (VALIDATE_RESPONSES, else NODE_ENV=test).
    */
   validateResponses?: boolean;
 }
@@ -109,7 +110,7 @@ export function createApp(deps: GatewayDeps): Express {
     }),
   );
   app.use(helmet());
-  if (deps.validateResponses ?? process.env.NODE_ENV === 'test') {
+  if (deps.validateResponses ?? validatesResponsesByDefault()) {
     app.use(openApiResponseValidator(loadOpenApi(deps.gatewayOpenApi ?? GATEWAY_OPENAPI), logger));
   }
   // a service with no document yet is not deployed: it is not "down", so it does not hold readiness back

@@ -72,8 +72,9 @@ async function startOwnStack(): Promise<System | null> {
   execFileSync(process.execPath, [tsx, join(root, 'infra/src/cli.ts'), 'up'], { cwd: root, stdio: 'inherit' });
   say('starting the stack in its own namespace (a few minutes on a busy machine)');
   const started = Date.now();
-  // a shared 2-core machine can take seconds per request: the gateway waits, as a patient user would
-  const system = await startSystem({ label: 'e2e', env: { LOG_LEVEL: 'warn', UPSTREAM_TIMEOUT_MS: '60000' } });
+  // a shared 2-core machine can take seconds per request: the gateway waits, as a patient user would; every answer
+  // the journeys cause is checked against its service's spec (a mismatch is a 500 the journey sees, and is logged)
+  const system = await startSystem({ label: 'e2e', env: { LOG_LEVEL: 'warn', UPSTREAM_TIMEOUT_MS: '60000', VALIDATE_RESPONSES: 'true' } });
   const stop = (signal: string) => {
     say(`${signal}: stopping the e2e stack`);
     void system.close().finally(() => process.exit(1));

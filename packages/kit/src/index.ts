@@ -19,7 +19,7 @@ export { requestContext, requestIdsOf, type RequestContext } from './http/reques
 export { PASS, withHotRoutes, type HotRoute } from './http/hot-routes';
 export { createLogger, SENSITIVE_FIELDS, type Logger, type LoggerOptions } from './log/logger';
 export { openApiValidator } from './openapi/openapi-validator.middleware';
-export { openApiResponseValidator } from './openapi/response-validator.middleware';
+export { openApiResponseValidator, validatesResponsesByDefault } from './openapi/response-validator.middleware';
 export { loadOpenApi, type OpenApiDocument } from './openapi/openapi-document';
 export { healthRoutes, mongoCheck, redisCheck, type ReadinessCheck } from './health/health.routes';
 export { createMetricsRegistry } from './metrics/metrics';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { createApp, type OpenApiDocument } from '../src';
+import { createApp, type OpenApiDocument, validatesResponsesByDefault } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
 import { jobAnswer, jobsDocument as document } from './fixtures/jobs-answers.openapi';
 
@@ -138,5 +138,14 @@ describe('response validation, a schema that does not compile', () => {
     expect(() => createApp({ name: 'response-test', openapi: broken, routes: Router(), logger: capturedLogger('x').logger })).toThrow(
       /listJobs 200 application\/json: the response schema does not compile/,
     );
+  });
+});
+
+describe('whether answers are checked when the app is not told', () => {
+  it('when VALIDATE_RESPONSES says true or false, then that; unset or empty, then NODE_ENV=test decides', () => {
+    expect(validatesResponsesByDefault({ VALIDATE_RESPONSES: 'true' })).toBe(true);
+    expect(validatesResponsesByDefault({ VALIDATE_RESPONSES: 'false', NODE_ENV: 'test' })).toBe(false);
+    expect(validatesResponsesByDefault({ VALIDATE_RESPONSES: '', NODE_ENV: 'test' })).toBe(true);
+    expect(validatesResponsesByDefault({ NODE_ENV: 'production' })).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { createLogger } from '../log/logger';
 import { createMetricsRegistry, metricsHandler, metricsMiddleware } from '../metrics/metrics';
 import { loadOpenApi, type OpenApiDocument } from '../openapi/openapi-document';
 import { openApiValidator } from '../openapi/openapi-validator.middleware';
-import { openApiResponseValidator, responseChecker } from '../openapi/response-validator.middleware';
+import { openApiResponseValidator, responseChecker, validatesResponsesByDefault } from '../openapi/response-validator.middleware';
 import { DEFAULT_MAX_IN_FLIGHT, inFlightLimit } from './in-flight-limit.middleware';
 import { requestContext } from './request-context.middleware';
 
@@ -34,8 +34,9 @@ export interface AppDeps {
   maxInFlight?: number;
   /**
    * Checks every JSON answer against the schema `openapi` declares for its status; a mismatch becomes a 500
-   * problem+json naming the operation and each failing field (see openApiResponseValidator). On by default
-   * when NODE_ENV is `test` (jest sets it), off otherwise: it serialises every answer twice.
+   * problem+json naming the operation and each failing field (see openApiResponseValidator). By default as
+   * VALIDATE_RESPONSES says, else on when NODE_ENV is `test` (jest sets it), off otherwise: it serialises every
+   * answer twice.
    */
   validateResponses?: boolean;
 }
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.openapi) {
     const document = typeof deps.openapi === 'string' ? loadOpenApi(deps.openapi) : deps.openapi;
     app.use(openApiValidator(document));
-    if (deps.validateResponses ?? process.env.NODE_ENV === 'test') {
+    if (deps.validateResponses ?? validatesResponsesByDefault()) {
       const check = responseChecker(document);
       // hot routes answer outside express: they check their answers with the same checker (withHotRoutes)
       app.locals.responseCheck = check;

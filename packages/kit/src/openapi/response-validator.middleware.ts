@@ -17,6 +17,16 @@ function mismatch(rule: string, message: string): FieldError[] {
   return [{ field: 'response', in: 'response', rule, message }];
 }
 
+/**
+ * Whether answers are checked against the spec when the app is not told: `VALIDATE_RESPONSES=true|false` when set
+ * (the browser journeys' stack turns it on), else on under jest (`NODE_ENV=test`) and off otherwise (production:
+ * it serialises every answer twice).
+ */
+export function validatesResponsesByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.VALIDATE_RESPONSES !== undefined && env.VALIDATE_RESPONSES !== '') return env.VALIDATE_RESPONSES === 'true';
+  return env.NODE_ENV === 'test';
+}
+
 /** An answer's verdict: the operation that declares it and what does not match (none: it does). */
 export interface ResponseVerdict {
   operation: string;
