@@ -33,11 +33,7 @@ export interface ResponseVerdict {
   errors: FieldError[];
 }
 
-/**
- * Checks answers against the schema their operation declares for the status and media type — the status's
- * own entry, its class (`4XX`) or `default`; undefined for a path the document does not describe. Every
- * schema is compiled up front: one that ajv refuses stops the app at start, naming where.
- */
+/** An answer (path, method, status, media type, body as the client reads it) checked against the spec. */
 export type ResponseChecker = (
   path: string,
   method: string,
@@ -46,6 +42,11 @@ export type ResponseChecker = (
   body: unknown,
 ) => ResponseVerdict | undefined;
 
+/**
+ * Checks answers against the schema their operation declares for the status and media type — the status's
+ * own entry, its class (`4XX`) or `default`; undefined for a path the document does not describe. Every
+ * schema is compiled up front: one that ajv refuses stops the app at start, naming where.
+ */
 export function responseChecker(document: OpenApiDocument): ResponseChecker {
   const compiler = schemaCompiler(document);
   const operations = listOperations(document);
