@@ -90,6 +90,8 @@ async function main(): Promise<number> {
         RATE_LIMIT_IP_PER_MINUTE: '1000000',
         RATE_LIMIT_USER_PER_MINUTE: '1000000',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        // answers replayed after a crash (idempotency records) are checked against the specs like any other
+        VALIDATE_RESPONSES: 'true',
       },
     });
     const started = stack;
