@@ -27,24 +27,18 @@ export function validatesResponsesByDefault(env: NodeJS.ProcessEnv = process.env
   return env.NODE_ENV === 'test';
 }
 
-/** An answer's verdict: the operation that declares it and what does not match (none: it does). */
-export interface ResponseVerdict {
+/** The answer check of one operation: what in `body` (as the client reads it) does not match (none: it does). */
+export interface OperationCheck {
   operation: string;
-  errors: FieldError[];
+  check(status: number, mediaType: string, body: unknown): FieldError[];
 }
 
-/** An answer (path, method, status, media type, body as the client reads it) checked against the spec. */
-export type ResponseChecker = (
-  path: string,
-  method: string,
-  status: number,
-  mediaType: string,
-  body: unknown,
-) => ResponseVerdict | undefined;
+/** The check for the operation of `path` and `method`; undefined when the document does not describe it. */
+export type ResponseChecker = (path: string, method: string) => OperationCheck | undefined;
 
 /**
  * Checks answers against the schema their operation declares for the status and media type — the status's
- * own entry, its class (`4XX`) or `default`; undefined for a path the document does not describe. Every
+ * own entry, its class (`4XX`) or `default`. Every
  * schema is compiled up front: one that ajv refuses stops the app at start, naming where.
  */
 export function responseChecker(document: OpenApiDocument): ResponseChecker {
@@ -84,24 +78,32 @@ export function responseChecker(document: OpenApiDocument): ResponseChecker {
     return validate(body) ? [] : toFieldErrors(validate.errors, 'response');
   };
 
-  return (path, method, status, mediaType, body) => {
+  return (path, method) => {
     const { operation: op } = matchOperation(operations, path, method);
-    return op && { operation: op.name, errors: check(op, status, mediaType, body) };
+    return op && { operation: op.name, check: (status, mediaType, body) => check(op, status, mediaType, body) };
   };
 }
 
-/** The problem+json a mismatched answer is replaced with: 500, naming the operation, the status and each field. */
-export function specMismatchProblem(verdict: ResponseVerdict, status: number, requestId: string | undefined) {
-  const detail = `${verdict.operation} answered ${status} with a body its openapi document does not describe: ${verdict.errors.map((e) => `${e.field} (${e.rule}): ${e.message}`).join('; ')}`;
+/**
+ * An answer that does not match its spec, logged at error; returns the problem+json sent instead: 500, naming
+ * the operation, the status and each failing field.
+ */
+export function specMismatch(
+  logger: Logger,
+  answer: { operation: string; method: string; path: string; status: number; errors: FieldError[]; requestId?: string },
+) {
+  const { operation, method, path, status, errors, requestId } = answer;
+  logger.error({ operation, method, path, status, errors }, 'response does not match the openapi document');
+  const detail = `${operation} answered ${status} with a body its openapi document does not describe: ${errors.map((e) => `${e.field} (${e.rule}): ${e.message}`).join('; ')}`;
   return {
     type: 'urn:hoanhap:problem:RESPONSE.SPEC_MISMATCH',
     title: 'Internal Server Error',
     status: 500,
     code: 'RESPONSE.SPEC_MISMATCH',
     detail,
-    operation: verdict.operation,
+    operation,
     answeredStatus: status,
-    errors: verdict.errors,
+    errors,
     ...(requestId ? { requestId } : {}),
   };
 }
@@ -125,6 +127,8 @@ export function openApiResponseValidator(
   check: ResponseChecker = responseChecker(document),
 ): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
+    const op = check(req.path, req.method);
+    if (!op) return next();
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
       const status = res.statusCode;
@@ -135,15 +139,12 @@ export function openApiResponseValidator(
       if (status === 204 || status === 304 || !isJson(mediaType)) return json(body);
       // checked as the client reads it: dates as strings, undefined members gone
       const sent = body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown);
-      const verdict = check(req.path, req.method, status, mediaType, sent);
-      if (!verdict || verdict.errors.length === 0) return json(body);
-      logger.error(
-        { operation: verdict.operation, method: req.method, path: req.path, status, errors: verdict.errors },
-        'response does not match the openapi document',
-      );
+      const errors = op.check(status, mediaType, sent);
+      if (errors.length === 0) return json(body);
       res.removeHeader('Location');
       res.removeHeader('ETag');
-      sendProblem(res, specMismatchProblem(verdict, status, req.context?.requestId));
+      const requestId = req.context?.requestId;
+      sendProblem(res, specMismatch(logger, { operation: op.operation, method: req.method, path: req.path, status, errors, requestId }));
       return res;
     };
     next();
