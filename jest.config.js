@@ -13,6 +13,8 @@ module.exports = {
   testMatch: ['<rootDir>/{packages,services,gateway}/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts', '<rootDir>/system/test/**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // cookie 2 (light-my-request's) ships only ES modules: node requires them, jest's runtime needs them compiled
+  transformIgnorePatterns: ['/node_modules/(?!(light-my-request/node_modules/)?cookie/)'],
   globalSetup: '<rootDir>/packages/testing/src/global-setup.ts',
   testTimeout: 60_000,
   // kafkajs and mongoose keep sockets briefly after disconnect; tests close what they open.

@@ -17,6 +17,11 @@ export const configSpec = {
    * uses one core. Memory grows with them (each holds the national model).
    */
   workers: field.int('MATCHING_WORKERS', 1, { min: 1, max: 64 }),
+  /**
+   * One process (MATCHING_WORKERS=1): a front thread holds the connections and writes the answers, this
+   * thread only computes them (kit's front-thread.ts): two cores for one model. false: one thread does all.
+   */
+  frontThread: field.bool('MATCHING_FRONT_THREAD', true),
   snapshotDir: field.string('MATCHING_SNAPSHOT_DIR', DEFAULT_SNAPSHOT_ROOT),
   snapshotIntervalSec: field.int('MATCHING_SNAPSHOT_INTERVAL_SECONDS', 60, { min: 0, max: 86_400 }),
   /** JSON merged over the default weights, e.g. {"job":{"sameCommune":30}}. */

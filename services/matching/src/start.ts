@@ -6,7 +6,7 @@
  */
 import cluster from 'node:cluster';
 import { jwksKeys } from '@hoanhap/auth';
-import { createLogger, gracefulShutdown, listenOn, portOf, runService } from '@hoanhap/kit';
+import { createLogger, gracefulShutdown, listenOn, portOf, runService, serveFromFrontThread } from '@hoanhap/kit';
 import { loadMatchingConfig } from './config';
 import { startMatchingRuntime } from './matching-runtime';
 import { replicaInstanceId, superviseReplicas } from './replicas';
@@ -17,8 +17,10 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return superviseReplicas(config.workers, logger);
   const instanceId = replicaInstanceId(config.instanceId);
   const runtime = await startMatchingRuntime({ ...config, instanceId, keys: jwksKeys(config.jwksUrl), logger });
-  const server = await listenOn(runtime.app, config.port);
-  logger.info({ port: portOf(server), instanceId, restoredFrom: runtime.restored?.takenAt ?? null, groupId: runtime.groupId }, 'matching listening');
+  // replicas share their port through node:cluster, which a worker thread cannot listen through
+  const front = config.frontThread && config.workers === 1;
+  const server = front ? await serveFromFrontThread(runtime.app, { port: config.port, logger }) : await listenOn(runtime.app, config.port);
+  logger.info({ port: 'port' in server ? server.port : portOf(server), frontThread: front, instanceId, restoredFrom: runtime.restored?.takenAt ?? null, groupId: runtime.groupId }, 'matching listening');
   const shutdown = gracefulShutdown(server, { logger, timeoutMs: 60_000 });
   shutdown.onShutdown('consumer and last snapshot', () => runtime.close());
 }

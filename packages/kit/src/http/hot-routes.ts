@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, RequestListener } from 'node:http';
 import type { Express } from 'express';
 import helmet from 'helmet';
 import type { Registry } from 'prom-client';
@@ -11,6 +11,14 @@ import { requestIdsOf } from './request-context.middleware';
 /** A hot route's "not mine": the request goes on to the app's full stack, which answers it (errors included). */
 export const PASS = Symbol('pass');
 
+/** What a hot route reads of its request: the headers (its path and query come parsed). */
+export type HotRequest = Pick<IncomingMessage, 'headers'>;
+
+/** What a hot route may add to its answer before the body: a header (a Server-Timing, say). */
+export interface HotResponse {
+  setHeader(name: string, value: string): unknown;
+}
+
 export interface HotRoute {
   /** Matched against the path alone (no query string); its groups are the route's parameters. */
   path: RegExp;
@@ -21,87 +29,98 @@ export interface HotRoute {
    * exactly (a query it does not know, a caller it cannot verify, a use case's error: PASS), so every
    * refusal keeps coming from the full stack, with its validation and its problem+json.
    */
-  answer(params: string[], query: URLSearchParams, req: IncomingMessage, res: ServerResponse): unknown | Promise<unknown>;
+  answer(params: string[], query: URLSearchParams, req: HotRequest, res: HotResponse): unknown | Promise<unknown>;
 }
+
+/** A hot answer, whole: written as it is by whichever thread holds the connection. */
+export interface HotReply {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  /** The JSON text; the socket encodes it (the answers carry Vietnamese: a two-byte string). */
+  body: string;
+}
+
+/** The hot answer to a GET of `url` (path and query) with these headers, or PASS: the full stack's to answer. */
+export type HotAnswerer = (url: string, headers: IncomingHttpHeaders) => HotReply | typeof PASS | Promise<HotReply | typeof PASS>;
+
+/** What a listener with hot routes carries for a front thread (front-thread.ts): its parts, apart. */
+export interface HotServing {
+  answer: HotAnswerer;
+  /** The paths `answer` may answer a GET on; any other request is the full stack's. */
+  paths: readonly RegExp[];
+  /** The app's own listener, without the hot routes. */
+  full: RequestListener;
+}
+
+export type HotListener = RequestListener & { hot: HotServing };
 
 /**
  * The app's request listener with a few GET routes answered before express: the app's own stack (helmet,
  * ids, log, metrics, in-flight limit, body parser, OpenAPI validator, router, res.json) cost a matching read
  * 0.45 ms of CPU of its 0.9, more than the ranking itself, and at 100 concurrent clients on one core that
  * is what the queue waits on. A hot answer carries the same headers (helmet's, captured from helmet
- * itself), the same ids, log line and metric.
+ * itself), the same ids, log line and metric. The listener also carries its parts (`hot`), so that a front
+ * thread can hold the connections while this thread only answers (front-thread.ts).
  */
-export function withHotRoutes(app: Express, routes: readonly HotRoute[]): RequestListener {
+export function withHotRoutes(app: Express, routes: readonly HotRoute[]): HotListener {
+  const full = app as unknown as RequestListener;
+  const answer = hotAnswerer(app, routes);
+  const listener: RequestListener = (req, res) => {
+    const reply = req.method === 'GET' && req.url ? answer(req.url, req.headers) : PASS;
+    if (reply === PASS) return full(req, res);
+    const write = (r: HotReply | typeof PASS) => (r === PASS ? full(req, res) : res.writeHead(r.status, r.headers).end(r.body));
+    if (reply instanceof Promise) reply.then(write, () => full(req, res));
+    else write(reply);
+  };
+  return Object.assign(listener, { hot: { answer, paths: routes.map((r) => r.path), full } });
+}
+
+/** The hot routes' answers as replies, without a connection: `withHotRoutes` writes them, a front thread posts them. */
+function hotAnswerer(app: Express, routes: readonly HotRoute[]): HotAnswerer {
   const logger = app.locals.logger as Logger;
   const log = requestLog(logger);
   const durations = requestDurations(app.locals.metrics as Registry);
   const security = helmetHeaders();
-  const full = app as unknown as RequestListener;
   // set by createApp when it validates answers (tests): a hot answer is checked against the spec like express's
   const check = app.locals.responseCheck as ResponseChecker | undefined;
 
-  const answerWith = (route: HotRoute, params: string[], req: IncomingMessage, res: ServerResponse, query: URLSearchParams, started: number) => {
-    const sent = (body: unknown) => {
-      if (body === PASS) return full(req, res);
-      try {
-        // the socket encodes the string outside the JS heap; a Buffer.from here cost as much CPU again and ~35 kB
-        // of garbage per 19 kB answer (the answers carry Vietnamese, so the string is two-byte)
-        const text = JSON.stringify(body);
-        const ids = requestIdsOf(req.headers);
-        const path = (req.url ?? '').split('?')[0]!;
-        // (tests only: in production `check` is unset and nothing here runs or allocates)
-        const op = check?.(path, 'GET');
-        const errors = op?.check(200, 'application/json', JSON.parse(text));
-        if (op && errors?.length) {
-          const problem = specMismatch(logger, { operation: op.operation, method: 'GET', path, status: 200, errors, requestId: ids.requestId });
-          res.writeHead(500, {
-            ...security,
-            'x-request-id': ids.requestId,
-            'x-correlation-id': ids.correlationId,
-            'content-type': 'application/problem+json; charset=utf-8',
-          });
-          res.end(JSON.stringify(problem));
-          return;
-        }
-        res.writeHead(200, {
-          ...security,
-          'x-request-id': ids.requestId,
-          'x-correlation-id': ids.correlationId,
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': Buffer.byteLength(text),
-        });
-        res.end(text);
-        durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
-        log({ ...ids, method: 'GET', path }, res, started);
-      } catch (error) {
-        // a body JSON cannot write (a BigInt, a cycle): the full stack answers, and says what went wrong
-        if (res.headersSent) res.destroy(error as Error);
-        else full(req, res);
-      }
-    };
-    // a hot route's failure is the full stack's to answer: it runs the request again and says what is wrong
-    const passOn = () => full(req, res);
-    try {
-      const body = route.answer(params, query, req, res);
-      if (body instanceof Promise) body.then(sent, passOn);
-      else sent(body);
-    } catch {
-      passOn();
+  const replyOf = (route: HotRoute, path: string, headers: IncomingHttpHeaders, set: OutgoingHttpHeaders, body: unknown, started: number): HotReply | typeof PASS => {
+    if (body === PASS) return PASS;
+    // a body JSON cannot write (a BigInt, a cycle) throws: the full stack answers, and says what went wrong
+    const text = JSON.stringify(body);
+    const ids = requestIdsOf(headers);
+    const common = { ...security, ...set, 'x-request-id': ids.requestId, 'x-correlation-id': ids.correlationId };
+    // (tests only: in production `check` is unset and nothing here runs or allocates)
+    const op = check?.(path, 'GET');
+    const errors = op?.check(200, 'application/json', JSON.parse(text));
+    if (op && errors?.length) {
+      const problem = specMismatch(logger, { operation: op.operation, method: 'GET', path, status: 200, errors, requestId: ids.requestId });
+      return { status: 500, headers: { ...common, 'content-type': 'application/problem+json; charset=utf-8' }, body: JSON.stringify(problem) };
     }
+    durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
+    log({ ...ids, method: 'GET', path }, { statusCode: 200, writableEnded: true }, started);
+    return { status: 200, headers: { ...common, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }, body: text };
   };
 
-  return (req, res) => {
+  return (url, headers) => {
     const started = performance.now();
-    if (req.method === 'GET' && req.url) {
-      const mark = req.url.indexOf('?');
-      const path = mark < 0 ? req.url : req.url.slice(0, mark);
-      for (const route of routes) {
-        const match = route.path.exec(path);
-        if (match)
-          return answerWith(route, match.slice(1), req, res, new URLSearchParams(mark < 0 ? '' : req.url.slice(mark + 1)), started);
+    const mark = url.indexOf('?');
+    const path = mark < 0 ? url : url.slice(0, mark);
+    for (const route of routes) {
+      const match = route.path.exec(path);
+      if (!match) continue;
+      const set: OutgoingHttpHeaders = {};
+      const res: HotResponse = { setHeader: (name, value) => (set[name.toLowerCase()] = value) };
+      const reply = (body: unknown) => replyOf(route, path, headers, set, body, started);
+      // a hot route's failure is the full stack's to answer: it runs the request again and says what is wrong
+      try {
+        const body = route.answer(match.slice(1), new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1)), { headers }, res);
+        return body instanceof Promise ? body.then(reply, () => PASS) : reply(body);
+      } catch {
+        return PASS;
       }
     }
-    full(req, res);
+    return PASS;
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { Server } from 'node:http';
+import type { FrontThread } from '../http/front-thread';
 import type { Logger } from 'pino';
 
 export type Closer = () => Promise<unknown> | unknown;
@@ -21,7 +22,8 @@ export interface Shutdown {
   readonly draining: boolean;
 }
 
-function closeServer(server: Server): Promise<void> {
+function closeServer(server: Server | FrontThread): Promise<void> {
+  if (!(server instanceof Server)) return server.stop();
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     // keep-alive sockets would hold close() open until they time out: drop each as soon as it is idle
@@ -39,7 +41,7 @@ function closeServer(server: Server): Promise<void> {
  * run the registered closers in order, then exit 0 (1 when a closer failed or
  * the timeout passed).
  */
-export function gracefulShutdown(server: Server, options: ShutdownOptions): Shutdown {
+export function gracefulShutdown(server: Server | FrontThread, options: ShutdownOptions): Shutdown {
   const closers: Array<{ name: string; close: Closer }> = [];
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let running: Promise<void> | undefined;

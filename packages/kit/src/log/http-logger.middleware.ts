@@ -35,13 +35,16 @@ export interface LoggedRequest {
 }
 
 /** Writes one request's line once its response closed (express's stack and the kit's hot routes share it). */
-export function requestLog(logger: Logger): (request: LoggedRequest, res: ServerResponse & { err?: Error }, started: number) => void {
+export function requestLog(
+  logger: Logger,
+): (request: LoggedRequest, res: Pick<ServerResponse, 'statusCode' | 'writableEnded'> & { err?: Error }, started: number) => void {
   const destination = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
   // pino's default base (pid, hostname) as on every other line: which process of a replicated service served it
   const plain = pino({ level: 'trace', base: { pid: process.pid, hostname: hostname(), ...logger.bindings() } }, destination);
   return (request, res, started) => {
     const err = res.err;
-    const aborted = !res.writableFinished;
+    // ended by the app (whether or not the last bytes reached a client that left meanwhile), or left unanswered
+    const aborted = !res.writableEnded;
     const level: Level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || aborted ? 'warn' : 'info';
     if (!logger.isLevelEnabled(level)) return;
     const line = {

@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { bearerToken, type AuthClaims, type Role, type Verifier } from '@hoanhap/auth';
-import { PASS, type HotRoute } from '@hoanhap/kit';
+import { PASS, type HotRequest, type HotRoute } from '@hoanhap/kit';
 import type { MatchingContext } from '../domain/matching.context';
 import { matchCandidates } from '../domain/match-candidates.use-case';
 import { matchJobs } from '../domain/match-jobs.use-case';
@@ -60,7 +59,7 @@ function matchQuery(query: URLSearchParams, extra: readonly string[]): MatchQuer
 }
 
 /** The verified caller when their role may call the route; undefined (the full route answers 401/403) otherwise. */
-async function callerIn(req: IncomingMessage, verify: Verifier, roles: readonly Role[]): Promise<AuthClaims | undefined> {
+async function callerIn(req: HotRequest, verify: Verifier, roles: readonly Role[]): Promise<AuthClaims | undefined> {
   const token = bearerToken(req.headers.authorization);
   if (!token) return undefined;
   const caller = await verify(token).catch(() => undefined);

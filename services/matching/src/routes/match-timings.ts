@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { HotResponse } from '@hoanhap/kit';
 
 /**
  * How long the matching itself takes (search, exclusions, reasons — not the HTTP stack nor the queue in
@@ -11,7 +11,7 @@ export class MatchTimings {
   constructor(private readonly size = 20_000) {}
 
   /** Runs `work`, records its duration under `kind`, sets `Server-Timing: match;dur=…`. */
-  time<T>(kind: string, res: ServerResponse, work: () => T): T {
+  time<T>(kind: string, res: HotResponse, work: () => T): T {
     const started = performance.now();
     const result = work();
     const ms = performance.now() - started;

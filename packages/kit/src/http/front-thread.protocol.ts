@@ -1,0 +1,37 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+
+/** What the front thread is started with. */
+export interface FrontSetup {
+  port: number;
+  host: string | undefined;
+  /** The hot routes' paths (a RegExp's source and flags: RegExps do not cross threads). */
+  hotPaths: { source: string; flags: string }[];
+  /** Beyond this, a body is dropped and the service answers 413 (far above any body parser's limit). */
+  bodyLimitBytes: number;
+}
+
+/** A request read by the front, for the service's thread to answer. */
+export interface FrontRequest {
+  n: number;
+  /** A GET on a hot route's path: the hot answerer is asked first. */
+  hot: boolean;
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  remoteAddress: string;
+  /** Sent as a Buffer, received as a Uint8Array (what structured cloning makes of one). */
+  body: Uint8Array | undefined;
+  /** The body was over `bodyLimitBytes`, and dropped. */
+  tooLarge: boolean;
+}
+
+/** The answer to request `n`, whole. */
+export interface FrontReply {
+  n: number;
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: string | Uint8Array;
+}
+
+/** The front's own news: listening (on which port), failed to listen, closed. */
+export type FrontStatus = { status: 'listening'; port: number } | { status: 'failed'; message: string } | { status: 'closed' };
