@@ -24,6 +24,8 @@ export interface Report {
   /** The same probe with the event published straight to Kafka: matching's own share. */
   freshnessKafka?: FreshnessResult;
   restart?: { stopSeconds: number; startSeconds: number; restoredFrom: string | null; eventsReplayed: number; memory: { rss: number; peak: number } };
+  /** The same process without its front thread (MATCHING_FRONT_THREAD=false), the same load. */
+  oneThread?: { jobs: LoadResult; candidates: LoadResult };
   /** The same service as replicas on this host (MATCHING_WORKERS), the same load. */
   replicas?: { count: number; replay: { seconds: number; rss: number }; jobs: LoadResult; candidates: LoadResult; rss: number; peak: number };
   /** Time spent matching inside the service, per kind (from its /status). */
@@ -106,6 +108,17 @@ export function printReport(r: Report): void {
       `${x(r.replay.fromSpawn / Math.max(0.1, r.restart.startSeconds))} faster than a full replay`,
     ]);
   }
+  const versusService = (result: LoadResult, one: LoadResult | undefined) =>
+    one ? `${x(result.rps / Math.max(1, one.rps))} req/s, p50 ${x(one.p50 / Math.max(1, result.p50))} lower, p99 ${one.p99} → ${result.p99} ms` : '—';
+  if (r.oneThread) {
+    // a comparison beside the rows above (the service as deployed: a front thread for the connections)
+    for (const [what, result, front] of [
+      ['top-20 jobs', r.oneThread.jobs, r.jobs],
+      ['top-20 candidates', r.oneThread.candidates, r.candidates],
+    ] as const) {
+      rows.push([`the same process with one thread for everything (MATCHING_FRONT_THREAD=false): ${what}, 100 concurrent`, '(comparison)', lat(result), `front thread vs one thread: ${front ? versusService(front, result) : '—'}`]);
+    }
+  }
   const rep = r.replicas;
   if (rep) {
     const title = `${rep.count} replicas on the same ${r.cores} cores (MATCHING_WORKERS=${rep.count}, each its own model from Kafka)`;
@@ -114,8 +127,7 @@ export function printReport(r: Report): void {
       ['top-20 jobs', rep.jobs, r.jobs],
       ['top-20 candidates', rep.candidates, r.candidates],
     ] as const) {
-      const vsOne = one ? `${x(result.rps / Math.max(1, one.rps))} req/s, p50 ${x(one.p50 / Math.max(1, result.p50))} lower, p99 ${one.p99} → ${result.p99} ms` : '—';
-      rows.push([`${title}: ${what}, 100 concurrent (end to end over HTTP)`, '(comparison)', lat(result), vsOne]);
+      rows.push([`${title}: ${what}, 100 concurrent (end to end over HTTP)`, '(comparison)', lat(result), versusService(result, one)]);
     }
     rows.push([`memory, ${rep.count} replicas together`, '(comparison)', `${n(rep.replay.rss)} MB after replay (${rep.replay.seconds.toFixed(1)} s from spawn, both at once), ${n(rep.rss)} MB after load, peaks ${n(rep.peak)} MB`, `${x(rep.peak / Math.max(1, r.afterLoad?.peak ?? rep.peak))} one process's peak`]);
   }

@@ -137,6 +137,17 @@ async function main(): Promise<void> {
     report.restart = { stopSeconds: (stopped - stopping) / 1000, startSeconds: (Date.now() - stopped) / 1000, restoredFrom: restored.restoredFrom, eventsReplayed: restored.eventsApplied, memory: memoryMb(service.child.pid!) };
     log(`restart ${JSON.stringify(report.restart)}`);
 
+    // the same process with one thread doing everything, HTTP included (MATCHING_FRONT_THREAD=false), from the
+    // same snapshot: what the front thread brings, measured in this run
+    await service.stop();
+    service = await startService({ ...env, MATCHING_FRONT_THREAD: 'false' }, admin);
+    const onePid = service.child.pid!;
+    const oneJobs = await load(service.url, returneeTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid: onePid, seed: 9 });
+    log(`one thread, jobs/index ${JSON.stringify(oneJobs)}`);
+    const oneCandidates = await load(service.url, jobTargets, { connections: CONNECTIONS, seconds, warmupSeconds: 5, pid: onePid, seed: 10 });
+    log(`one thread, candidates/index ${JSON.stringify(oneCandidates)}`);
+    report.oneThread = { jobs: oneJobs, candidates: oneCandidates };
+
     // the same service as replicas on this machine's cores (MATCHING_WORKERS), each rebuilding its own
     // model from Kafka; the same load, every request to whichever replica holds its connection
     await service.stop();

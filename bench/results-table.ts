@@ -179,25 +179,38 @@ export function matchingRows(r: any): Row[] {
   };
   loadRows('jobs', 'top-20 jobs for a returnee', 25);
   loadRows('candidates', 'top-20 candidates for a job', 50);
-  // the same load on the service run as replicas (MATCHING_WORKERS): for comparison, not another verdict on the target
-  const rep = r.replicas;
-  if (rep) {
-    for (const [kind, one] of [
-      ['jobs', r.jobs],
-      ['candidates', r.candidates],
-    ] as const) {
-      const load = rep[kind];
+  // the same load on other shapes of the service: for comparison, not another verdict on the target
+  // `baseline`: the other run is what the deployed process is compared with (else it is compared with the process)
+  const compared = (label: string, other: any, versus: string, baseline: boolean) => {
+    for (const kind of ['jobs', 'candidates'] as const) {
+      const load = other[kind];
+      const one = r[kind];
+      const [a, z] = baseline ? [one, load] : [load, one];
       rows.push(
         info(
           b,
-          `  the same as ${rep.count} replicas on the same ${r.cores ?? 2} cores (MATCHING_WORKERS=${rep.count}), p99 — ${kind}`,
+          `  ${label}, p99 — ${kind}`,
           `${ms(load.p99)} (p50 ${ms(load.p50)}, p90 ${ms(load.p90)}, p97.5 ${ms(load.p97_5)}, p99.9 ${ms(load.p99_9)}; ${n(load.rps)} req/s, ${n(load.cpuUs)} µs service CPU per answer)`,
-          one
-            ? `${x(load.rps / one.rps)} req/s, p50 ${ms(one.p50)} → ${ms(load.p50)}, p99 ${ms(one.p99)} → ${ms(load.p99)} vs one process`
-            : '—',
+          one ? `${versus}: ${x(a.rps / z.rps)} req/s, p50 ${ms(z.p50)} → ${ms(a.p50)}, p99 ${ms(z.p99)} → ${ms(a.p99)}` : '—',
         ),
       );
     }
+  };
+  if (r.oneThread)
+    compared(
+      'the same process with one thread for everything (MATCHING_FRONT_THREAD=false)',
+      r.oneThread,
+      'front thread vs one thread',
+      true,
+    );
+  const rep = r.replicas;
+  if (rep) {
+    compared(
+      `the same as ${rep.count} replicas on the same ${r.cores ?? 2} cores (MATCHING_WORKERS=${rep.count})`,
+      rep,
+      'replicas vs one process',
+      false,
+    );
     rows.push(info(b, `  memory: peak RSS of the ${rep.count} replicas together`, megabytes(rep.peak), `${x(rep.peak / 1024)} of 1 GB`));
   }
   const f = r.freshness ?? r.freshnessKafka;
