@@ -26,6 +26,7 @@ beforeAll(async () => {
     template: '/jobs/:id',
     answer: ([id], query, req, res) => {
       if (query.has('full')) return PASS;
+      if (id === 'bigint') return Promise.resolve({ id, count: 1n });
       res.setHeader('Server-Timing', 'match;dur=0.10');
       return { id, via: 'hot', title: 'Thợ hàn — Phường Cửa Lò', auth: req.headers.authorization ?? null };
     },
@@ -61,6 +62,8 @@ describe('serveFromFrontThread: a worker thread holds the connections, this thre
     const passed = await request(url).get('/jobs/j2?full=1').set('x-request-id', 'req-7').expect(200);
     expect(passed.body).toEqual({ id: 'j2', via: 'express' });
     expect(passed.headers['x-request-id']).toBe('req-7');
+    const unwritable = await request(url).get('/jobs/bigint').expect(200);
+    expect(unwritable.body).toEqual({ id: 'bigint', via: 'express' });
     const missing = await request(url).get('/nowhere').expect(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(missing.body.code).toBe('ROUTE.NOT_FOUND');

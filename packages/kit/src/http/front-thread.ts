@@ -49,7 +49,8 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
 
   const answer = async (m: FrontRequest): Promise<Omit<FrontReply, 'n'>> => {
     if (m.tooLarge) return problemReply(m, classifyError({ type: 'entity.too.large' }));
-    const quick = m.hot && hot ? await hot(m.url, m.headers) : PASS;
+    // a hot answer that failed (a body JSON cannot write) is the full stack's, as withHotRoutes does
+    const quick = m.hot && hot ? await Promise.resolve(hot(m.url, m.headers)).catch((): typeof PASS => PASS) : PASS;
     if (quick !== PASS) return quick;
     // a Buffer crosses threads as a plain Uint8Array: a Buffer again over the same bytes
     const payload = m.body && Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
