@@ -69,7 +69,9 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
 
   let stopping: Promise<void> | undefined;
   const failed = (error: Error) => {
+    // once: a thread's 'error' is followed by its 'exit'
     if (stopping) return;
+    stopping = Promise.resolve();
     options.logger.fatal({ err: error }, 'the front thread failed');
     (options.onFailure ?? (() => process.exit(1)))(error);
   };
