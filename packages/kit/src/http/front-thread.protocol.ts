@@ -4,8 +4,6 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 export interface FrontSetup {
   port: number;
   host: string | undefined;
-  /** The hot routes' paths (a RegExp's source and flags: RegExps do not cross threads). */
-  hotPaths: { source: string; flags: string }[];
   /** Beyond this, a body is dropped and the service answers 413 (far above any body parser's limit). */
   bodyLimitBytes: number;
 }
@@ -13,8 +11,6 @@ export interface FrontSetup {
 /** A request read by the front, for the service's thread to answer. */
 export interface FrontRequest {
   n: number;
-  /** A GET on a hot route's path: the hot answerer is asked first. */
-  hot: boolean;
   method: string;
   url: string;
   headers: IncomingHttpHeaders;

@@ -30,8 +30,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te
 /**
  * Serves `app` on `port` from a front thread: a worker thread holds the connections, reads the requests
  * and writes the answers (HTTP parsing, headers, the UTF-8 encoding of each body and the socket writes),
- * while this thread, the one with the service's state, only answers them. A GET on a hot route's path is
- * asked of the hot answerer; anything else (or what it passes on) goes through the app's full express stack,
+ * while this thread, the one with the service's state, only answers them. A GET is asked of the hot
+ * answerer; anything else (or what it passes on) goes through the app's full express stack,
  * injected without a socket (light-my-request), with the client's address. On a 2-core machine this runs
  * both cores for one service without a second copy of its state (node:cluster replicas each hold one).
  */
@@ -41,7 +41,6 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
   const setup: FrontSetup = {
     port: options.port,
     host: options.host,
-    hotPaths: (app.hot?.paths ?? []).map((p) => ({ source: p.source, flags: p.flags })),
     bodyLimitBytes: options.bodyLimitBytes ?? 16 * 1024 * 1024,
   };
   const worker = new Worker(bootstrap(join(__dirname, 'front-thread.worker')), { eval: true, workerData: setup });
@@ -49,8 +48,9 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
 
   const answer = async (m: FrontRequest): Promise<Omit<FrontReply, 'n'>> => {
     if (m.tooLarge) return problemReply(m, classifyError({ type: 'entity.too.large' }));
-    // a hot answer that failed (a body JSON cannot write) is the full stack's, as withHotRoutes does
-    const quick = m.hot && hot ? await Promise.resolve(hot(m.url, m.headers)).catch((): typeof PASS => PASS) : PASS;
+    // every GET is asked of the hot answerer, which knows its paths (as withHotRoutes does); a hot answer that
+    // failed (a body JSON cannot write) is the full stack's
+    const quick = m.method === 'GET' && hot ? await Promise.resolve(hot(m.url, m.headers)).catch((): typeof PASS => PASS) : PASS;
     if (quick !== PASS) return quick;
     // a Buffer crosses threads as a plain Uint8Array: a Buffer again over the same bytes
     const payload = m.body && Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);

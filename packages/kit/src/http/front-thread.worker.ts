@@ -9,20 +9,15 @@ import type { FrontReply, FrontRequest, FrontSetup, FrontStatus } from './front-
 
 const setup = workerData as FrontSetup;
 const port = parentPort!;
-const hotPaths = setup.hotPaths.map((p) => new RegExp(p.source, p.flags));
 const waiting = new Map<number, ServerResponse>();
 let next = 0;
 
 function forward(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined, tooLarge = false): void {
   const n = ++next;
-  const url = req.url ?? '/';
-  const mark = url.indexOf('?');
-  const path = mark < 0 ? url : url.slice(0, mark);
   const request: FrontRequest = {
     n,
-    hot: req.method === 'GET' && hotPaths.some((p) => p.test(path)),
     method: req.method ?? 'GET',
-    url,
+    url: req.url ?? '/',
     headers: req.headers,
     remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
     body,

@@ -45,9 +45,8 @@ export type HotAnswerer = (url: string, headers: IncomingHttpHeaders) => HotRepl
 
 /** What a listener with hot routes carries for a front thread (front-thread.ts): its parts, apart. */
 export interface HotServing {
+  /** Asked of every GET: PASS at once (nothing allocated) for a path no hot route has. */
   answer: HotAnswerer;
-  /** The paths `answer` may answer a GET on; any other request is the full stack's. */
-  paths: readonly RegExp[];
   /** The app's own listener, without the hot routes. */
   full: RequestListener;
 }
@@ -72,7 +71,7 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): HotLis
     if (reply instanceof Promise) reply.then(write, () => full(req, res));
     else write(reply);
   };
-  return Object.assign(listener, { hot: { answer, paths: routes.map((r) => r.path), full } });
+  return Object.assign(listener, { hot: { answer, full } });
 }
 
 /** The hot routes' answers as replies, without a connection: `withHotRoutes` writes them, a front thread posts them. */
