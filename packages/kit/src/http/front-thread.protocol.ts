@@ -26,6 +26,7 @@ export interface FrontReply {
   n: number;
   status: number;
   headers: OutgoingHttpHeaders;
+  /** A text is encoded by the front, which sets its content-length; bytes come with theirs (none for a HEAD). */
   body: string | Uint8Array;
 }
 

@@ -58,8 +58,14 @@ port.on('message', (message: FrontReply | 'close') => {
   const res = waiting.get(message.n);
   if (!res) return;
   waiting.delete(message.n);
+  // a text (a hot answer, a problem) is encoded here, once, for its length and the socket
+  let { body } = message;
+  if (typeof body === 'string') {
+    body = Buffer.from(body);
+    message.headers['content-length'] = body.length;
+  }
   res.writeHead(message.status, message.headers);
-  res.end(message.body);
+  res.end(body);
 });
 
 server.once('error', (error) => port.postMessage({ status: 'failed', message: error.message } satisfies FrontStatus));
