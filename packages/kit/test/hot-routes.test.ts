@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { AppError, createApp, createMetricsRegistry, PASS, withHotRoutes, type HotRoute } from '../src';
+import { AppError, createApp, createMetricsRegistry, JsonText, PASS, withHotRoutes, type HotRoute } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
 import { jobsDocument } from './fixtures/jobs-answers.openapi';
 
@@ -21,6 +21,8 @@ function setup() {
       if (id === 'broken') throw new Error('hot route failed');
       if (id === 'bigint') return { id, count: 1n };
       if (id === 'vi') return { id, title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' };
+      // written by the route itself: sent as it is, never written again
+      if (id === 'written') return new JsonText('{"id":"written","via":"text",  "spaced":true}');
       return { id, via: 'hot' };
     },
   };
@@ -54,6 +56,19 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(text));
     expect(Number(res.headers['content-length'])).toBeGreaterThan(text.length);
     expect(res.body).toEqual({ id: 'vi', title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' });
+  });
+
+  it('when a hot route returns its JSON already written (JsonText), then that text is the body, byte for byte', async () => {
+    const { listener } = setup();
+    const res = await request(listener).get('/jobs/written').buffer(true).parse((r, done) => {
+      let text = '';
+      r.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      r.on('end', () => done(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.body).toBe('{"id":"written","via":"text",  "spaced":true}');
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
   });
 
   it('when a hot route passes, fails or returns a body JSON cannot write, then express answers: its route, its problem+json', async () => {

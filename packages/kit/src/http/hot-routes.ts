@@ -11,6 +11,14 @@ import { requestIdsOf } from './request-context.middleware';
 /** A hot route's "not mine": the request goes on to the app's full stack, which answers it (errors included). */
 export const PASS = Symbol('pass');
 
+/**
+ * A hot route's body already written as JSON (by a serialiser that knows the answer's shape and keeps the
+ * texts it repeats), sent as it is. It must be exactly what JSON.stringify would write of the same answer.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** What a hot route reads of its request: the headers (its path and query come parsed). */
 export type HotRequest = Pick<IncomingMessage, 'headers'>;
 
@@ -25,7 +33,7 @@ export interface HotRoute {
   /** The route's template as express names it (`/jobs/:id/candidates`): the metrics label. */
   template: string;
   /**
-   * The 200 answer's body, or PASS for anything else. A hot route answers only requests it recognises
+   * The 200 answer's body (a value, or its JSON as a JsonText), or PASS for anything else. A hot route answers only requests it recognises
    * exactly (a query it does not know, a caller it cannot verify, a use case's error: PASS), so every
    * refusal keeps coming from the full stack, with its validation and its problem+json.
    */
@@ -89,7 +97,7 @@ function hotAnswerer(app: Express, routes: readonly HotRoute[]): HotAnswerer {
   const replyOf = (route: HotRoute, path: string, headers: IncomingHttpHeaders, set: OutgoingHttpHeaders, body: unknown, started: number): HotReply | typeof PASS => {
     if (body === PASS) return PASS;
     // a body JSON cannot write (a BigInt, a cycle) throws: the full stack answers, and says what went wrong
-    const text = JSON.stringify(body);
+    const text = body instanceof JsonText ? body.text : JSON.stringify(body);
     const ids = requestIdsOf(headers);
     const common = { ...security, ...set, 'x-request-id': ids.requestId, 'x-correlation-id': ids.correlationId };
     // (tests only: in production `check` is unset and nothing here runs or allocates)

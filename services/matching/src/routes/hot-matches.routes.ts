@@ -1,9 +1,10 @@
 import { bearerToken, type AuthClaims, type Role, type Verifier } from '@hoanhap/auth';
-import { PASS, type HotRequest, type HotRoute } from '@hoanhap/kit';
+import { JsonText, PASS, type HotRequest, type HotRoute } from '@hoanhap/kit';
 import type { MatchingContext } from '../domain/matching.context';
 import { matchCandidates } from '../domain/match-candidates.use-case';
 import { matchJobs } from '../domain/match-jobs.use-case';
 import { CANDIDATE_ROLES } from './job-candidates.routes';
+import { candidatesJson, jobMatchesJson } from './answer-json';
 import type { MatchTimings } from './match-timings';
 import { RETURNEE_MATCH_ROLES, type MatchQuery } from './returnee-matches.routes';
 
@@ -27,7 +28,9 @@ export function hotMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: 
         const q = UUID.test(id!) ? matchQuery(query, []) : undefined;
         const caller = q && (await callerIn(req, verify, RETURNEE_MATCH_ROLES));
         if (!q || !caller) return PASS;
-        return timings.time(q.strategy === 'scan' ? 'jobs-scan' : 'jobs', res, () => matchJobs(ctx, caller, id!, q));
+        return new JsonText(
+          jobMatchesJson(timings.time(q.strategy === 'scan' ? 'jobs-scan' : 'jobs', res, () => matchJobs(ctx, caller, id!, q))),
+        );
       },
     },
     {
@@ -38,7 +41,11 @@ export function hotMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: 
         const q = JOB_ID.test(id!) && ctx.model.jobs.slotOf(id!) >= 0 ? matchQuery(query, ['waitMs']) : undefined;
         const caller = q && (await callerIn(req, verify, CANDIDATE_ROLES));
         if (!q || !caller) return PASS;
-        return timings.time(q.strategy === 'scan' ? 'candidates-scan' : 'candidates', res, () => matchCandidates(ctx, caller, id!, q));
+        return new JsonText(
+          candidatesJson(
+            timings.time(q.strategy === 'scan' ? 'candidates-scan' : 'candidates', res, () => matchCandidates(ctx, caller, id!, q)),
+          ),
+        );
       },
     },
   ];

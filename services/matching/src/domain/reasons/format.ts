@@ -19,6 +19,52 @@ export interface Reason {
 
 export const reason = (code: string, centiPoints: number, vi: string, en: string): Reason => ({ code, points: shown(centiPoints), vi, en });
 
+const jsonTexts = new WeakMap<Reason, string>();
+
+/** A reason's JSON text: kept with the reason when it was made by `reasonsOnce`, written now otherwise. */
+export const reasonJson = (r: Reason): string => jsonTexts.get(r) ?? JSON.stringify(r);
+
+/**
+ * Reasons made once per code and key, each kept with its JSON text: the 20 items of an answer, and the
+ * answers after it, repeat the same few reasons (a wage, a province, a start date), and building their texts
+ * and writing them out as JSON cost more than the search. The key must name everything the reason's words
+ * and points depend on beyond its code and what is fixed for one model (its weights, its vocabulary): a
+ * number where it can (`pairKey`, `idsKey`: a string key is hashed on every lookup). Shared reasons are never
+ * changed (`byPoints` orders a list, not its reasons). A code's reasons are forgotten at once past `limit`.
+ */
+export function reasonsOnce(limit = KEPT): (code: string, key: number | string, make: () => Reason) => Reason {
+  const byCode = new Map<string, Map<number | string, Reason>>();
+  return (code, key, make) => {
+    const known = byCode.get(code) ?? byCode.set(code, new Map()).get(code)!;
+    let r = known.get(key);
+    if (r === undefined) {
+      r = make();
+      jsonTexts.set(r, JSON.stringify(r));
+      if (known.size > limit) known.clear();
+      known.set(key, r);
+    }
+    return r;
+  };
+}
+
+const BITS_26 = 2 ** 26;
+
+/** One key for two whole numbers: a number when both are below 2^26 (a wage in VND, a day and points), else a string. */
+export const pairKey = (a: number, b: number): number | string =>
+  a >= 0 && b >= 0 && a < BITS_26 && b < BITS_26 && Number.isInteger(a) && Number.isInteger(b) ? a * BITS_26 + b : `${a} ${b}`;
+
+/** One key for a count and a list of ids (skills): a number for up to five ids below 256, else a string. */
+export function idsKey(count: number, ids: readonly number[]): number | string {
+  if (ids.length > 5 || count > 255) return `${count} ${ids.join()}`;
+  // the list's length in the key: [0, 5] and [5] are different lists
+  let key = count * 8 + ids.length;
+  for (const id of ids) {
+    if (id > 255) return `${count} ${ids.join()}`;
+    key = key * 256 + id;
+  }
+  return key;
+}
+
 /**
  * The reasons, most points first, equal points in the order given; sorted in place. An insertion sort: a
  * list holds at most eight reasons, and Array.prototype.sort allocates ~1 kB of sort state per call, 20 times an
