@@ -5,7 +5,7 @@ import { jobSearch, naiveJobSearch } from '../src/domain/search/job-search';
 import { loadSynthetic } from '../src/synthetic/load-synthetic';
 import { syntheticJob } from '../src/synthetic/synthetic-offers';
 import { Prng } from '../src/synthetic/prng';
-import { pairScore } from '../src/domain/search/pair-score';
+import { jobPairScorer, pairScore } from '../src/domain/search/pair-score';
 import { JOB } from '../src/domain/model/job-table';
 import { PREF } from '../src/domain/model/returnee-table';
 import { overlapCount } from '../src/domain/model/skill-bits';
@@ -35,6 +35,22 @@ describe('indexed search vs the full scan (same rules, same data)', () => {
         startPoints(w, R.availableFrom[p]!, J.startDay[j]!, J.endDay[j]!, today);
       expect(pairScore(model, p, j, today)).toBe(sum);
     }
+  });
+
+  it("when one job's scorer (its side read once, tables by skills held and by tier) scores 5,000 pairs, then each equals pairScore", () => {
+    let sameCommune = 0;
+    for (let k = 0; k < 50; k++) {
+      const j = g.int(model.jobs.size);
+      const score = jobPairScorer(model, j, today);
+      // the job's own commune's people too: the same-commune points come from their own branch
+      const local = model.returnees.byCommune.at(model.jobs.commune[j]!);
+      const people = [...Array(50).keys()].map(() => g.int(model.returnees.size)).concat(local ? [...local.items.subarray(0, Math.min(50, local.length))] : []);
+      for (const p of people) {
+        expect([j, p, score(p)]).toEqual([j, p, pairScore(model, p, j, today)]);
+        if (model.returnees.commune[p] === model.jobs.commune[j]) sameCommune++;
+      }
+    }
+    expect(sameCommune).toBeGreaterThan(30);
   });
 
   it('when 400 people ask for their top 20 jobs, then the indexed search answers exactly what the full scan answers', () => {

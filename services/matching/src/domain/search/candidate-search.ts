@@ -9,7 +9,7 @@ import type { Ranked } from './job-search';
 import * as pairs from './pair-score';
 
 // bound once: tsx compiles imported bindings to getters (see pair-score.ts)
-const { activeRestrictions, pairBarrier, pairScore } = pairs;
+const { activeRestrictions, jobPairScorer, pairBarrier, pairScore } = pairs;
 const { distancePoints, maxStartPoints, skillPoints, startPoints } = jobRules;
 const { VARIANTS } = jobTable;
 
@@ -35,11 +35,12 @@ export function candidateSearch(m: MatchingModel, j: number, limit: number, nowM
   const consider = (p: number, score: number) => {
     if (heap.admits(score, p) && pairBarrier(m, p, j, nowMs, today, activeRestrictions(m, p, today)) === null) heap.offer(score, p);
   };
+  const score = jobPairScorer(m, j, today);
   const exact = (list: PostingList | undefined) => {
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       const p = list.items[i]!;
-      if (marks.mark(p)) consider(p, pairScore(m, p, j, today));
+      if (marks.mark(p)) consider(p, score(p));
     }
   };
 
