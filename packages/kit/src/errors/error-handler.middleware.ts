@@ -1,10 +1,11 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
-import { classifyError, type Problem } from './problem';
+import { classifyError, problemAnswer, type Problem } from './problem';
 
 /** Writes a problem document as `application/problem+json`. */
 export function sendProblem(res: Response, problem: Problem, headers: Record<string, string> = {}): void {
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  const answer = problemAnswer(problem, headers);
+  for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) res.setHeader(name, value);
+  res.status(answer.status).send(answer.body);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
 import { type FieldError, isAppError } from './app-error';
 import { isStoreBusy, isStoreUnavailable } from './store-errors';
 
@@ -88,6 +88,21 @@ export function classifyError(error: unknown): ClassifiedError {
     };
   }
   return { problem: problem(500, 'INTERNAL', 'An unexpected error occurred.'), headers: {}, retryable: true, unexpected: true };
+}
+
+/**
+ * A problem document as it leaves over HTTP, whoever writes it (the express error handler, a hot route, a front
+ * thread): its status, its headers with the problem+json type, and its JSON text.
+ */
+export function problemAnswer(
+  problem: Problem,
+  headers: OutgoingHttpHeaders = {},
+): { status: number; headers: OutgoingHttpHeaders; body: string } {
+  return {
+    status: problem.status,
+    headers: { ...headers, 'content-type': 'application/problem+json; charset=utf-8' },
+    body: JSON.stringify(problem),
+  };
 }
 
 /** The problem document for an error (see {@link classifyError}). */

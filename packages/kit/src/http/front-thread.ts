@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import inject from 'light-my-request';
 import type { Logger } from '../log/logger';
-import { classifyError } from '../errors/problem';
+import { classifyError, problemAnswer } from '../errors/problem';
 import { PASS, type HotListener, type HotReply } from './hot-routes';
 import { requestIdsOf } from './request-context.middleware';
 import type { FrontReply, FrontRequest, FrontSetup, FrontStatus } from './front-thread.protocol';
@@ -108,16 +108,10 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
 /** An error's problem document as a reply, with the request's ids (what the error handler would have sent). */
 function problemReply(m: FrontRequest, classified: ReturnType<typeof classifyError>): HotReply {
   const ids = requestIdsOf(m.headers);
-  return {
-    status: classified.problem.status,
-    headers: {
-      ...classified.headers,
-      'content-type': 'application/problem+json; charset=utf-8',
-      'x-request-id': ids.requestId,
-      'x-correlation-id': ids.correlationId,
-    },
-    body: JSON.stringify({ ...classified.problem, requestId: ids.requestId }),
-  };
+  return problemAnswer(
+    { ...classified.problem, requestId: ids.requestId },
+    { ...classified.headers, 'x-request-id': ids.requestId, 'x-correlation-id': ids.correlationId },
+  );
 }
 
 /** The worker's code: the compiled file, or the TypeScript source through tsx (services run from source). */

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../log/logger';
 import { requestLog } from '../log/http-logger.middleware';
+import { problemAnswer } from '../errors/problem';
 import { requestDurations } from '../metrics/metrics';
 import { specMismatch, type ResponseChecker } from '../openapi/response-validator.middleware';
 import { requestIdsOf } from './request-context.middleware';
@@ -105,7 +106,7 @@ function hotAnswerer(app: Express, routes: readonly HotRoute[]): HotAnswerer {
     const errors = op?.check(200, 'application/json', JSON.parse(text));
     if (op && errors?.length) {
       const problem = specMismatch(logger, { operation: op.operation, method: 'GET', path, status: 200, errors, requestId: ids.requestId });
-      return { status: 500, headers: { ...common, 'content-type': 'application/problem+json; charset=utf-8' }, body: JSON.stringify(problem) };
+      return problemAnswer(problem, common);
     }
     durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
     log({ ...ids, method: 'GET', path }, { statusCode: 200, writableEnded: true }, started);
