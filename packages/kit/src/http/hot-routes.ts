@@ -34,9 +34,10 @@ export interface HotRoute {
   /** The route's template as express names it (`/jobs/:id/candidates`): the metrics label. */
   template: string;
   /**
-   * The 200 answer's body (a value, or its JSON as a JsonText), or PASS for anything else. A hot route answers only requests it recognises
-   * exactly (a query it does not know, a caller it cannot verify, a use case's error: PASS), so every
-   * refusal keeps coming from the full stack, with its validation and its problem+json.
+   * The 200 answer's body (a value, or its JSON as a JsonText), or PASS for anything else. A hot route
+   * answers only requests it recognises exactly (a query it does not know, a caller it cannot verify, a use
+   * case's error: PASS), so every refusal keeps coming from the full stack, with its validation and its
+   * problem+json.
    */
   answer(params: string[], query: URLSearchParams, req: HotRequest, res: HotResponse): unknown | Promise<unknown>;
 }

@@ -13,26 +13,39 @@ const { reasonJson } = format;
  * thread ~85 µs; these texts joined, ~25.
  */
 export function jobMatchesJson(answer: { returneeId: string; items: JobMatch[]; nextCursor: null }): string {
-  const parts = [`{"returneeId":${JSON.stringify(answer.returneeId)},"items":[`];
-  for (let i = 0; i < answer.items.length; i++) {
-    const { score, reasons, ...fields } = answer.items[i]!;
-    parts.push(i === 0 ? '' : ',', jobFieldsJson(fields), ',"score":', JSON.stringify(score), ',"reasons":');
-    reasonsJson(parts, reasons);
-    parts.push('}');
-  }
-  parts.push('],"nextCursor":', JSON.stringify(answer.nextCursor), '}');
-  return parts.join('');
+  return listJson(
+    'returneeId',
+    answer.returneeId,
+    answer.items,
+    answer.nextCursor,
+    ({ score, reasons: _, ...fields }) => `${jobFieldsJson(fields)},"score":${JSON.stringify(score)}`,
+  );
 }
 
 export function candidatesJson(answer: { jobId: string; items: CandidateMatch[]; nextCursor: null }): string {
-  const parts = [`{"jobId":${JSON.stringify(answer.jobId)},"items":[`];
-  for (let i = 0; i < answer.items.length; i++) {
-    const { reasons, ...fields } = answer.items[i]!;
-    parts.push(i === 0 ? '' : ',', JSON.stringify(fields).slice(0, -1), ',"reasons":');
-    reasonsJson(parts, reasons);
+  return listJson('jobId', answer.jobId, answer.items, answer.nextCursor, ({ reasons: _, ...fields }) =>
+    JSON.stringify(fields).slice(0, -1),
+  );
+}
+
+/**
+ * `{"<idKey>":…,"items":[…],"nextCursor":…}`, each item written as `head(item)` (its fields before its reasons,
+ * the object left open) then its reasons: the key order JSON.stringify gives both answers, reasons last.
+ */
+function listJson<T extends { reasons: Reason[] }>(
+  idKey: string,
+  id: string,
+  items: readonly T[],
+  nextCursor: null,
+  head: (item: T) => string,
+): string {
+  const parts = [`{${JSON.stringify(idKey)}:${JSON.stringify(id)},"items":[`];
+  for (let i = 0; i < items.length; i++) {
+    parts.push(i === 0 ? '' : ',', head(items[i]!), ',"reasons":');
+    reasonsJson(parts, items[i]!.reasons);
     parts.push('}');
   }
-  parts.push('],"nextCursor":', JSON.stringify(answer.nextCursor), '}');
+  parts.push('],"nextCursor":', JSON.stringify(nextCursor), '}');
   return parts.join('');
 }
 
