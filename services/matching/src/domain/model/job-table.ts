@@ -1,7 +1,8 @@
 import { optionalDay, FOREVER, NO_DAY } from '../calendar';
 import { PHYSICAL, type PhysicalLevel } from '../exclusions.rules';
 import { PostingIndex } from '../indexes/posting-list';
-import { staticJobPoints } from '../scoring/job-score.rules';
+import { RankedIndex } from '../indexes/ranked-list';
+import { allSkillsGain, staticJobPoints } from '../scoring/job-score.rules';
 import type { JobWeights } from '../scoring/weights';
 import { grown } from './columns';
 import type { JobFacts } from './facts';
@@ -15,8 +16,9 @@ export const VARIANTS = 4;
 
 /**
  * Jobs as columns, one slot per jobId, every status kept (so a closed job answers "closed", not
- * "unknown"). Open jobs are indexed by province × skill (required or nice-to-have), province and
- * commune; `demand` counts open jobs per province × required skill, kept up to date on every change,
+ * "unknown"). Open jobs are indexed by province and commune, and by province × skill (required or
+ * nice-to-have) × preference variant, each of those lists ranked by the most the job can score for someone
+ * of that variant in its province before distance and start date (its static points, all its skills held); `demand` counts open jobs per province × required skill, kept up to date on every change,
  * for the courses' skill gap. `staticPoints` holds each job's person-independent score per variant.
  */
 export class JobTable {
@@ -42,7 +44,7 @@ export class JobTable {
   requiredCount: Uint8Array;
   niceCount: Uint8Array;
   staticPoints: Int32Array;
-  byProvinceSkill: PostingIndex;
+  byProvinceSkill: RankedIndex;
   byProvince = new PostingIndex(NO_PROVINCE + 1);
   byCommune = new PostingIndex(NO_COMMUNE + 1);
   demand: Int32Array;
@@ -78,7 +80,7 @@ export class JobTable {
     this.requiredCount = new Uint8Array(capacity);
     this.niceCount = new Uint8Array(capacity);
     this.staticPoints = new Int32Array(capacity * VARIANTS);
-    this.byProvinceSkill = new PostingIndex((NO_PROVINCE + 1) * W * 32);
+    this.byProvinceSkill = new RankedIndex((NO_PROVINCE + 1) * W * 32 * VARIANTS);
     this.demand = new Int32Array((NO_PROVINCE + 1) * W * 32);
   }
 
@@ -121,7 +123,7 @@ export class JobTable {
   /** Recomputes slot map, static scores and indexes after a snapshot restored the columns. */
   reindexAll(): void {
     this.slots = new Map(this.ids.map((id, slot) => [id, slot]));
-    this.byProvinceSkill = new PostingIndex(this.byProvinceSkill.size);
+    this.byProvinceSkill = new RankedIndex(this.byProvinceSkill.size);
     this.byProvince = new PostingIndex(NO_PROVINCE + 1);
     this.byCommune = new PostingIndex(NO_COMMUNE + 1);
     this.demand.fill(0);
@@ -196,9 +198,13 @@ export class JobTable {
     const p = this.province[slot]!;
     this.byProvince.add(p, slot);
     this.byCommune.add(this.commune[slot]!, slot);
+    const gain = allSkillsGain(this.weights, this.requiredCount[slot]!, this.niceCount[slot]!);
     this.forEachSkill(slot, (skill, required) => {
-      this.byProvinceSkill.add(p * this.vocab.skillWords * 32 + skill, slot);
-      if (required) this.demand[p * this.vocab.skillWords * 32 + skill]! += 1;
+      const at = p * this.vocab.skillWords * 32 + skill;
+      for (let variant = 0; variant < VARIANTS; variant++) {
+        this.byProvinceSkill.add(at * VARIANTS + variant, slot, this.staticPoints[slot * VARIANTS + variant]! + gain);
+      }
+      if (required) this.demand[at]! += 1;
     });
     this.maxMinimumAge[p] = Math.max(this.maxMinimumAge[p]!, this.minimumAge[slot]!);
     this.maxPhysical[p] = Math.max(this.maxPhysical[p]!, this.physical[slot]!);
@@ -214,8 +220,9 @@ export class JobTable {
     this.byProvince.remove(p, slot);
     this.byCommune.remove(this.commune[slot]!, slot);
     this.forEachSkill(slot, (skill, required) => {
-      this.byProvinceSkill.remove(p * this.vocab.skillWords * 32 + skill, slot);
-      if (required) this.demand[p * this.vocab.skillWords * 32 + skill]! -= 1;
+      const at = p * this.vocab.skillWords * 32 + skill;
+      for (let variant = 0; variant < VARIANTS; variant++) this.byProvinceSkill.remove(at * VARIANTS + variant, slot);
+      if (required) this.demand[at]! -= 1;
     });
   }
 

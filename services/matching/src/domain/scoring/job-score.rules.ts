@@ -21,6 +21,11 @@ export function skillPoints(w: JobWeights, requiredHeld: number, requiredTotal: 
   return required + (niceTotal === 0 ? 0 : points(w.niceToHaveSkills, niceHeld / niceTotal));
 }
 
+/** What holding every one of a job's skills adds to holding none: the most the skill points can still add. */
+export function allSkillsGain(w: JobWeights, requiredTotal: number, niceTotal: number): number {
+  return skillPoints(w, requiredTotal, requiredTotal, niceTotal, niceTotal) - skillPoints(w, 0, requiredTotal, 0, niceTotal);
+}
+
 /** Same commune > same province > neighbouring province > farther. */
 export function distancePoints(w: JobWeights, sameCommune: boolean, tier: DistanceTier): number {
   if (sameCommune) return points(w.sameCommune, 1);
