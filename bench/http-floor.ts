@@ -2,7 +2,7 @@
  * What p99 any Node HTTP server reaches on this machine at the matching benchmark's load, as a function of
  * the CPU each answer costs: a bare `node:http` server answers a fixed 19 kB body (the size of a top-20
  * matching answer) after burning `--burn` µs of its own CPU time, and the matching benchmark's load
- * generator (matching-load.ts: 100 connections, 5 s warm-up on the same connections) measures it.
+ * generator (matching-load.ts: wrk, 100 connections, after a 5 s warm-up) measures it.
  * `--workers=2` runs the same server as two processes sharing the port (node:cluster), as two replicas
  * of a service would share the machine.
  *

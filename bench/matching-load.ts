@@ -1,16 +1,14 @@
 /**
- * Load for the matching benchmark: autocannon with 100 connections, in a process of its own
+ * Load for the matching benchmark: wrk with 100 connections, in a process of its own
  * (matching-load-client.ts), where every request picks its target (a returnee or a job) at random from a pool
  * of at least 10,000, so no cache of any kind could help; and
  * the freshness probe: jobs posted at a steady rate (at the gateway, or straight to Kafka), each polled until
  * it shows in a returnee's top 20.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { request } from 'undici';
 import { jobPostedV1, type JobPostedV1, type ProfilePublishedV1 } from '@hoanhap/contracts';
 import { createPublisher, type KafkaClient } from '@hoanhap/events';
-import type { LoadClientResult, LoadOrders } from './matching-load-client';
+import { runLoad } from './matching-load-client';
 import { cpuSeconds } from './matching-service';
 import { quantile } from './quantile';
 
@@ -32,13 +30,11 @@ export interface LoadResult {
   cpuUs: number;
   /** The load generator's CPU time per request (on the same 2 cores). */
   clientCpuUs: number;
-  /** Per connection, the time to its first answer while the connections open (not counted above), ms. */
-  firstAnswers: { p50: number; max: number };
   /** Requests that got no answer within the timeout (counted, never hidden). */
   timeouts: number;
 }
 
-/** `warmupSeconds` of the same load first, on the same connections, uncounted (see matching-load-client.ts). */
+/** `warmupSeconds` of the same load first, uncounted (see matching-load-client.ts). */
 export async function load(
   url: string,
   targets: readonly Target[],
@@ -63,7 +59,7 @@ export async function load(
     timeoutSec: options.timeoutSec ?? 10,
     seed: options.seed,
   };
-  const result = await loadApart(orders, () => (cpuBefore = serviceCpu()));
+  const result = await runLoad(orders, () => (cpuBefore = serviceCpu()));
   const cpu = serviceCpu() - cpuBefore;
   // a wrong answer is a failed benchmark; a slow one is a figure to report
   if (result.non2xx > 0 || result.errors > result.timeouts) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -75,31 +71,7 @@ export async function load(
     cpuUs: Math.round((cpu * 1e6) / Math.max(1, requests)),
     clientCpuUs: result.clientCpuUs,
     timeouts: result.timeouts,
-    firstAnswers: result.firstAnswers,
   };
-}
-
-/** Runs matching-load-client.ts in its own process and returns autocannon's result; `warmed` when the counted run starts. */
-function loadApart(orders: LoadOrders, warmed: () => void): Promise<LoadClientResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'matching-load-client.ts')], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    let counting = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!counting && out.startsWith('\n')) {
-        counting = true;
-        warmed();
-      }
-    });
-    child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0 && counting ? resolve(JSON.parse(out) as LoadClientResult) : reject(new Error(`the load generator exited with ${code}`)),
-    );
-    child.stdin.end(JSON.stringify(orders));
-  });
 }
 
 export interface FreshnessResult {

@@ -97,18 +97,28 @@ export async function ensureFerretdb(): Promise<void> {
 
 /** redis-server from Debian's packages, installed when missing and we are root. */
 export function ensureRedis(say: Say): void {
-  if (has('redis-server')) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!has('apt-get') || !isRoot) {
-    requireCommand('redis-server', 'install Redis 7 (Debian/Ubuntu: sudo apt-get install -y redis-server), or set REDIS_URL');
-  }
-  say('Redis: installing redis-server from Debian packages (first time only)…');
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { env });
+  if (!ensureDebianCommand('redis-server', 'redis-server', 'Redis 7, or set REDIS_URL', say)) return;
   // Debian's package starts its own daemon on 6379; ours is started by this script.
   if (has('service')) spawnQuiet('service', ['redis-server', 'stop']);
-  say('Redis: installed');
+}
+
+let aptUpdated = false;
+
+/**
+ * `command` from Debian's package `pkg`, installed when missing and we are root (apt-get update first, once a
+ * process); true when it was installed now. Without apt-get or root: a clear error naming the package.
+ */
+export function ensureDebianCommand(command: string, pkg: string, what: string, say: Say): boolean {
+  if (has(command)) return false;
+  const isRoot = process.getuid?.() === 0;
+  if (!has('apt-get') || !isRoot) requireCommand(command, `install ${what} (Debian/Ubuntu: sudo apt-get install -y ${pkg})`);
+  say(`${command}: installing ${pkg} from Debian packages (first time only)…`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) run('apt-get', ['update', '-qq'], { env });
+  aptUpdated = true;
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { env });
+  say(`${command}: installed`);
+  return true;
 }
 
 function spawnQuiet(command: string, args: string[]): void {
