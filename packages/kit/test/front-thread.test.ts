@@ -3,7 +3,16 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Router } from 'express';
 import request from 'supertest';
-import { createApp, createMetricsRegistry, PASS, serveFromFrontThread, withHotRoutes, type FrontThread, type HotRoute } from '../src';
+import {
+  createApp,
+  createMetricsRegistry,
+  JsonBytes,
+  PASS,
+  serveFromFrontThread,
+  withHotRoutes,
+  type FrontThread,
+  type HotRoute,
+} from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
 
 let front: FrontThread;
@@ -27,6 +36,7 @@ beforeAll(async () => {
     answer: ([id], query, req, res) => {
       if (query.has('full')) return PASS;
       if (id === 'bigint') return Promise.resolve({ id, count: 1n });
+      if (id === 'bytes' || id === 'pooled') return new JsonBytes(returned.set(id, jsonBytes(id)).get(id)!);
       res.setHeader('Server-Timing', 'match;dur=0.10');
       return { id, via: 'hot', title: 'Thợ hàn — Phường Cửa Lò', auth: req.headers.authorization ?? null };
     },
@@ -39,6 +49,16 @@ beforeAll(async () => {
   });
   url = `http://127.0.0.1:${front.port}`;
 });
+
+const returned = new Map<string, Buffer>();
+// UTF-8 JSON in a buffer of its own (moved to the front thread), or a small slice of Buffer's shared pool (copied)
+const jsonBytes = (id: string) => {
+  const text = Buffer.from(JSON.stringify({ id, title: 'Thợ hàn — Phường Cửa Lò', padding: 'x'.repeat(id === 'bytes' ? 9000 : 10) }));
+  if (id !== 'bytes') return text;
+  const own = Buffer.allocUnsafeSlow(text.length);
+  text.copy(own);
+  return own;
+};
 
 afterAll(async () => {
   await front?.stop();
@@ -56,6 +76,26 @@ describe('serveFromFrontThread: a worker thread holds the connections, this thre
     const line = lines.find((l) => (l.req as { id?: string } | undefined)?.id === res.headers['x-request-id']);
     expect(line).toMatchObject({ correlationId: 'corr-9', req: { method: 'GET', path: '/jobs/j1' }, res: { statusCode: 200 } });
     expect(await metrics.metrics()).toMatch(/http_request_duration_seconds_count\{route="\/jobs\/:id",method="GET",status="200"\} 1/);
+  });
+
+  it('when a hot route answers UTF-8 bytes (JsonBytes), then they come back byte for byte with their length, whether their buffer moved or was copied', async () => {
+    for (const id of ['bytes', 'pooled']) {
+      const res = await request(url)
+        .get(`/jobs/${id}`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (chunk: Buffer) => chunks.push(chunk));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(res.status).toBe(200);
+      expect((res.body as Buffer).equals(jsonBytes(id))).toBe(true);
+      expect(Number(res.headers['content-length'])).toBe(jsonBytes(id).length);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    }
+    // a buffer of its own moved (this thread's view of it is empty now); the pool's slice was copied, and stays
+    expect(returned.get('bytes')!.length).toBe(0);
+    expect(returned.get('pooled')!.equals(jsonBytes('pooled'))).toBe(true);
   });
 
   it('when the hot route passes, or the path is another, then the full express stack answers, problems included', async () => {

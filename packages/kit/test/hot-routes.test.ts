@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { AppError, createApp, createMetricsRegistry, JsonText, PASS, withHotRoutes, type HotRoute } from '../src';
+import { AppError, createApp, createMetricsRegistry, JsonBytes, JsonText, PASS, withHotRoutes, type HotRoute } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
 import { jobsDocument } from './fixtures/jobs-answers.openapi';
 
@@ -23,6 +23,7 @@ function setup() {
       if (id === 'vi') return { id, title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' };
       // written by the route itself: sent as it is, never written again
       if (id === 'written') return new JsonText('{"id":"written","via":"text",  "spaced":true}');
+      if (id === 'bytes') return new JsonBytes(Buffer.from('{"id":"bytes","title":"Thợ hàn"}'));
       return { id, via: 'hot' };
     },
   };
@@ -69,6 +70,14 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.body).toBe('{"id":"written","via":"text",  "spaced":true}');
     expect(Number(res.headers['content-length'])).toBe(res.body.length);
+  });
+
+  it('when a hot route returns its JSON as UTF-8 bytes (JsonBytes), then those bytes are the body, with their length', async () => {
+    const { listener } = setup();
+    const res = await request(listener).get('/jobs/bytes').expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength('{"id":"bytes","title":"Thợ hàn"}'));
+    expect(res.body).toEqual({ id: 'bytes', title: 'Thợ hàn' });
   });
 
   it('when a hot route passes, fails or returns a body JSON cannot write, then express answers: its route, its problem+json', async () => {

@@ -1,18 +1,19 @@
 import { dayOf } from '../src/domain/calendar';
 import { matchCandidates } from '../src/domain/match-candidates.use-case';
-import { matchJobs, type JobMatch } from '../src/domain/match-jobs.use-case';
+import { jobFields, matchJobs, rankJobs } from '../src/domain/match-jobs.use-case';
 import type { MatchingContext } from '../src/domain/matching.context';
 import { STATE } from '../src/domain/model/returnee-table';
 import { idsKey, pairKey, reason, reasonJson, reasonsOnce } from '../src/domain/reasons/format';
 import { jobReasons } from '../src/domain/reasons/job-reasons';
 import { DEFAULT_WEIGHTS } from '../src/domain/scoring/weights';
 import { candidatesJson, jobMatchesJson } from '../src/routes/answer-json';
+import { syntheticJob } from '../src/synthetic/synthetic-offers';
 import { loadSynthetic } from '../src/synthetic/load-synthetic';
 import { Prng } from '../src/synthetic/prng';
 
 const TODAY = '2026-11-23';
 const today = dayOf(TODAY);
-const { model } = loadSynthetic({ returnees: 3_000, jobs: 3_000, cohorts: 50 }, { today: TODAY, seed: 11 });
+const { model, world } = loadSynthetic({ returnees: 3_000, jobs: 3_000, cohorts: 50 }, { today: TODAY, seed: 11 });
 const ctx: MatchingContext = {
   model,
   instanceId: 'test',
@@ -33,7 +34,7 @@ describe('the hot answers written from kept texts (answer-json.ts)', () => {
       const p = g.int(R.size);
       if (R.has(p, STATE.profile)) {
         const answer = matchJobs(ctx, admin, R.ids[p]!, { limit: 20 });
-        expect(jobMatchesJson(answer)).toBe(JSON.stringify(answer));
+        expect(jobMatchesJson(model, rankJobs(ctx, admin, R.ids[p]!, { limit: 20 })).toString()).toBe(JSON.stringify(answer));
         jobsWritten += answer.items.length;
       }
       const j = g.int(J.size);
@@ -42,7 +43,7 @@ describe('the hot answers written from kept texts (answer-json.ts)', () => {
       const officer = { sub: 'o', role: 'officer', provinceCode: vocab.provinces.names[J.province[j]!]! };
       for (const caller of [employer, officer]) {
         const answer = matchCandidates(ctx, caller, J.ids[j]!, { limit: 20 });
-        expect(candidatesJson(answer)).toBe(JSON.stringify(answer));
+        expect(candidatesJson(answer).toString()).toBe(JSON.stringify(answer));
         candidatesWritten += answer.items.length;
       }
     }
@@ -51,26 +52,28 @@ describe('the hot answers written from kept texts (answer-json.ts)', () => {
     expect(candidatesWritten).toBeGreaterThan(2_000);
   });
 
-  it("when a job's title or wage changes, then its next answer carries the new fields, not the kept text", () => {
-    const job: JobMatch = {
-      jobId: 'j-kept',
-      title: 'Thợ hàn',
-      occupationCode: '7212',
-      employerOrgId: 'org-1',
-      provinceCode: '01',
-      communeCode: '00004',
-      employmentType: 'stable',
-      wageMinVnd: 8_000_000,
-      wageMaxVnd: 10_000_000,
-      accommodation: false,
-      score: 50,
-      reasons: [],
-    };
-    const answer = (item: JobMatch) => ({ returneeId: 'r-1', items: [item], nextCursor: null });
-    expect(jobMatchesJson(answer(job))).toBe(JSON.stringify(answer(job)));
-    for (const changed of [{ ...job, title: 'Thợ hàn bậc 3' }, { ...job, wageMaxVnd: 12_000_000 }, { ...job, accommodation: true }, job]) {
-      expect(JSON.parse(jobMatchesJson(answer(changed)))).toEqual(answer(changed));
+  it("when a job's title, wage or housing changes, then its next answer carries the new fields, not the kept text", () => {
+    const j = 7;
+    const posted = syntheticJob(world, j);
+    expect(model.jobs.ids[j]).toBe(posted.jobId);
+    const answer = () => ({ returneeId: 'r-1', items: [{ ...jobFields(model, j), score: 50, reasons: [] }], nextCursor: null });
+    const written = () => jobMatchesJson(model, { returneeId: 'r-1', ranked: [{ slot: j, score: 5_000, reasons: [] }] }).toString();
+    expect(written()).toBe(JSON.stringify(answer()));
+    let version = 0;
+    for (const changed of [
+      { title: 'Thợ hàn bậc 3' },
+      { wageMaxVnd: posted.wageMaxVnd + 1_000_000 },
+      { accommodation: !posted.accommodation },
+      {},
+    ]) {
+      const before = written();
+      model.jobs.apply({ ...posted, ...changed }, ++version);
+      expect(written()).toBe(JSON.stringify(answer()));
+      if (Object.keys(changed).length > 0) expect(written()).not.toBe(before);
     }
+    expect(JSON.parse(written())).toMatchObject({
+      items: [{ jobId: posted.jobId, title: posted.title, wageMaxVnd: posted.wageMaxVnd, accommodation: posted.accommodation }],
+    });
   });
 
   it('when two items give the same reason, then it is one reason, made once, and its JSON is written once', () => {
@@ -80,7 +83,9 @@ describe('the hot answers written from kept texts (answer-json.ts)', () => {
     const first = once('wage', pairKey(8_000_000, 10_000_000), make);
     expect(once('wage', pairKey(8_000_000, 10_000_000), make)).toBe(first);
     expect(made).toBe(1);
-    expect(reasonJson(first)).toBe(JSON.stringify({ code: 'wage', points: 7.5, vi: 'Lương 8.000.000 ₫', en: 'Wage 8,000,000 VND' }));
+    expect(reasonJson(first).toString()).toBe(
+      JSON.stringify({ code: 'wage', points: 7.5, vi: 'Lương 8.000.000 ₫', en: 'Wage 8,000,000 VND' }),
+    );
     // another code under the same key is another reason
     expect(once('available', pairKey(8_000_000, 10_000_000), () => reason('available', 0, 'a', 'b'))).not.toBe(first);
   });

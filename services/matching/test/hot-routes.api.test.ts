@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { cachedJwksVerifier } from '@hoanhap/auth';
 import { jobPostedV1, profilePublishedV1 } from '@hoanhap/contracts';
-import { createLogger, JsonText, PASS, type HotRoute } from '@hoanhap/kit';
+import { createLogger, JsonBytes, PASS, type HotRoute } from '@hoanhap/kit';
 import { createMatchingApp } from '../src/app';
 import { hotMatchRoutes } from '../src/routes/hot-matches.routes';
 import { MatchTimings } from '../src/routes/match-timings';
@@ -50,10 +50,10 @@ describe('hot routes: the two busy reads answered before express', () => {
     ['candidates of a known job with waitMs', () => candidatesRoute, () => posted.jobId, 'waitMs=5000&limit=3', () => token(EMPLOYER), (id: string) => `/jobs/${id}/candidates`],
   ])('when %s are asked in the plain form, then the hot route answers exactly what the full stack answers', async (_name, route, id, query, bearer, path) => {
     const hot = await hotAnswer(route(), id(), query, `Bearer ${bearer()}`);
-    // written by the route itself, from kept texts (answer-json.ts)
-    expect(hot).toBeInstanceOf(JsonText);
+    // written by the route itself, from kept parts (answer-json.ts)
+    expect(hot).toBeInstanceOf(JsonBytes);
     const full = await request(fullStack).get(`${path(id())}?${query}`).set('Authorization', `Bearer ${bearer()}`).expect(200);
-    expect(JSON.parse((hot as JsonText).text)).toEqual(full.body);
+    expect(JSON.parse(Buffer.from((hot as JsonBytes).bytes).toString())).toEqual(full.body);
     expect(full.body.items.length).toBeGreaterThan(0);
     const served = await request(h.runtime.app).get(`${path(id())}?${query}`).set('Authorization', `Bearer ${bearer()}`).expect(200);
     expect(served.body).toEqual(full.body);

@@ -44,14 +44,24 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
     bodyLimitBytes: options.bodyLimitBytes ?? 16 * 1024 * 1024,
   };
   const worker = new Worker(bootstrap(join(__dirname, 'front-thread.worker')), { eval: true, workerData: setup });
-  const answered = (reply: FrontReply) => worker.postMessage(reply);
+  // bytes move to the front thread (their buffer is handed over, not copied) when they own all of it
+  const answered = (reply: FrontReply) => {
+    if (typeof reply.body === 'string') return worker.postMessage(reply);
+    const own =
+      reply.body.byteOffset === 0 && reply.body.byteLength === reply.body.buffer.byteLength ? reply.body : new Uint8Array(reply.body);
+    worker.postMessage({ ...reply, body: own }, [own.buffer as ArrayBuffer]);
+  };
 
   const answer = async (m: FrontRequest): Promise<Omit<FrontReply, 'n'>> => {
     if (m.tooLarge) return problemReply(m, classifyError({ type: 'entity.too.large' }));
     // every GET is asked of the hot answerer, which knows its paths (as withHotRoutes does); a hot answer that
     // failed (a body JSON cannot write) is the full stack's
     const quick = m.method === 'GET' && hot ? await Promise.resolve(hot(m.url, m.headers)).catch((): typeof PASS => PASS) : PASS;
-    if (quick !== PASS) return quick;
+    if (quick !== PASS) {
+      // a text's length is counted where it is encoded (the front); bytes bring theirs (a fresh headers object)
+      if (typeof quick.body !== 'string') quick.headers['content-length'] = quick.body.byteLength;
+      return quick;
+    }
     // a Buffer crosses threads as a plain Uint8Array: a Buffer again over the same bytes
     const payload = m.body && Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
     const injected = await inject(full, {

@@ -1,8 +1,8 @@
 import { bearerToken, type AuthClaims, type Role, type Verifier } from '@hoanhap/auth';
-import { JsonText, PASS, type HotRequest, type HotRoute } from '@hoanhap/kit';
+import { JsonBytes, PASS, type HotRequest, type HotRoute } from '@hoanhap/kit';
 import type { MatchingContext } from '../domain/matching.context';
 import { matchCandidates } from '../domain/match-candidates.use-case';
-import { matchJobs } from '../domain/match-jobs.use-case';
+import { rankJobs } from '../domain/match-jobs.use-case';
 import { CANDIDATE_ROLES } from './job-candidates.routes';
 import { candidatesJson, jobMatchesJson } from './answer-json';
 import type { MatchTimings } from './match-timings';
@@ -28,8 +28,11 @@ export function hotMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: 
         const q = UUID.test(id!) ? matchQuery(query, []) : undefined;
         const caller = q && (await callerIn(req, verify, RETURNEE_MATCH_ROLES));
         if (!q || !caller) return PASS;
-        return new JsonText(
-          jobMatchesJson(timings.time(q.strategy === 'scan' ? 'jobs-scan' : 'jobs', res, () => matchJobs(ctx, caller, id!, q))),
+        return new JsonBytes(
+          jobMatchesJson(
+            ctx.model,
+            timings.time(q.strategy === 'scan' ? 'jobs-scan' : 'jobs', res, () => rankJobs(ctx, caller, id!, q)),
+          ),
         );
       },
     },
@@ -41,7 +44,7 @@ export function hotMatchRoutes(ctx: MatchingContext, verify: Verifier, timings: 
         const q = JOB_ID.test(id!) && ctx.model.jobs.slotOf(id!) >= 0 ? matchQuery(query, ['waitMs']) : undefined;
         const caller = q && (await callerIn(req, verify, CANDIDATE_ROLES));
         if (!q || !caller) return PASS;
-        return new JsonText(
+        return new JsonBytes(
           candidatesJson(
             timings.time(q.strategy === 'scan' ? 'candidates-scan' : 'candidates', res, () => matchCandidates(ctx, caller, id!, q)),
           ),

@@ -14,6 +14,8 @@ export const JOB_STATUSES = ['unknown', 'open', 'draft', 'filled', 'closed', 'ex
 /** Preference variants of the static score: bit 0 prefers stable work, bit 1 needs housing. */
 export const VARIANTS = 4;
 
+let nextRevision = 1;
+
 /**
  * Jobs as columns, one slot per jobId, every status kept (so a closed job answers "closed", not
  * "unknown"). Open jobs are indexed by province and commune, and by province × skill (required or
@@ -54,6 +56,7 @@ export class JobTable {
   maxMinimumAge = new Uint8Array(NO_PROVINCE + 1);
   maxPhysical = new Uint8Array(NO_PROVINCE + 1);
   private slots = new Map<string, number>();
+  private revisions: number[] = [];
 
   constructor(
     readonly vocab: Vocabulary,
@@ -82,6 +85,15 @@ export class JobTable {
     this.staticPoints = new Int32Array(capacity * VARIANTS);
     this.byProvinceSkill = new RankedIndex((NO_PROVINCE + 1) * W * 32 * VARIANTS);
     this.demand = new Int32Array((NO_PROVINCE + 1) * W * 32);
+  }
+
+  /**
+   * Changes whenever anything about the slot's job is written (never the same number twice in a process,
+   * whatever the table): what is derived from a job and kept elsewhere (its answer text) is still its own
+   * while this is the same.
+   */
+  revisionOf(slot: number): number {
+    return this.revisions[slot] ?? 0;
   }
 
   slotOf(jobId: string): number {
@@ -115,6 +127,7 @@ export class JobTable {
       this.unindex(slot);
       this.state[slot]! &= ~JOB.open;
       this.status[slot] = JOB_STATUSES.indexOf('expired');
+      this.revisions[slot] = nextRevision++;
       expired += 1;
     }
     return expired;
@@ -131,6 +144,7 @@ export class JobTable {
     this.maxMinimumAge.fill(0);
     this.maxPhysical.fill(0);
     for (let slot = 0; slot < this.size; slot++) {
+      this.revisions[slot] = nextRevision++;
       this.computeStatic(slot);
       this.index(slot);
     }
@@ -144,6 +158,7 @@ export class JobTable {
     const stateAgency = job.stateAgency === true || agencyFlag === 1 || (agencyFlag === 2 && job.stateAgency === undefined);
     const statusId = Math.max(0, JOB_STATUSES.indexOf(job.status as (typeof JOB_STATUSES)[number]));
     const open = job.status === 'open' && (job.filled ?? 0) < job.openings;
+    this.revisions[slot] = nextRevision++;
     this.titles[slot] = job.title;
     this.status[slot] = statusId;
     this.state[slot] =

@@ -19,13 +19,13 @@ export interface Reason {
 
 export const reason = (code: string, centiPoints: number, vi: string, en: string): Reason => ({ code, points: shown(centiPoints), vi, en });
 
-const jsonTexts = new WeakMap<Reason, string>();
+const jsonBytes = new WeakMap<Reason, Buffer>();
 
-/** A reason's JSON text: kept with the reason when it was made by `reasonsOnce`, written now otherwise. */
-export const reasonJson = (r: Reason): string => jsonTexts.get(r) ?? JSON.stringify(r);
+/** A reason's JSON as UTF-8: kept with the reason when it was made by `reasonsOnce`, written now otherwise. */
+export const reasonJson = (r: Reason): Buffer => jsonBytes.get(r) ?? Buffer.from(JSON.stringify(r));
 
 /**
- * Reasons made once per code and key, each kept with its JSON text: the 20 items of an answer, and the
+ * Reasons made once per code and key, each kept with its JSON as UTF-8: the 20 items of an answer, and the
  * answers after it, repeat the same few reasons (a wage, a province, a start date), and building their texts
  * and writing them out as JSON cost more than the search. The key must name everything the reason's words
  * and points depend on beyond its code and what is fixed for one model (its weights, its vocabulary): a
@@ -39,7 +39,7 @@ export function reasonsOnce(limit = KEPT): (code: string, key: number | string, 
     let r = known.get(key);
     if (r === undefined) {
       r = make();
-      jsonTexts.set(r, JSON.stringify(r));
+      jsonBytes.set(r, Buffer.from(JSON.stringify(r)));
       if (known.size > limit) known.clear();
       known.set(key, r);
     }
