@@ -20,8 +20,9 @@ let nextRevision = 1;
  * Jobs as columns, one slot per jobId, every status kept (so a closed job answers "closed", not
  * "unknown"). Open jobs are indexed by province and commune, and by province × skill (required or
  * nice-to-have) × preference variant, each of those lists ranked by the most the job can score for someone
- * of that variant in its province before distance and start date (its static points, all its skills held); `demand` counts open jobs per province × required skill, kept up to date on every change,
- * for the courses' skill gap. `staticPoints` holds each job's person-independent score per variant.
+ * of that variant in its province before distance and start date (its static points, all its skills held);
+ * `demand` counts open jobs per province × required skill, kept up to date on every change, for the courses'
+ * skill gap. `staticPoints` holds each job's person-independent score per variant.
  */
 export class JobTable {
   size = 0;
