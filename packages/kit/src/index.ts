@@ -16,7 +16,7 @@ export { lockErrorAsBusy } from './errors/service-busy';
 export { errorHandler, sendProblem } from './errors/error-handler.middleware';
 export { createApp, type AppDeps } from './http/create-app';
 export { requestContext, requestIdsOf, type RequestContext } from './http/request-context.middleware';
-export { JsonBytes, JsonText, PASS, withHotRoutes, type HotAnswerer, type HotListener, type HotReply, type HotRequest, type HotResponse, type HotRoute, type HotServing } from './http/hot-routes';
+export { JsonBytes, PASS, withHotRoutes, type HotAnswerer, type HotListener, type HotReply, type HotRequest, type HotResponse, type HotRoute, type HotServing } from './http/hot-routes';
 export { serveFromFrontThread, type FrontThread, type FrontThreadOptions } from './http/front-thread';
 export { createLogger, SENSITIVE_FIELDS, type Logger, type LoggerOptions } from './log/logger';
 export { openApiValidator } from './openapi/openapi-validator.middleware';

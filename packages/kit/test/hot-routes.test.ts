@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import request from 'supertest';
-import { AppError, createApp, createMetricsRegistry, JsonBytes, JsonText, PASS, withHotRoutes, type HotRoute } from '../src';
+import { AppError, createApp, createMetricsRegistry, JsonBytes, PASS, withHotRoutes, type HotRoute } from '../src';
 import { capturedLogger } from './fixtures/captured-logger';
 import { jobsDocument } from './fixtures/jobs-answers.openapi';
 
@@ -22,7 +22,7 @@ function setup() {
       if (id === 'bigint') return { id, count: 1n };
       if (id === 'vi') return { id, title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' };
       // written by the route itself: sent as it is, never written again
-      if (id === 'written') return new JsonText('{"id":"written","via":"text",  "spaced":true}');
+      if (id === 'written') return new JsonBytes(Buffer.from('{"id":"written","via":"bytes",  "spaced":true}'));
       if (id === 'bytes') return new JsonBytes(Buffer.from('{"id":"bytes","title":"Thợ hàn"}'));
       return { id, via: 'hot' };
     },
@@ -59,7 +59,7 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     expect(res.body).toEqual({ id: 'vi', title: 'Thợ hàn — Phường Cửa Lò', wage: '11.700.000 ₫' });
   });
 
-  it('when a hot route returns its JSON already written (JsonText), then that text is the body, byte for byte', async () => {
+  it('when a hot route returns its JSON already written (JsonBytes), then those bytes are the body, byte for byte', async () => {
     const { listener } = setup();
     const res = await request(listener).get('/jobs/written').buffer(true).parse((r, done) => {
       let text = '';
@@ -68,7 +68,7 @@ describe('withHotRoutes: a few GET routes answered before express', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(res.body).toBe('{"id":"written","via":"text",  "spaced":true}');
+    expect(res.body).toBe('{"id":"written","via":"bytes",  "spaced":true}');
     expect(Number(res.headers['content-length'])).toBe(res.body.length);
   });
 

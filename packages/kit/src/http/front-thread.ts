@@ -57,11 +57,7 @@ export async function serveFromFrontThread(app: RequestListener & Partial<HotLis
     // every GET is asked of the hot answerer, which knows its paths (as withHotRoutes does); a hot answer that
     // failed (a body JSON cannot write) is the full stack's
     const quick = m.method === 'GET' && hot ? await Promise.resolve(hot(m.url, m.headers)).catch((): typeof PASS => PASS) : PASS;
-    if (quick !== PASS) {
-      // a text's length is counted where it is encoded (the front); bytes bring theirs (a fresh headers object)
-      if (typeof quick.body !== 'string') quick.headers['content-length'] = quick.body.byteLength;
-      return quick;
-    }
+    if (quick !== PASS) return quick;
     // a Buffer crosses threads as a plain Uint8Array: a Buffer again over the same bytes
     const payload = m.body && Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
     const injected = await inject(full, {

@@ -13,17 +13,10 @@ import { requestIdsOf } from './request-context.middleware';
 export const PASS = Symbol('pass');
 
 /**
- * A hot route's body already written as JSON (by a serialiser that knows the answer's shape and keeps the
- * texts it repeats), sent as it is. It must be exactly what JSON.stringify would write of the same answer.
- */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
-
-/**
- * The same, as UTF-8 bytes (assembled from parts encoded once and kept): sent as they are, and handed to a
- * front thread without a copy (the buffer moves to it). The bytes must own their whole ArrayBuffer
- * (`Buffer.allocUnsafeSlow`, `Buffer.concat` past 4 kB) to move; others are copied once.
+ * A hot route's body already written as JSON in UTF-8 (by a serialiser that knows the answer's shape and keeps
+ * the parts it repeats, encoded once), sent as it is; it must be exactly the bytes of what JSON.stringify would
+ * write of the same answer. Handed to a front thread without a copy (the buffer moves to it): the bytes must own
+ * their whole ArrayBuffer (`Buffer.allocUnsafeSlow`, `Buffer.concat` past 4 kB) to move; others are copied once.
  */
 export class JsonBytes {
   constructor(readonly bytes: Uint8Array) {}
@@ -43,7 +36,7 @@ export interface HotRoute {
   /** The route's template as express names it (`/jobs/:id/candidates`): the metrics label. */
   template: string;
   /**
-   * The 200 answer's body (a value, or its JSON as a JsonText or JsonBytes), or PASS for anything else. A hot route
+   * The 200 answer's body (a value, or its JSON as JsonBytes), or PASS for anything else. A hot route
    * answers only requests it recognises exactly (a query it does not know, a caller it cannot verify, a use
    * case's error: PASS), so every refusal keeps coming from the full stack, with its validation and its
    * problem+json.
@@ -56,8 +49,9 @@ export interface HotReply {
   status: number;
   headers: OutgoingHttpHeaders;
   /**
-   * The JSON, as text or as UTF-8 bytes; whoever writes it sets its content-length (a text is encoded there:
-   * the answers carry Vietnamese, a two-byte string, whose UTF-8 length alone costs a 20 kB answer ~30 µs).
+   * The JSON, as text or as UTF-8 bytes. Bytes come with their content-length; a text is encoded, and its
+   * length set, by whoever writes it (the answers carry Vietnamese, a two-byte string, whose UTF-8 length alone
+   * costs a 20 kB answer ~30 µs: a front thread's work, not this one's).
    */
   body: string | Uint8Array;
 }
@@ -90,7 +84,7 @@ export function withHotRoutes(app: Express, routes: readonly HotRoute[]): HotLis
     const reply = req.method === 'GET' && req.url ? answer(req.url, req.headers) : PASS;
     if (reply === PASS) return full(req, res);
     const write = (r: HotReply | typeof PASS) =>
-      r === PASS ? full(req, res) : res.writeHead(r.status, { ...r.headers, 'content-length': typeof r.body === 'string' ? Buffer.byteLength(r.body) : r.body.byteLength }).end(r.body);
+      r === PASS ? full(req, res) : res.writeHead(r.status, typeof r.body === 'string' ? { ...r.headers, 'content-length': Buffer.byteLength(r.body) } : r.headers).end(r.body);
     if (reply instanceof Promise) reply.then(write, () => full(req, res));
     else write(reply);
   };
@@ -109,7 +103,7 @@ function hotAnswerer(app: Express, routes: readonly HotRoute[]): HotAnswerer {
   const replyOf = (route: HotRoute, path: string, headers: IncomingHttpHeaders, set: OutgoingHttpHeaders, body: unknown, started: number): HotReply | typeof PASS => {
     if (body === PASS) return PASS;
     // a body JSON cannot write (a BigInt, a cycle) throws: the full stack answers, and says what went wrong
-    const json = body instanceof JsonText ? body.text : body instanceof JsonBytes ? body.bytes : JSON.stringify(body);
+    const json = body instanceof JsonBytes ? body.bytes : JSON.stringify(body);
     const ids = requestIdsOf(headers);
     const common = { ...security, ...set, 'x-request-id': ids.requestId, 'x-correlation-id': ids.correlationId };
     // (tests only: in production `check` is unset and nothing here runs or allocates)
@@ -121,7 +115,9 @@ function hotAnswerer(app: Express, routes: readonly HotRoute[]): HotAnswerer {
     }
     durations.observe({ route: route.template, method: 'GET', status: '200' }, (performance.now() - started) / 1000);
     log({ ...ids, method: 'GET', path }, { statusCode: 200, writableEnded: true }, started);
-    return { status: 200, headers: { ...common, 'content-type': 'application/json; charset=utf-8' }, body: json };
+    const answer: HotReply = { status: 200, headers: { ...common, 'content-type': 'application/json; charset=utf-8' }, body: json };
+    if (typeof json !== 'string') answer.headers['content-length'] = json.byteLength;
+    return answer;
   };
 
   return (url, headers) => {
