@@ -1,7 +1,7 @@
 import { province, skill } from '@hoanhap/reference';
 import * as calendar from '../calendar';
 import type { Day } from '../calendar';
-import { remembered } from '../remembered';
+import { keptUpTo, remembered } from '../remembered';
 import type { Vocabulary } from '../model/vocabulary';
 import * as points from '../scoring/points';
 
@@ -21,30 +21,24 @@ export const reason = (code: string, centiPoints: number, vi: string, en: string
 
 const jsonBytes = new WeakMap<Reason, Buffer>();
 
-/** A reason's JSON as UTF-8: kept with the reason when it was made by `reasonsOnce`, written now otherwise. */
-export const reasonJson = (r: Reason): Buffer => jsonBytes.get(r) ?? Buffer.from(JSON.stringify(r));
+/** A reason's JSON as UTF-8, written the first time it is asked and kept with the reason (shared ones are asked often). */
+export function reasonJson(r: Reason): Buffer {
+  let json = jsonBytes.get(r);
+  if (json === undefined) jsonBytes.set(r, (json = Buffer.from(JSON.stringify(r))));
+  return json;
+}
 
 /**
- * Reasons made once per code and key, each kept with its JSON as UTF-8: the 20 items of an answer, and the
- * answers after it, repeat the same few reasons (a wage, a province, a start date), and building their texts
+ * Reasons made once per code and key (their JSON, written once by `reasonJson`, stays with them): the 20 items
+ * of an answer, and the answers after it, repeat the same few reasons (a wage, a province, a start date), and building their texts
  * and writing them out as JSON cost more than the search. The key must name everything the reason's words
  * and points depend on beyond its code and what is fixed for one model (its weights, its vocabulary): a
  * number where it can (`pairKey`, `idsKey`: a string key is hashed on every lookup). Shared reasons are never
  * changed (`byPoints` orders a list, not its reasons). A code's reasons are forgotten at once past `limit`.
  */
 export function reasonsOnce(limit = KEPT): (code: string, key: number | string, make: () => Reason) => Reason {
-  const byCode = new Map<string, Map<number | string, Reason>>();
-  return (code, key, make) => {
-    const known = byCode.get(code) ?? byCode.set(code, new Map()).get(code)!;
-    let r = known.get(key);
-    if (r === undefined) {
-      r = make();
-      jsonBytes.set(r, Buffer.from(JSON.stringify(r)));
-      if (known.size > limit) known.clear();
-      known.set(key, r);
-    }
-    return r;
-  };
+  const byCode = new Map<string, ReturnType<typeof keptUpTo<number | string, Reason>>>();
+  return (code, key, make) => (byCode.get(code) ?? byCode.set(code, keptUpTo(limit)).get(code)!)(key, make);
 }
 
 const BITS_26 = 2 ** 26;
