@@ -25,10 +25,20 @@ export interface LoadOrders {
   seed: number;
 }
 
+/** Latency quantiles of a run, in ms. */
+export interface Latencies {
+  p50: number;
+  p90: number;
+  p97_5: number;
+  p99: number;
+  p99_9: number;
+  max: number;
+}
+
 export interface LoadClientResult {
   /** Requests answered in the counted run. */
   counted: number;
-  latency: { p50: number; p90: number; p97_5: number; p99: number; p99_9: number; max: number };
+  latency: Latencies;
   /** Over the counted run: answers that were not 2xx or 3xx, and failures by kind (timeouts among them). */
   non2xx: number;
   errors: number;
@@ -37,14 +47,8 @@ export interface LoadClientResult {
   clientCpuUs: number;
 }
 
-interface WrkSummary {
+interface WrkSummary extends Latencies {
   requests: number;
-  p50: number;
-  p90: number;
-  p97_5: number;
-  p99: number;
-  p99_9: number;
-  max: number;
   connect: number;
   read: number;
   write: number;

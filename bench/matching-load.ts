@@ -8,7 +8,7 @@
 import { request } from 'undici';
 import { jobPostedV1, type JobPostedV1, type ProfilePublishedV1 } from '@hoanhap/contracts';
 import { createPublisher, type KafkaClient } from '@hoanhap/events';
-import { runLoad } from './matching-load-client';
+import { runLoad, type Latencies } from './matching-load-client';
 import { cpuSeconds } from './matching-service';
 import { quantile } from './quantile';
 
@@ -17,15 +17,9 @@ export interface Target {
   token: string;
 }
 
-export interface LoadResult {
+export interface LoadResult extends Latencies {
   requests: number;
   rps: number;
-  p50: number;
-  p90: number;
-  p97_5: number;
-  p99: number;
-  p99_9: number;
-  max: number;
   /** Service CPU time per request, in microseconds (user + system). */
   cpuUs: number;
   /** The load generator's CPU time per request (on the same 2 cores). */
